@@ -1,0 +1,48 @@
+package io.floe.translator.row;
+
+import io.floe.translator.format.CorruptBatchException;
+import io.floe.translator.segment.BatchFrame;
+import io.floe.translator.segment.SegmentFormatException;
+import io.floe.translator.segment.SegmentReader;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * A segment file as a stream of translated batches, one batch in memory at a time.
+ *
+ * @see BatchTranslator
+ */
+public final class SegmentTranslator implements Iterator<TranslatedBatch>, Closeable {
+  private final SegmentReader reader;
+  private final BatchTranslator translator;
+
+  public SegmentTranslator(Path segment, int partition) {
+    this.reader = new SegmentReader(segment);
+    this.translator = new BatchTranslator(partition);
+  }
+
+  @Override
+  public boolean hasNext() {
+    return reader.hasNext();
+  }
+
+  /**
+   * @throws SegmentFormatException if the next batch is truncated or fails its checksum
+   */
+  @Override
+  public TranslatedBatch next() {
+    BatchFrame frame = reader.next();
+    try {
+      return translator.translate(frame);
+    } catch (CorruptBatchException e) {
+      throw new SegmentFormatException(reader.file(), frame.position(), frame.offset(), e.field(),
+          "is corrupt: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    reader.close();
+  }
+}

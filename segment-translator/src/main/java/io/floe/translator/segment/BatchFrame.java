@@ -1,0 +1,29 @@
+package io.floe.translator.segment;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One batch of a segment file, as bytes: where it starts in the file and everything from its
+ * offset field to its last byte. The buffer's position is 0 and its limit the batch size.
+ */
+public record BatchFrame(long position, ByteBuffer bytes) {
+  private static final int MAGIC = 16;
+
+  /** The first 8 bytes: the base offset of a v2 batch, the (last) offset of a v0/v1 entry. */
+  public long offset() {
+    return bytes.getLong(0);
+  }
+
+  public byte magic() {
+    return bytes.get(MAGIC);
+  }
+
+  public int sizeInBytes() {
+    return bytes.remaining();
+  }
+
+  /** A view of the bytes that the caller may move without disturbing this frame. */
+  public ByteBuffer view() {
+    return bytes.duplicate();
+  }
+}
