@@ -51,6 +51,23 @@ class SegmentRoundTripTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"gzip:1", "lz4:12", "zstd:10"})
+  void aBatchCompressedAtAnotherLevelComesBackRecordIdentical(String codecAndLevel) {
+    String[] parts = codecAndLevel.split(":");
+    Compression compression = switch (parts[0]) {
+      case "gzip" -> Compression.gzip().level(Integer.parseInt(parts[1])).build();
+      case "lz4" -> Compression.lz4().level(Integer.parseInt(parts[1])).build();
+      default -> Compression.zstd().level(Integer.parseInt(parts[1])).build();
+    };
+    try (KafkaSegment segment = KafkaSegment.create(dir)) {
+      segment.plain(compression, records(1, 300));
+      List<TranslatedBatch> batches = assertExactRoundTrip(segment.path());
+
+      assertEquals(Fidelity.RECORD_IDENTICAL, batches.get(0).fidelity());
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"none", "zstd"})
   void idempotentBatchesKeepProducerIdEpochAndSequence(String codec) {
     try (KafkaSegment segment = KafkaSegment.create(dir, 1_000)) {
