@@ -8,6 +8,7 @@ public final class SegmentFormatException extends RuntimeException {
   private final long position;
   private final long offset;
   private final String field;
+  private final String problem;
 
   public SegmentFormatException(Path file, long position, long offset, String field, String problem) {
     super(String.format("Cannot read segment %s: batch at position %d (offset %d) %s", file, position, offset, problem));
@@ -15,6 +16,7 @@ public final class SegmentFormatException extends RuntimeException {
     this.position = position;
     this.offset = offset;
     this.field = field;
+    this.problem = problem;
   }
 
   public Path file() {
@@ -34,5 +36,10 @@ public final class SegmentFormatException extends RuntimeException {
   /** The part of the batch found wrong: {@code size} when it is truncated, {@code crc} when corrupt. */
   public String field() {
     return field;
+  }
+
+  /** What is wrong with the batch, without the file and position: {@code is truncated: …}. */
+  public String problem() {
+    return problem;
   }
 }

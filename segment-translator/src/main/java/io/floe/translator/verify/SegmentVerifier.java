@@ -40,7 +40,7 @@ public final class SegmentVerifier {
       }
     } catch (SegmentFormatException e) {
       tally.batches++;
-      tally.mismatch(new Mismatch(e.position(), e.offset(), e.field(), e.getMessage()));
+      tally.mismatch(new Mismatch(e.position(), e.offset(), e.field(), "batch " + e.problem()));
     }
     return new SegmentReport(segment, tally.batches, tally.records, tally.byteIdentical, tally.recordIdentical,
         tally.raw, tally.mismatches, Optional.ofNullable(tally.firstMismatch));
