@@ -76,7 +76,7 @@ public final class BatchTranslator {
   private TranslatedBatch legacy(BatchFrame frame) {
     LegacyMessage message = LegacyMessage.read(frame.view());
     BatchHeader header = new BatchHeader(message.offset(), -1, message.magic(),
-        new BatchAttributes(message.attributes()), 0, message.timestamp(), message.timestamp(), -1L, (short) -1, -1);
+        new BatchAttributes((short) (message.attributes() & 0xFF)), 0, message.timestamp(), message.timestamp(), -1L, (short) -1, -1);
     return raw(frame, header, RawReason.LEGACY_MAGIC, message.timestampType());
   }
 
