@@ -1,0 +1,193 @@
+package io.floe.translator.manifest;
+
+import io.floe.translator.row.Fidelity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+
+/**
+ * The binary form of a {@link SegmentManifest}: a magic number and format version, the fields in
+ * a fixed order (big-endian, strings as UTF-8 with a length), and a CRC32C of everything before it,
+ * so that a damaged manifest is refused instead of serving wrong bytes.
+ */
+public final class ManifestCodec {
+  private static final int MAGIC = 0x464C4F45; // "FLOE"
+  private static final short VERSION = 1;
+  private static final Fidelity[] FIDELITY_CODES = {Fidelity.BYTE_IDENTICAL, Fidelity.RECORD_IDENTICAL, Fidelity.RAW};
+
+  private ManifestCodec() {}
+
+  public static byte[] encode(SegmentManifest manifest) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeShort(VERSION);
+      SegmentRef segment = manifest.segment();
+      writeString(out, segment.topic());
+      writeString(out, segment.topicId());
+      out.writeInt(segment.partition());
+      writeString(out, segment.segmentId());
+      out.writeLong(segment.startOffset());
+      out.writeLong(segment.endOffset());
+      writeString(out, manifest.tableName());
+      writeString(out, manifest.dataSchemaJson());
+      out.writeInt(manifest.files().size());
+      for (DataFileRef file : manifest.files()) {
+        writeString(out, file.location());
+        out.writeLong(file.sizeInBytes());
+        out.writeLong(file.rowCount());
+        out.writeInt(file.rowGroups().size());
+        for (DataFileRef.RowGroup group : file.rowGroups()) {
+          out.writeLong(group.startingPosition());
+          out.writeLong(group.firstRow());
+          out.writeLong(group.rowCount());
+        }
+      }
+      out.writeInt(manifest.batches().size());
+      for (BatchEntry batch : manifest.batches()) {
+        out.writeLong(batch.position());
+        out.writeInt(batch.sizeInBytes());
+        out.writeLong(batch.baseOffset());
+        out.writeLong(batch.lastOffset());
+        out.writeByte(code(batch.fidelity()));
+        out.writeInt(batch.runs().size());
+        for (BatchEntry.RowRun run : batch.runs()) {
+          out.writeInt(run.file());
+          out.writeLong(run.firstRow());
+          out.writeInt(run.rowCount());
+        }
+      }
+      KafkaIndexes indexes = manifest.indexes();
+      writeBytes(out, indexes.offsetIndex());
+      writeBytes(out, indexes.timeIndex());
+      out.writeBoolean(indexes.transactionIndex().isPresent());
+      if (indexes.transactionIndex().isPresent()) {
+        writeBytes(out, indexes.transactionIndex().get());
+      }
+      writeBytes(out, indexes.producerSnapshot());
+      writeBytes(out, indexes.leaderEpoch());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes.toByteArray());
+    return ByteBuffer.allocate(bytes.size() + 4).put(bytes.toByteArray()).putInt((int) crc.getValue()).array();
+  }
+
+  /**
+   * @throws CorruptManifestException if the bytes are not a whole manifest of a known version
+   */
+  public static SegmentManifest decode(byte[] bytes) {
+    if (bytes.length < 10) {
+      throw new CorruptManifestException("manifest of " + bytes.length + " bytes is too short");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - 4);
+    int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+    if (stored != (int) crc.getValue()) {
+      throw new CorruptManifestException(String.format(
+          "manifest checksum 0x%08x does not match its contents (0x%08x)", stored, (int) crc.getValue()));
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
+      if (in.readInt() != MAGIC) {
+        throw new CorruptManifestException("not a Floe segment manifest (wrong magic number)");
+      }
+      short version = in.readShort();
+      if (version != VERSION) {
+        throw new CorruptManifestException("manifest format version " + version + " is not " + VERSION
+            + ", the version this Floe reads");
+      }
+      SegmentRef segment = new SegmentRef(readString(in), readString(in), in.readInt(), readString(in),
+          in.readLong(), in.readLong());
+      String tableName = readString(in);
+      String schema = readString(in);
+      int fileCount = in.readInt();
+      List<DataFileRef> files = new ArrayList<>(fileCount);
+      for (int i = 0; i < fileCount; i++) {
+        String location = readString(in);
+        long size = in.readLong();
+        long rows = in.readLong();
+        int groupCount = in.readInt();
+        List<DataFileRef.RowGroup> groups = new ArrayList<>(groupCount);
+        for (int g = 0; g < groupCount; g++) {
+          groups.add(new DataFileRef.RowGroup(in.readLong(), in.readLong(), in.readLong()));
+        }
+        files.add(new DataFileRef(location, size, rows, groups));
+      }
+      int batchCount = in.readInt();
+      List<BatchEntry> batches = new ArrayList<>(batchCount);
+      for (int i = 0; i < batchCount; i++) {
+        long position = in.readLong();
+        int size = in.readInt();
+        long baseOffset = in.readLong();
+        long lastOffset = in.readLong();
+        Fidelity fidelity = fidelity(in.readByte());
+        int runCount = in.readInt();
+        List<BatchEntry.RowRun> runs = new ArrayList<>(runCount);
+        for (int r = 0; r < runCount; r++) {
+          runs.add(new BatchEntry.RowRun(in.readInt(), in.readLong(), in.readInt()));
+        }
+        batches.add(new BatchEntry(position, size, baseOffset, lastOffset, fidelity, runs));
+      }
+      byte[] offsetIndex = readBytes(in);
+      byte[] timeIndex = readBytes(in);
+      Optional<byte[]> transactionIndex = in.readBoolean() ? Optional.of(readBytes(in)) : Optional.empty();
+      KafkaIndexes indexes = new KafkaIndexes(offsetIndex, timeIndex, transactionIndex, readBytes(in), readBytes(in));
+      if (in.available() > 0) {
+        throw new CorruptManifestException(in.available() + " unexpected bytes after the manifest's last field");
+      }
+      return new SegmentManifest(segment, tableName, schema, files, batches, indexes);
+    } catch (EOFException e) {
+      throw new CorruptManifestException("manifest ends before its last field", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int code(Fidelity fidelity) {
+    for (int i = 0; i < FIDELITY_CODES.length; i++) {
+      if (FIDELITY_CODES[i] == fidelity) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("No code for " + fidelity);
+  }
+
+  private static Fidelity fidelity(int code) {
+    if (code < 0 || code >= FIDELITY_CODES.length) {
+      throw new CorruptManifestException("unknown batch fidelity code " + code);
+    }
+    return FIDELITY_CODES[code];
+  }
+
+  private static void writeString(DataOutputStream out, String value) throws IOException {
+    writeBytes(out, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    return new String(readBytes(in), StandardCharsets.UTF_8);
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
+    out.writeInt(value.length);
+    out.write(value);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new CorruptManifestException("field length " + length + " exceeds the " + in.available() + " bytes left");
+    }
+    return in.readNBytes(length);
+  }
+}

@@ -1,0 +1,32 @@
+package io.floe.translator.manifest;
+
+import java.util.List;
+
+/**
+ * Everything a fetch needs to serve a tiered segment from object storage alone (promise 4): the
+ * data files and the schema they were written with, where each original batch's rows are, and the
+ * segment's Kafka indexes. One small object per segment, at a path derived from the segment's
+ * identity ({@link ManifestPaths}).
+ */
+public record SegmentManifest(
+    SegmentRef segment,
+    String tableName,
+    String dataSchemaJson,
+    List<DataFileRef> files,
+    List<BatchEntry> batches,
+    KafkaIndexes indexes) {
+
+  public SegmentManifest {
+    files = List.copyOf(files);
+    batches = List.copyOf(batches);
+  }
+
+  /** Bytes of the original segment: where its last batch ends. */
+  public long segmentSizeInBytes() {
+    if (batches.isEmpty()) {
+      return 0;
+    }
+    BatchEntry last = batches.get(batches.size() - 1);
+    return last.position() + last.sizeInBytes();
+  }
+}
