@@ -30,11 +30,11 @@ import org.apache.kafka.common.utils.Utils;
  * classes say of the same bytes, and every rebuilt batch must pass Kafka's validation and read back
  * the same.
  */
-final class KafkaOracle {
+public final class KafkaOracle {
   private KafkaOracle() {}
 
   /** Translates the segment, checks every batch against Kafka's view, and returns the batches. */
-  static List<TranslatedBatch> assertExactRoundTrip(Path segment) {
+  public static List<TranslatedBatch> assertExactRoundTrip(Path segment) {
     List<TranslatedBatch> translated = new ArrayList<>();
     try (SegmentTranslator translator = new SegmentTranslator(segment, 3)) {
       translator.forEachRemaining(translated::add);
@@ -105,7 +105,7 @@ final class KafkaOracle {
   }
 
   /** Header fields and records as a consumer reads them, CRC and length aside. */
-  static void assertSameBatch(RecordBatch expected, RecordBatch actual) {
+  public static void assertSameBatch(RecordBatch expected, RecordBatch actual) {
     assertEquals(expected.baseOffset(), actual.baseOffset(), "base offset");
     assertEquals(expected.lastOffset(), actual.lastOffset(), "last offset");
     assertEquals(expected.partitionLeaderEpoch(), actual.partitionLeaderEpoch(), "leader epoch");
@@ -133,7 +133,7 @@ final class KafkaOracle {
     }
   }
 
-  static List<Record> records(RecordBatch batch) {
+  public static List<Record> records(RecordBatch batch) {
     List<Record> records = new ArrayList<>();
     batch.forEach(records::add);
     return records;
@@ -144,7 +144,7 @@ final class KafkaOracle {
   }
 
   /** The codecs a producer may choose, by Kafka's names. */
-  static Compression compression(String name) {
+  public static Compression compression(String name) {
     return Compression.of(CompressionType.forName(name)).build();
   }
 }

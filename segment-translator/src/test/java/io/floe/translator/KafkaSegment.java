@@ -24,10 +24,10 @@ import org.apache.kafka.common.utils.BufferSupplier;
  * {@link MemoryRecordsBuilder} (or the log cleaner's {@code filterTo}) and appended with the log's
  * {@link FileRecords}, at consecutive offsets as a partition leader assigns them.
  */
-final class KafkaSegment implements AutoCloseable {
-  static final int LEADER_EPOCH = 7;
-  static final long PRODUCER_ID = 4242L;
-  static final short PRODUCER_EPOCH = 3;
+public final class KafkaSegment implements AutoCloseable {
+  public static final int LEADER_EPOCH = 7;
+  public static final long PRODUCER_ID = 4242L;
+  public static final short PRODUCER_EPOCH = 3;
 
   private final Path file;
   private final FileRecords records;
@@ -44,7 +44,7 @@ final class KafkaSegment implements AutoCloseable {
   }
 
   /** A new segment {@code <dir>/orders-3/<baseOffset>.log}, named as the broker names them. */
-  static KafkaSegment create(Path dir, long baseOffset) {
+  public static KafkaSegment create(Path dir, long baseOffset) {
     Path partition = dir.resolve("orders-3");
     try {
       Files.createDirectories(partition);
@@ -54,52 +54,52 @@ final class KafkaSegment implements AutoCloseable {
     return new KafkaSegment(partition.resolve(String.format("%020d.log", baseOffset)), baseOffset);
   }
 
-  static KafkaSegment create(Path dir) {
+  public static KafkaSegment create(Path dir) {
     return create(dir, 0L);
   }
 
-  Path path() {
+  public Path path() {
     return file;
   }
 
-  long nextOffset() {
+  public long nextOffset() {
     return nextOffset;
   }
 
   /** A plain batch, CreateTime, no producer id. */
-  KafkaSegment plain(Compression compression, SimpleRecord... batch) {
+  public KafkaSegment plain(Compression compression, SimpleRecord... batch) {
     return append(builder(RecordBatch.CURRENT_MAGIC_VALUE, compression, TimestampType.CREATE_TIME,
         RecordBatch.NO_TIMESTAMP, RecordBatch.NO_PRODUCER_ID, RecordBatch.NO_PRODUCER_EPOCH,
         RecordBatch.NO_SEQUENCE, false), batch);
   }
 
   /** A batch whose timestamps the broker set on append (topic config LogAppendTime). */
-  KafkaSegment logAppendTime(Compression compression, long appendTime, SimpleRecord... batch) {
+  public KafkaSegment logAppendTime(Compression compression, long appendTime, SimpleRecord... batch) {
     return append(builder(RecordBatch.CURRENT_MAGIC_VALUE, compression, TimestampType.LOG_APPEND_TIME,
         appendTime, RecordBatch.NO_PRODUCER_ID, RecordBatch.NO_PRODUCER_EPOCH, RecordBatch.NO_SEQUENCE, false), batch);
   }
 
   /** A batch of an idempotent producer. */
-  KafkaSegment idempotent(Compression compression, int baseSequence, SimpleRecord... batch) {
+  public KafkaSegment idempotent(Compression compression, int baseSequence, SimpleRecord... batch) {
     return append(builder(RecordBatch.CURRENT_MAGIC_VALUE, compression, TimestampType.CREATE_TIME,
         RecordBatch.NO_TIMESTAMP, PRODUCER_ID, PRODUCER_EPOCH, baseSequence, false), batch);
   }
 
   /** A batch of a transactional producer. */
-  KafkaSegment transactional(Compression compression, int baseSequence, SimpleRecord... batch) {
+  public KafkaSegment transactional(Compression compression, int baseSequence, SimpleRecord... batch) {
     return append(builder(RecordBatch.CURRENT_MAGIC_VALUE, compression, TimestampType.CREATE_TIME,
         RecordBatch.NO_TIMESTAMP, PRODUCER_ID, PRODUCER_EPOCH, baseSequence, true), batch);
   }
 
   /** The commit or abort marker the transaction coordinator writes. */
-  KafkaSegment marker(ControlRecordType type, long timestamp) {
+  public KafkaSegment marker(ControlRecordType type, long timestamp) {
     MemoryRecords marker = MemoryRecords.withEndTransactionMarker(nextOffset, timestamp, LEADER_EPOCH,
         PRODUCER_ID, PRODUCER_EPOCH, new EndTransactionMarker(type, 11));
     return append(marker, 1);
   }
 
   /** A batch of an old magic (v0 or v1), as brokers before 0.11 wrote them. */
-  KafkaSegment legacy(byte magic, Compression compression, SimpleRecord... batch) {
+  public KafkaSegment legacy(byte magic, Compression compression, SimpleRecord... batch) {
     TimestampType type = magic == RecordBatch.MAGIC_VALUE_V0 ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME;
     MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(64 * 1024), magic, compression, type,
         nextOffset, RecordBatch.NO_TIMESTAMP, RecordBatch.NO_PARTITION_LEADER_EPOCH);
@@ -110,7 +110,7 @@ final class KafkaSegment implements AutoCloseable {
    * A batch as the log cleaner leaves it: built whole, then only the records {@code keep} accepts
    * retained, which leaves gaps in its offsets and, when none are kept, an empty batch.
    */
-  KafkaSegment compacted(Compression compression, Predicate<SimpleRecord> keep, SimpleRecord... batch) {
+  public KafkaSegment compacted(Compression compression, Predicate<SimpleRecord> keep, SimpleRecord... batch) {
     MemoryRecordsBuilder builder = builder(RecordBatch.CURRENT_MAGIC_VALUE, compression, TimestampType.CREATE_TIME,
         RecordBatch.NO_TIMESTAMP, PRODUCER_ID, PRODUCER_EPOCH, 0, false);
     for (SimpleRecord record : batch) {
@@ -134,7 +134,7 @@ final class KafkaSegment implements AutoCloseable {
   }
 
   /** Appends bytes Kafka produced elsewhere, such as a batch altered by a test. */
-  KafkaSegment appendRaw(ByteBuffer batch, int offsets) {
+  public KafkaSegment appendRaw(ByteBuffer batch, int offsets) {
     return append(MemoryRecords.readableRecords(batch), offsets);
   }
 
@@ -162,7 +162,7 @@ final class KafkaSegment implements AutoCloseable {
     return this;
   }
 
-  File file() {
+  public File file() {
     return file.toFile();
   }
 

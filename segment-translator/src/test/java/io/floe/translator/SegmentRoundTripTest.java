@@ -229,18 +229,18 @@ class SegmentRoundTripTest {
     }
   }
 
-  static SimpleRecord[] records(int first, int count) {
+  public static SimpleRecord[] records(int first, int count) {
     return IntStream.range(first, first + count)
         .mapToObj(i -> new SimpleRecord(T0 + i, key(i), text(100 + i % 50, i)))
         .toArray(SimpleRecord[]::new);
   }
 
-  static byte[] key(int i) {
+  public static byte[] key(int i) {
     return new byte[] {(byte) i, (byte) (i >> 8)};
   }
 
   /** JSON-like text, compressible as real event payloads are. */
-  static byte[] text(int length, int seed) {
+  public static byte[] text(int length, int seed) {
     StringBuilder s = new StringBuilder();
     while (s.length() < length) {
       s.append("{\"order\":").append(seed).append(",\"sku\":\"A-").append(s.length() * 31 % 977).append("\"}");
