@@ -1,0 +1,136 @@
+package io.floe.plugin;
+
+import io.floe.plugin.config.FloeConfig;
+import io.floe.plugin.kafka.Segments;
+import io.floe.plugin.kafka.StorageExceptions;
+import io.floe.plugin.storage.Warehouse;
+import io.floe.reader.FetchFailedException;
+import io.floe.reader.IndexKind;
+import io.floe.reader.IndexNotFoundException;
+import io.floe.reader.SegmentFetcher;
+import io.floe.reader.SegmentNotFoundException;
+import io.floe.translator.manifest.ManifestPaths;
+import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.SegmentUploader;
+import io.floe.writer.UploadFailedException;
+import io.floe.writer.WriterSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.kafka.server.log.remote.storage.LogSegmentData;
+import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
+import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Floe's KIP-405 remote storage manager: tiers each segment into its topic's Iceberg table and
+ * serves it back from the same files. It keeps Kafka's types here, at the edge; the work is done by
+ * the writer (upload) and the reader (fetch). Safe for the broker's concurrent copy and read
+ * threads.
+ */
+public final class IcebergRemoteStorageManager implements RemoteStorageManager {
+  private static final Logger LOG = LoggerFactory.getLogger(IcebergRemoteStorageManager.class);
+
+  private FloeConfig config;
+  private Warehouse warehouse;
+  private SegmentFetcher fetcher;
+  private SegmentUploader uploader;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    config = new FloeConfig(configs);
+    warehouse = new Warehouse(config);
+    fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes());
+    LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}", config.namespace(),
+        config.warehouse());
+  }
+
+  @Override
+  public Optional<RemoteLogSegmentMetadata.CustomMetadata> copyLogSegmentData(
+      RemoteLogSegmentMetadata metadata, LogSegmentData data) throws RemoteStorageException {
+    SegmentRef segment = Segments.ref(metadata);
+    try {
+      uploader().upload(Segments.upload(metadata, data));
+      return Optional.empty();
+    } catch (UploadFailedException e) {
+      throw e.retriable() ? StorageExceptions.retriable(e.getMessage(), e) : StorageExceptions.fatal(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw StorageExceptions.retriable("Cannot upload " + segment + ": " + describe(e), e);
+    }
+  }
+
+  @Override
+  public InputStream fetchLogSegment(RemoteLogSegmentMetadata metadata, int startPosition)
+      throws RemoteStorageException {
+    return fetchLogSegment(metadata, startPosition, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public InputStream fetchLogSegment(RemoteLogSegmentMetadata metadata, int startPosition, int endPosition)
+      throws RemoteStorageException {
+    SegmentRef segment = Segments.ref(metadata);
+    try {
+      return fetcher.fetch(segment, startPosition, endPosition);
+    } catch (SegmentNotFoundException e) {
+      throw new RemoteResourceNotFoundException(e.getMessage(), e);
+    } catch (FetchFailedException | UncheckedIOException e) {
+      throw StorageExceptions.retriable(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public InputStream fetchIndex(RemoteLogSegmentMetadata metadata, IndexType indexType) throws RemoteStorageException {
+    SegmentRef segment = Segments.ref(metadata);
+    try {
+      return fetcher.index(segment, IndexKind.valueOf(indexType.name()));
+    } catch (SegmentNotFoundException | IndexNotFoundException e) {
+      throw new RemoteResourceNotFoundException(e.getMessage(), e);
+    } catch (FetchFailedException | UncheckedIOException e) {
+      throw StorageExceptions.retriable(e.getMessage(), e);
+    }
+  }
+
+  /** Removes the segment from the Kafka view; the table keeps its rows for analysts. Idempotent. */
+  @Override
+  public void deleteLogSegmentData(RemoteLogSegmentMetadata metadata) throws RemoteStorageException {
+    SegmentRef segment = Segments.ref(metadata);
+    String manifest = ManifestPaths.of(config.manifestPrefix(), segment);
+    try {
+      warehouse.io().deleteFile(manifest);
+    } catch (NotFoundException e) {
+      LOG.debug("Manifest {} of {} was already deleted", manifest, segment);
+    } catch (RuntimeException e) {
+      throw StorageExceptions.retriable("Cannot delete " + segment + " at " + manifest + ": " + describe(e), e);
+    }
+  }
+
+  private synchronized SegmentUploader uploader() {
+    if (uploader == null) {
+      uploader = new SegmentUploader(warehouse.catalog(), warehouse.io(), new WriterSettings(
+          config.namespace(), config.manifestPrefix(), config.targetFileSizeBytes(), config.rowGroupSizeBytes()));
+    }
+    return uploader;
+  }
+
+  private static String describe(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (fetcher != null) {
+      fetcher.close();
+    }
+    if (warehouse != null) {
+      warehouse.close();
+    }
+  }
+}

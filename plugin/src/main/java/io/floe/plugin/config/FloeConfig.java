@@ -1,0 +1,151 @@
+package io.floe.plugin.config;
+
+import io.floe.plugin.storage.LocalFileIO;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Floe's configuration: the broker's {@code rsm.config.*} properties with the prefix removed.
+ * Every key is checked in {@code configure()}, so a wrong value stops the broker at start with a
+ * message that names the key. docs/configuration.md documents each one.
+ */
+public final class FloeConfig extends AbstractConfig {
+  public static final String CATALOG_PREFIX = "iceberg.catalog.";
+  public static final String CATALOG_NAME = CATALOG_PREFIX + "name";
+  public static final String CATALOG_TYPE = CATALOG_PREFIX + "type";
+  public static final String CATALOG_IMPL = CATALOG_PREFIX + "catalog-impl";
+  public static final String CATALOG_URI = CATALOG_PREFIX + "uri";
+  public static final String CATALOG_WAREHOUSE = CATALOG_PREFIX + "warehouse";
+  public static final String CATALOG_IO_IMPL = CATALOG_PREFIX + "io-impl";
+  public static final String NAMESPACE = "iceberg.namespace";
+  public static final String MANIFEST_PREFIX = "manifest.prefix";
+  public static final String TARGET_FILE_SIZE = "writer.target.file.size.bytes";
+  public static final String ROW_GROUP_SIZE = "writer.row.group.size.bytes";
+  public static final String MANIFEST_CACHE_SIZE = "fetch.manifest.cache.bytes";
+
+  private static final long MIB = 1024 * 1024;
+  private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
+
+  static final ConfigDef DEFINITION = new ConfigDef()
+      .define(CATALOG_WAREHOUSE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+          Importance.HIGH, "Where the tables' data files go: an absolute path or file: URI, or s3://bucket/path.")
+      .define(CATALOG_NAME, Type.STRING, "floe", new ConfigDef.NonEmptyString(), Importance.LOW,
+          "The name Floe gives its Iceberg catalog.")
+      .define(CATALOG_TYPE, Type.STRING, "jdbc", new ConfigDef.NonEmptyString(), Importance.HIGH,
+          "Iceberg catalog type: jdbc, rest, hive, glue, nessie, hadoop. Ignored when catalog-impl is set.")
+      .define(CATALOG_IMPL, Type.STRING, null, Importance.MEDIUM, "A catalog class, instead of a type.")
+      .define(CATALOG_URI, Type.PASSWORD, null, Importance.HIGH,
+          "The catalog's URI. For jdbc with a local warehouse, defaults to a SQLite file in the warehouse.")
+      .define(CATALOG_IO_IMPL, Type.STRING, null, Importance.MEDIUM,
+          "The Iceberg FileIO class. Defaults from the warehouse: local files or S3FileIO for s3://.")
+      .define(NAMESPACE, Type.STRING, "kafka", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+          "The Iceberg namespace of the topics' tables.")
+      .define(MANIFEST_PREFIX, Type.STRING, null, Importance.MEDIUM,
+          "Where segment manifests go. Defaults to <warehouse>/_floe/manifests.")
+      .define(TARGET_FILE_SIZE, Type.LONG, 128 * MIB, Range.atLeast(MIB), Importance.LOW,
+          "Target size of a data file; files roll at a batch boundary past it.")
+      .define(ROW_GROUP_SIZE, Type.LONG, 16 * MIB, Range.atLeast(MIB), Importance.LOW,
+          "Parquet row-group size: what one open data file buffers, and the most a fetch decodes before its first row.")
+      .define(MANIFEST_CACHE_SIZE, Type.LONG, 64 * MIB, Range.atLeast(0), Importance.LOW,
+          "Bytes of segment manifests the fetch path keeps in memory.");
+
+  public FloeConfig(Map<String, ?> originals) {
+    super(DEFINITION, originals, false);
+    if (getString(CATALOG_IMPL) == null && isJdbc() && getPassword(CATALOG_URI) == null && !isLocalWarehouse()) {
+      throw new ConfigException(CATALOG_URI, null,
+          "a jdbc catalog needs a URI when the warehouse is not local (" + warehouse() + ")");
+    }
+  }
+
+  public String warehouse() {
+    return getString(CATALOG_WAREHOUSE);
+  }
+
+  public String namespace() {
+    return getString(NAMESPACE);
+  }
+
+  public String catalogName() {
+    return getString(CATALOG_NAME);
+  }
+
+  public String manifestPrefix() {
+    String prefix = getString(MANIFEST_PREFIX);
+    return prefix != null ? prefix : trimSlash(warehouse()) + "/_floe/manifests";
+  }
+
+  public long targetFileSizeBytes() {
+    return getLong(TARGET_FILE_SIZE);
+  }
+
+  public long rowGroupSizeBytes() {
+    return getLong(ROW_GROUP_SIZE);
+  }
+
+  public long manifestCacheBytes() {
+    return getLong(MANIFEST_CACHE_SIZE);
+  }
+
+  /** The FileIO class: configured, or chosen by the warehouse's scheme. */
+  public String fileIoImpl() {
+    String configured = getString(CATALOG_IO_IMPL);
+    if (configured != null) {
+      return configured;
+    }
+    String warehouse = warehouse().toLowerCase(Locale.ROOT);
+    if (warehouse.startsWith("s3://") || warehouse.startsWith("s3a://")) {
+      return S3_FILE_IO;
+    }
+    if (isLocalWarehouse()) {
+      return LocalFileIO.class.getName();
+    }
+    throw new ConfigException(CATALOG_IO_IMPL, null,
+        "no default FileIO for warehouse " + warehouse() + ": set " + CATALOG_IO_IMPL);
+  }
+
+  /**
+   * The properties handed to the Iceberg catalog and FileIO: every {@code iceberg.catalog.*} key
+   * without its prefix, with the defaults filled in.
+   */
+  public Map<String, String> catalogProperties() {
+    Map<String, String> properties = new HashMap<>();
+    originalsWithPrefix(CATALOG_PREFIX).forEach((key, value) -> properties.put(key, String.valueOf(value)));
+    properties.remove("name");
+    properties.put("warehouse", warehouse());
+    properties.put("io-impl", fileIoImpl());
+    if (getString(CATALOG_IMPL) == null) {
+      properties.put("type", getString(CATALOG_TYPE));
+    }
+    if (getPassword(CATALOG_URI) != null) {
+      properties.put("uri", getPassword(CATALOG_URI).value());
+    } else if (getString(CATALOG_IMPL) == null && isJdbc()) {
+      properties.put("uri", "jdbc:sqlite:" + LocalFileIO.pathOf(trimSlash(warehouse()) + "/floe-catalog.db"));
+    }
+    return properties;
+  }
+
+  private boolean isJdbc() {
+    return "jdbc".equalsIgnoreCase(getString(CATALOG_TYPE));
+  }
+
+  private boolean isLocalWarehouse() {
+    String warehouse = warehouse();
+    return warehouse.startsWith("file:") || warehouse.startsWith("/");
+  }
+
+  private static String trimSlash(String location) {
+    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+  }
+
+  /** The configuration documentation, as docs/configuration.md's table is checked against. */
+  public static ConfigDef definition() {
+    return DEFINITION;
+  }
+}

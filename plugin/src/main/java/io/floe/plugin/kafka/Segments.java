@@ -1,0 +1,46 @@
+package io.floe.plugin.kafka;
+
+import io.floe.translator.manifest.KafkaIndexes;
+import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.SegmentUpload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.kafka.common.TopicIdPartition;
+import org.apache.kafka.server.log.remote.storage.LogSegmentData;
+import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
+
+/** The broker's segment types turned into Floe's, at the edge. */
+public final class Segments {
+  private Segments() {}
+
+  public static SegmentRef ref(RemoteLogSegmentMetadata metadata) {
+    TopicIdPartition partition = metadata.remoteLogSegmentId().topicIdPartition();
+    return new SegmentRef(partition.topic(), partition.topicId().toString(), partition.partition(),
+        metadata.remoteLogSegmentId().id().toString(), metadata.startOffset(), metadata.endOffset());
+  }
+
+  /** The upload of a segment, with its indexes read into memory (they are small next to the segment). */
+  public static SegmentUpload upload(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
+    ByteBuffer leaderEpoch = data.leaderEpochIndex().duplicate();
+    byte[] leaderEpochBytes = new byte[leaderEpoch.remaining()];
+    leaderEpoch.get(leaderEpochBytes);
+    KafkaIndexes indexes = new KafkaIndexes(
+        read(data.offsetIndex()),
+        read(data.timeIndex()),
+        data.transactionIndex().map(Segments::read),
+        read(data.producerSnapshotIndex()),
+        leaderEpochBytes);
+    return new SegmentUpload(ref(metadata), data.logSegment(), indexes);
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.floe.plugin.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.iceberg.io.PositionOutputStream;
+import org.apache.iceberg.io.SeekableInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFileIOTest {
+  @TempDir
+  Path dir;
+
+  private final LocalFileIO io = new LocalFileIO();
+
+  @Test
+  void aWrittenFileReadsBackWithSeeksAndCreatesItsDirectories() throws IOException {
+    String location = "file://" + dir.resolve("a/b/c.bin");
+    try (PositionOutputStream out = io.newOutputFile(location).create()) {
+      out.write("hello, floe".getBytes(StandardCharsets.UTF_8));
+      assertEquals(11, out.getPos());
+    }
+
+    assertEquals(11, io.newInputFile(location).getLength());
+    try (SeekableInputStream in = io.newInputFile(location).newStream()) {
+      in.seek(7);
+      assertArrayEquals("floe".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+    }
+  }
+
+  @Test
+  void aFileIsInvisibleUntilItsStreamCloses() throws IOException {
+    String location = dir.resolve("manifest").toString();
+    PositionOutputStream out = io.newOutputFile(location).createOrOverwrite();
+    out.write(1);
+    assertFalse(io.newInputFile(location).exists());
+    out.close();
+
+    assertTrue(io.newInputFile(location).exists());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count(), "no temporary file is left beside it");
+    }
+  }
+
+  @Test
+  void createRefusesAnExistingFileAndCreateOrOverwriteReplacesIt() throws IOException {
+    String location = "file:" + dir.resolve("f");
+    try (PositionOutputStream out = io.newOutputFile(location).create()) {
+      out.write(1);
+    }
+
+    assertThrows(AlreadyExistsException.class, () -> io.newOutputFile(location).create());
+    try (PositionOutputStream out = io.newOutputFile(location).createOrOverwrite()) {
+      out.write(new byte[] {2, 3});
+    }
+    assertEquals(2, io.newInputFile(location).getLength());
+  }
+
+  @Test
+  void aMissingFileIsNotFoundAndDeletingItTwiceIsFine() {
+    String location = dir.resolve("gone/missing").toString();
+
+    assertThrows(NotFoundException.class, () -> io.newInputFile(location).newStream());
+    assertThrows(NotFoundException.class, () -> io.newInputFile(location).getLength());
+    io.deleteFile(location);
+    io.deleteFile(location);
+  }
+
+  @Test
+  void locationsNameTheSamePathWithOrWithoutTheirScheme() {
+    assertEquals(Path.of("/a/b"), LocalFileIO.pathOf("file:///a/b"));
+    assertEquals(Path.of("/a/b"), LocalFileIO.pathOf("file:/a/b"));
+    assertEquals(Path.of("/a/b c"), LocalFileIO.pathOf("/a/b c"));
+    assertThrows(IllegalArgumentException.class, () -> LocalFileIO.pathOf("relative/path"));
+  }
+}
