@@ -1,0 +1,312 @@
+package io.floe.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.translator.KafkaOracle;
+import io.floe.translator.KafkaSegments;
+import io.floe.translator.row.Fidelity;
+import io.floe.translator.row.SegmentTranslator;
+import io.floe.translator.row.TranslatedBatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
+import org.apache.kafka.server.log.remote.storage.RetriableRemoteStorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The remote storage manager on the embedded default (a SQLite catalog and a local warehouse),
+ * driven as the broker drives it, with segments and indexes written by Kafka's own code.
+ */
+class IcebergRemoteStorageManagerTest {
+  @TempDir
+  Path dir;
+
+  private Path warehouse;
+  private IcebergRemoteStorageManager rsm;
+
+  @BeforeEach
+  void configure() {
+    warehouse = dir.resolve("warehouse");
+    rsm = configured(Map.of());
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    rsm.close();
+  }
+
+  @Test
+  void aFetchFromEveryBatchPositionReturnsTheSegmentFromThere() throws Exception {
+    TieredSegment segment = tiered("orders", 3, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    byte[] original = Files.readAllBytes(segment.segmentFile());
+    for (TranslatedBatch batch : batches(segment.segmentFile())) {
+      byte[] served;
+      try (InputStream in = rsm.fetchLogSegment(segment.metadata(), (int) batch.position())) {
+        served = in.readAllBytes();
+      }
+      assertServedFrom(original, (int) batch.position(), served);
+    }
+  }
+
+  @Test
+  void aFetchWithAnEndPositionStopsThere() throws Exception {
+    TieredSegment segment = tiered("orders", 3, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    List<TranslatedBatch> batches = batches(segment.segmentFile());
+    int end = (int) batches.get(4).position() - 1;
+
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0, end)) {
+      byte[] original = Files.readAllBytes(segment.segmentFile());
+      assertArrayEquals(Arrays.copyOfRange(original, 0, end + 1), in.readAllBytes());
+    }
+  }
+
+  @Test
+  void everyIndexComesBackByteForByteAndAMissingTransactionIndexIsNotFound() throws Exception {
+    TieredSegment segment = tiered("orders", 3, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    assertIndex(segment, IndexType.OFFSET, Files.readAllBytes(segment.data().offsetIndex()));
+    assertIndex(segment, IndexType.TIMESTAMP, Files.readAllBytes(segment.data().timeIndex()));
+    assertIndex(segment, IndexType.PRODUCER_SNAPSHOT, Files.readAllBytes(segment.data().producerSnapshotIndex()));
+    byte[] epochs = new byte[segment.data().leaderEpochIndex().remaining()];
+    segment.data().leaderEpochIndex().duplicate().get(epochs);
+    assertIndex(segment, IndexType.LEADER_EPOCH, epochs);
+    assertThrows(RemoteResourceNotFoundException.class,
+        () -> rsm.fetchIndex(segment.metadata(), IndexType.TRANSACTION));
+  }
+
+  @Test
+  void anUnknownSegmentIsNotFoundForItsDataAndEveryIndex() {
+    TieredSegment never = tiered("orders", 3, 0);
+
+    assertThrows(RemoteResourceNotFoundException.class, () -> rsm.fetchLogSegment(never.metadata(), 0));
+    for (IndexType type : IndexType.values()) {
+      assertThrows(RemoteResourceNotFoundException.class, () -> rsm.fetchIndex(never.metadata(), type));
+    }
+  }
+
+  @Test
+  void theTableHoldsEveryRecordOnceWithItsKafkaColumns() throws Exception {
+    TieredSegment segment = tiered("orders", 3, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    List<Record> rows = rows("orders");
+    long expected = batches(segment.segmentFile()).stream().mapToLong(b -> b.rows().size()).sum();
+    assertEquals(expected, rows.size());
+    assertEquals(rows.size(), rows.stream().map(r -> ((Record) r.getField("_kafka")).getField("offset")).distinct().count());
+  }
+
+  @Test
+  void anUploadRetriedWithTheSameIdDoesNotAppendAgain() throws Exception {
+    TieredSegment segment = tiered("orders", 3, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    int snapshots = snapshotCount("orders");
+
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    assertEquals(snapshots, snapshotCount("orders"));
+    assertEquals(batches(segment.segmentFile()).stream().mapToLong(b -> b.rows().size()).sum(), rows("orders").size());
+  }
+
+  @Test
+  void deletingASegmentIsIdempotentAndItsDataIsThenNotFound() throws Exception {
+    TieredSegment segment = tiered("orders", 3, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    rsm.deleteLogSegmentData(segment.metadata());
+    rsm.deleteLogSegmentData(segment.metadata());
+
+    assertThrows(RemoteResourceNotFoundException.class, () -> rsm.fetchLogSegment(segment.metadata(), 0));
+    assertThrows(RemoteResourceNotFoundException.class, () -> rsm.fetchIndex(segment.metadata(), IndexType.OFFSET));
+  }
+
+  @Test
+  void tenPartitionsCopyingAtOnceAllCommitExactlyOnce() throws Exception {
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 10; partition++) {
+      segments.add(tiered("clicks", partition, 0));
+    }
+    ExecutorService copiers = Executors.newFixedThreadPool(10);
+    try {
+      List<Future<?>> copies = new ArrayList<>();
+      for (TieredSegment segment : segments) {
+        copies.add(copiers.submit(() -> rsm.copyLogSegmentData(segment.metadata(), segment.data())));
+      }
+      for (Future<?> copy : copies) {
+        copy.get();
+      }
+    } finally {
+      copiers.shutdown();
+    }
+
+    long perSegment = batches(segments.get(0).segmentFile()).stream().mapToLong(b -> b.rows().size()).sum();
+    assertEquals(10 * perSegment, rows("clicks").size());
+    assertEquals(10, snapshotCount("clicks"));
+    for (TieredSegment segment : segments) {
+      try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+        assertServedFrom(Files.readAllBytes(segment.segmentFile()), 0, in.readAllBytes());
+      }
+    }
+  }
+
+  @Test
+  void aFetchNeedsNeitherTheCatalogNorTheUploader() throws Exception {
+    TieredSegment segment = tiered("orders", 3, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    rsm.close();
+    Files.move(warehouse.resolve("floe-catalog.db"), dir.resolve("catalog-moved-away.db"));
+    Files.createDirectory(warehouse.resolve("floe-catalog.db"));
+
+    rsm = configured(Map.of());
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(Files.readAllBytes(segment.segmentFile()), 0, in.readAllBytes());
+    }
+    RemoteStorageException error = assertThrows(RemoteStorageException.class,
+        () -> rsm.copyLogSegmentData(tiered("orders", 4, 0).metadata(), tiered("orders", 4, 0).data()));
+    assertTrue(error instanceof RetriableRemoteStorageException, "the broker retries an unreachable catalog");
+    assertTrue(error.getMessage().contains("orders-4"), error.getMessage());
+  }
+
+  @Test
+  void aSecretInTheCatalogUriNeverReachesAnErrorMessage() throws IOException {
+    rsm.close();
+    rsm = configured(Map.of("iceberg.catalog.uri", "jdbc:sqlite:/nonexistent/dir/floe.db?password=hunter2"));
+    TieredSegment segment = tiered("orders", 3, 0);
+
+    RemoteStorageException error = assertThrows(RemoteStorageException.class,
+        () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      assertFalse(String.valueOf(t.getMessage()).contains("hunter2"), t.getMessage());
+    }
+  }
+
+  @Test
+  void aWrongValueFailsConfigureNamingTheKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> new IcebergRemoteStorageManager().configure(
+        Map.of("iceberg.catalog.warehouse", warehouse.toString(), "fetch.manifest.cache.bytes", "-1")));
+    assertTrue(error.getMessage().contains("fetch.manifest.cache.bytes"), error.getMessage());
+  }
+
+  private IcebergRemoteStorageManager configured(Map<String, String> extra) {
+    Map<String, Object> configs = new HashMap<>(extra);
+    configs.put("iceberg.catalog.warehouse", "file://" + warehouse);
+    configs.put("broker.id", 1);
+    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
+    manager.configure(configs);
+    return manager;
+  }
+
+  private TieredSegment tiered(String topic, int partition, long baseOffset) {
+    Path segment = KafkaSegments.everyKind(dir.resolve(topic + "-" + partition + "-" + Uuid.randomUuid()));
+    long endOffset = batches(segment).stream().flatMap(b -> b.rows().stream()).mapToLong(r -> r.offset()).max()
+        .orElseThrow() + 3;
+    return TieredSegment.of(segment, topic, partition, baseOffset, endOffset);
+  }
+
+  private static List<TranslatedBatch> batches(Path segment) {
+    List<TranslatedBatch> batches = new ArrayList<>();
+    try (SegmentTranslator translator = new SegmentTranslator(segment, 0)) {
+      translator.forEachRemaining(batches::add);
+    }
+    return batches;
+  }
+
+  /**
+   * What a fetch from {@code start} must give: the original bytes, except that a batch the
+   * translator found record-identical comes back with the same records under a new length and CRC.
+   */
+  private static void assertServedFrom(byte[] original, int start, byte[] served) {
+    MemoryRecords expected = MemoryRecords.readableRecords(ByteBuffer.wrap(original, start, original.length - start));
+    MemoryRecords actual = MemoryRecords.readableRecords(ByteBuffer.wrap(served));
+    var expectedBatches = new ArrayList<RecordBatch>();
+    expected.batches().forEach(expectedBatches::add);
+    var actualBatches = new ArrayList<RecordBatch>();
+    actual.batches().forEach(actualBatches::add);
+    assertEquals(expectedBatches.size(), actualBatches.size(), "batches served from position " + start);
+    for (int i = 0; i < expectedBatches.size(); i++) {
+      actualBatches.get(i).ensureValid();
+      KafkaOracle.assertSameBatch(expectedBatches.get(i), actualBatches.get(i));
+    }
+    boolean allExact = batchesOf(original, start).stream().allMatch(f -> f != Fidelity.RECORD_IDENTICAL);
+    if (allExact) {
+      assertArrayEquals(Arrays.copyOfRange(original, start, original.length), served);
+    }
+  }
+
+  private static List<Fidelity> batchesOf(byte[] original, int start) {
+    List<Fidelity> fidelities = new ArrayList<>();
+    try {
+      Path file = Files.createTempFile("floe-served", ".log");
+      Files.write(file, Arrays.copyOfRange(original, start, original.length));
+      batches(file).forEach(b -> fidelities.add(b.fidelity()));
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return fidelities;
+  }
+
+  private void assertIndex(TieredSegment segment, IndexType type, byte[] expected) throws Exception {
+    try (InputStream in = rsm.fetchIndex(segment.metadata(), type)) {
+      assertArrayEquals(expected, in.readAllBytes(), type.name());
+    }
+  }
+
+  private Catalog catalog() {
+    return CatalogUtil.buildIcebergCatalog("check", Map.of(
+        "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"), "warehouse", "file://" + warehouse,
+        "io-impl", "io.floe.plugin.storage.LocalFileIO"), null);
+  }
+
+  private List<Record> rows(String topic) throws IOException {
+    Table table = catalog().loadTable(TableIdentifier.of("kafka", topic));
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+      records.forEach(rows::add);
+    }
+    return rows;
+  }
+
+  private int snapshotCount(String topic) {
+    Table table = catalog().loadTable(TableIdentifier.of("kafka", topic));
+    int count = 0;
+    for (var ignored : table.snapshots()) {
+      count++;
+    }
+    return count;
+  }
+}
