@@ -163,6 +163,15 @@ final class TieredSegment {
     return ManifestPaths.of(manifestPrefix, manifest.segment());
   }
 
+  /** Bytes of the manifest as stored: its weight in the fetcher's cache. */
+  long manifestSize() {
+    try {
+      return Files.size(Path.of(manifestPath()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   List<BatchEntry> batches() {
     return manifest.batches();
   }
