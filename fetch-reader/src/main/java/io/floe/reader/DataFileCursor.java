@@ -35,10 +35,6 @@ final class DataFileCursor implements Closeable {
     this.projection = projection;
   }
 
-  DataFileRef file() {
-    return file;
-  }
-
   /**
    * The rows {@code firstRow} to {@code firstRow + count - 1}, in file order.
    *

@@ -29,20 +29,26 @@ final class ManifestLoader {
   ReadableManifest load(SegmentRef segment, String path) {
     byte[] bytes = read(segment, path);
     SegmentManifest manifest;
-    Schema dataSchema;
     try {
       manifest = ManifestCodec.decode(bytes);
+    } catch (CorruptManifestException e) {
+      throw corrupt(segment, path, e.getMessage(), e);
+    }
+    Schema dataSchema;
+    try {
       dataSchema = SchemaParser.fromJson(manifest.dataSchemaJson());
-    } catch (CorruptManifestException | IllegalArgumentException e) {
-      throw new FetchFailedException(
-          String.format("Cannot fetch %s: manifest at %s is corrupt: %s", segment, path, e.getMessage()), e);
+    } catch (RuntimeException e) {
+      throw corrupt(segment, path, "its data schema does not parse: " + e.getMessage(), e);
     }
     if (dataSchema.findField(KafkaColumns.KAFKA) == null) {
-      throw new FetchFailedException(String.format(
-          "Cannot fetch %s: manifest at %s is corrupt: its data schema has no %s column", segment, path,
-          KafkaColumns.KAFKA));
+      throw corrupt(segment, path, "its data schema has no " + KafkaColumns.KAFKA + " column", null);
     }
     return new ReadableManifest(path, manifest, dataSchema.select(KafkaColumns.KAFKA), bytes.length);
+  }
+
+  private static FetchFailedException corrupt(SegmentRef segment, String path, String problem, Throwable cause) {
+    return new FetchFailedException(
+        String.format("Cannot fetch %s: manifest at %s is corrupt: %s", segment, path, problem), cause);
   }
 
   private byte[] read(SegmentRef segment, String path) {

@@ -74,6 +74,21 @@ class FetchFailureTest {
   }
 
   @Test
+  void aManifestWhoseDataSchemaDoesNotParseFailsTheFetchNamingThePath() throws IOException {
+    TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 3), dir);
+    SegmentManifest manifest = tiered.manifest();
+    Files.write(Path.of(tiered.manifestPath()), ManifestCodec.encode(new SegmentManifest(manifest.segment(),
+        manifest.tableName(), "{\"type\": \"struct\"", manifest.files(), manifest.batches(), manifest.indexes())));
+    try (SegmentFetcher fetcher = SegmentFetchTest.fetcher(tiered)) {
+      FetchFailedException e = assertThrows(FetchFailedException.class,
+          () -> fetcher.fetch(tiered.segment(), 0, TO_THE_END));
+
+      assertTrue(e.getMessage().startsWith("Cannot fetch " + tiered.segment() + ": manifest at "
+          + tiered.manifestPath() + " is corrupt: its data schema does not parse: "), e.getMessage());
+    }
+  }
+
+  @Test
   void anUnreadableObjectStoreFailsTheFetchNamingThePath() {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 3), dir);
     FileIO unreachable = new FileIO() {
