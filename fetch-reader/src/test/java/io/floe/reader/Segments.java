@@ -1,10 +1,13 @@
 package io.floe.reader;
 
+import static io.floe.translator.SampleRecords.key;
+import static io.floe.translator.SampleRecords.text;
+
 import io.floe.translator.KafkaOracle;
+import io.floe.translator.SampleRecords;
 import io.floe.translator.KafkaSegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.IntStream;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -84,23 +87,7 @@ final class Segments {
     }
   }
 
-  /** Records {@code first..first+count-1}, each with its own key, timestamp and JSON-like value. */
   static SimpleRecord[] records(int first, int count) {
-    return IntStream.range(first, first + count)
-        .mapToObj(i -> new SimpleRecord(MIDNIGHT + i, key(i), text(100 + i % 50, i)))
-        .toArray(SimpleRecord[]::new);
-  }
-
-  static byte[] key(int i) {
-    return new byte[] {(byte) i, (byte) (i >> 8)};
-  }
-
-  /** JSON-like text, compressible as real event payloads are. */
-  static byte[] text(int length, int seed) {
-    StringBuilder s = new StringBuilder();
-    while (s.length() < length) {
-      s.append("{\"order\":").append(seed).append(",\"sku\":\"A-").append(s.length() * 31 % 977).append("\"}");
-    }
-    return s.substring(0, length).getBytes(StandardCharsets.UTF_8);
+    return SampleRecords.records(MIDNIGHT, first, count);
   }
 }
