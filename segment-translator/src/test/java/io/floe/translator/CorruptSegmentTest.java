@@ -1,6 +1,6 @@
 package io.floe.translator;
 
-import static io.floe.translator.SegmentRoundTripTest.records;
+import static io.floe.translator.SampleRecords.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

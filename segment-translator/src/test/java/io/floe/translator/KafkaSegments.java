@@ -1,8 +1,8 @@
 package io.floe.translator;
 
-import static io.floe.translator.SegmentRoundTripTest.key;
-import static io.floe.translator.SegmentRoundTripTest.records;
-import static io.floe.translator.SegmentRoundTripTest.text;
+import static io.floe.translator.SampleRecords.key;
+import static io.floe.translator.SampleRecords.records;
+import static io.floe.translator.SampleRecords.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.floe.translator;
 
 import static io.floe.translator.KafkaOracle.assertExactRoundTrip;
 import static io.floe.translator.KafkaOracle.compression;
-import static io.floe.translator.SegmentRoundTripTest.records;
+import static io.floe.translator.SampleRecords.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,6 +2,9 @@ package io.floe.translator;
 
 import static io.floe.translator.KafkaOracle.assertExactRoundTrip;
 import static io.floe.translator.KafkaOracle.compression;
+import static io.floe.translator.SampleRecords.key;
+import static io.floe.translator.SampleRecords.records;
+import static io.floe.translator.SampleRecords.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.IntStream;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -30,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Segments written by Kafka's own code come back from their rows exactly, batch by batch. */
 class SegmentRoundTripTest {
-  private static final long T0 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+  private static final long T0 = SampleRecords.T0;
 
   @TempDir
   Path dir;
@@ -227,25 +229,6 @@ class SegmentRoundTripTest {
       assertEquals(3, batches.get(1).rows().get(0).partition());
       assertEquals(batches.get(0).sizeInBytes(), batches.get(1).rows().get(0).batch().position());
     }
-  }
-
-  public static SimpleRecord[] records(int first, int count) {
-    return IntStream.range(first, first + count)
-        .mapToObj(i -> new SimpleRecord(T0 + i, key(i), text(100 + i % 50, i)))
-        .toArray(SimpleRecord[]::new);
-  }
-
-  public static byte[] key(int i) {
-    return new byte[] {(byte) i, (byte) (i >> 8)};
-  }
-
-  /** JSON-like text, compressible as real event payloads are. */
-  public static byte[] text(int length, int seed) {
-    StringBuilder s = new StringBuilder();
-    while (s.length() < length) {
-      s.append("{\"order\":").append(seed).append(",\"sku\":\"A-").append(s.length() * 31 % 977).append("\"}");
-    }
-    return s.substring(0, length).getBytes(StandardCharsets.UTF_8);
   }
 
   private static String fidelities(List<TranslatedBatch> batches) {

@@ -1,0 +1,38 @@
+package io.floe.reader;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.Function;
+
+/** Parsed manifests by path, bounded by the bytes they take as stored. */
+final class ManifestCache {
+  private final Cache<String, ReadableManifest> cache;
+
+  ManifestCache(long maxBytes) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("Cannot bound the manifest cache at " + maxBytes + " bytes: the bound must be 0 or more");
+    }
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((String path, ReadableManifest manifest) -> manifest.encodedSize())
+        // Evict on the calling thread, before the call returns, so the bound holds at every return
+        // instead of whenever a background task gets to it.
+        .executor(Runnable::run)
+        .build();
+  }
+
+  /** The cached manifest at the path, or the one the loader reads; concurrent loads of one path share one read. */
+  ReadableManifest get(String path, Function<String, ReadableManifest> loader) {
+    return cache.get(path, loader);
+  }
+
+  /** Bytes the cached manifests take, as the bound counts them. */
+  long weightedSize() {
+    return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+  }
+
+  void clear() {
+    cache.invalidateAll();
+    cache.cleanUp();
+  }
+}

@@ -1,0 +1,76 @@
+package io.floe.reader;
+
+import io.floe.translator.manifest.CorruptManifestException;
+import io.floe.translator.manifest.ManifestCodec;
+import io.floe.translator.manifest.SegmentManifest;
+import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.table.KafkaColumns;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SchemaParser;
+import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.iceberg.io.FileIO;
+
+/** Reads a segment manifest from object storage alone (promise 4) and parses it. */
+final class ManifestLoader {
+  private final FileIO io;
+
+  ManifestLoader(FileIO io) {
+    this.io = io;
+  }
+
+  /**
+   * @throws SegmentNotFoundException if there is no object at the path
+   * @throws FetchFailedException if the object cannot be read or is not a manifest this Floe reads
+   */
+  ReadableManifest load(SegmentRef segment, String path) {
+    byte[] bytes = read(segment, path);
+    SegmentManifest manifest;
+    try {
+      manifest = ManifestCodec.decode(bytes);
+    } catch (CorruptManifestException e) {
+      throw corrupt(segment, path, e.getMessage(), e);
+    }
+    Schema dataSchema;
+    try {
+      dataSchema = SchemaParser.fromJson(manifest.dataSchemaJson());
+    } catch (RuntimeException e) {
+      throw corrupt(segment, path, "its data schema does not parse: " + e.getMessage(), e);
+    }
+    if (dataSchema.findField(KafkaColumns.KAFKA) == null) {
+      throw corrupt(segment, path, "its data schema has no " + KafkaColumns.KAFKA + " column", null);
+    }
+    return new ReadableManifest(path, manifest, dataSchema.select(KafkaColumns.KAFKA), bytes.length);
+  }
+
+  private static FetchFailedException corrupt(SegmentRef segment, String path, String problem, Throwable cause) {
+    return new FetchFailedException(
+        String.format("Cannot fetch %s: manifest at %s is corrupt: %s", segment, path, problem), cause);
+  }
+
+  private byte[] read(SegmentRef segment, String path) {
+    try (InputStream in = io.newInputFile(path).newStream()) {
+      return in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      if (isAbsent(e)) {
+        throw new SegmentNotFoundException(
+            String.format("Cannot fetch %s: no manifest at %s", segment, path), e);
+      }
+      throw new FetchFailedException(
+          String.format("Cannot fetch %s: cannot read manifest at %s: %s", segment, path, e.getMessage()), e);
+    }
+  }
+
+  /** Each FileIO says "no such object" its own way, sometimes wrapped in an unchecked exception. */
+  private static boolean isAbsent(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      if (e instanceof NotFoundException || e instanceof FileNotFoundException || e instanceof NoSuchFileException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

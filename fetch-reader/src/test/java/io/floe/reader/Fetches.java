@@ -1,0 +1,38 @@
+package io.floe.reader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.RecordBatch;
+
+/** Reading what a fetch serves, and judging it with Kafka's own record classes. */
+final class Fetches {
+  private Fetches() {}
+
+  static byte[] readAll(InputStream fetch) {
+    try (fetch) {
+      return fetch.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The batches Kafka's reader finds in the bytes, each validated (checksum, framing) as a consumer would. */
+  static List<RecordBatch> validBatches(byte[] served) {
+    List<RecordBatch> batches = new ArrayList<>();
+    int bytes = 0;
+    for (RecordBatch batch : MemoryRecords.readableRecords(ByteBuffer.wrap(served)).batches()) {
+      batch.ensureValid();
+      batches.add(batch);
+      bytes += batch.sizeInBytes();
+    }
+    assertEquals(served.length, bytes, "the served bytes are whole batches");
+    return batches;
+  }
+}
