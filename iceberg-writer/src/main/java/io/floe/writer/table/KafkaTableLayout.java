@@ -40,12 +40,11 @@ public final class KafkaTableLayout {
   }
 
   /**
-   * The sort order to declare for a data file of this table, or null for none. Floe writes a
-   * segment's rows in offset order, all of one partition, so its files satisfy the table's order
-   * when that order is partition then offset, a prefix of it, or none; any other order is not
-   * claimed.
+   * The sort order to declare for a data file of this table. Floe writes a segment's rows in
+   * offset order, all of one partition, so its files satisfy the table's order when that order is
+   * partition then offset, or a prefix of it; for any other they claim to be unsorted.
    */
   public static SortOrder declaredOrder(Table table) {
-    return sortOrder(table.schema()).satisfies(table.sortOrder()) ? table.sortOrder() : null;
+    return sortOrder(table.schema()).satisfies(table.sortOrder()) ? table.sortOrder() : SortOrder.unsorted();
   }
 }
