@@ -29,7 +29,25 @@ public final class UploadFailedException extends RuntimeException {
     return retriable;
   }
 
+  /**
+   * The cause's own words, skipping wrappers that only repeat what they wrap, and ending with the
+   * root cause's when they add to it (a JDBC catalog says which statement failed, SQLite why).
+   */
   private static String describe(Throwable cause) {
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    Throwable shown = cause;
+    while (shown.getCause() != null && shown.getCause().toString().equals(shown.getMessage())) {
+      shown = shown.getCause();
+    }
+    Throwable root = shown;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = text(shown);
+    String reason = text(root);
+    return message.contains(reason) ? message : message + ": " + reason;
+  }
+
+  private static String text(Throwable error) {
+    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +57,17 @@ final class Warehouse {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }
-    return CatalogUtil.buildIcebergCatalog(CATALOG_NAME, Map.of(
+    Map<String, String> properties = new HashMap<>(Map.of(
         CatalogUtil.ICEBERG_CATALOG_TYPE, CatalogUtil.ICEBERG_CATALOG_TYPE_JDBC,
         CatalogProperties.URI, uri,
         CatalogProperties.WAREHOUSE_LOCATION, warehouse.toString(),
         CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName(),
-        "jdbc.schema-version", "V1",
-        "jdbc.init-catalog-tables", Boolean.toString(initialize)), null);
+        "jdbc.init-catalog-tables", Boolean.toString(initialize)));
+    if (initialize) {
+      // The current catalog tables (with views); choosing them connects at once.
+      properties.put("jdbc.schema-version", "V1");
+    }
+    return CatalogUtil.buildIcebergCatalog(CATALOG_NAME, properties, null);
   }
 
   WriterSettings settings(long targetFileSizeBytes, long rowGroupSizeBytes) {
@@ -114,6 +119,9 @@ final class Warehouse {
 
   /** Every Parquet file under the warehouse. */
   List<Path> dataFiles() {
+    if (!Files.exists(dir.resolve("warehouse"))) {
+      return List.of();
+    }
     try (Stream<Path> files = Files.walk(dir.resolve("warehouse"))) {
       return files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList();
     } catch (IOException e) {
