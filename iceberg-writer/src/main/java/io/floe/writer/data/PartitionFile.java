@@ -2,6 +2,7 @@ package io.floe.writer.data;
 
 import io.floe.translator.manifest.DataFileRef;
 import java.io.IOException;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
@@ -48,8 +49,8 @@ final class PartitionFile {
       DataWriter<Record> writer = Parquet.writeData(io.newOutputFile(location))
           .forTable(table)
           .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupSize))
-          // Parquet measures a row group every 100 records at the least: with large records that
-          // would buffer far past the bound, so measure it after every record it might cross.
+          // By default Iceberg measures a row group at most every 100 records: with large records
+          // that buffers far past the bound, so let it measure as often as the size calls for.
           .set(TableProperties.PARQUET_ROW_GROUP_CHECK_MIN_RECORD_COUNT, "1")
           .createWriterFunc(GenericParquetWriter::create)
           .withPartition(partition)
@@ -89,9 +90,10 @@ final class PartitionFile {
   WrittenFile close(FileIO io) {
     try {
       writer.close();
-      DataFileRef ref = new DataFileRef(location, writer.toDataFile().fileSizeInBytes(), rows,
-          RowGroups.of(io.newInputFile(location)));
-      return new WrittenFile(writer.toDataFile(), ref);
+      DataFile file = writer.toDataFile();
+      DataFileRef ref = new DataFileRef(file.location(), file.fileSizeInBytes(), rows,
+          RowGroups.of(io.newInputFile(file.location(), file.fileSizeInBytes())));
+      return new WrittenFile(file, ref);
     } catch (IOException | RuntimeException e) {
       throw new DataFileException(location, e);
     }

@@ -34,7 +34,7 @@ public final class SegmentDataWriter {
    * Files open at once, each buffering up to a row group: records whose timestamps scatter over
    * many days must not multiply the memory an upload holds.
    */
-  static final int MAX_OPEN_FILES = 4;
+  private static final int MAX_OPEN_FILES = 4;
 
   private final Table table;
   private final FileIO io;
