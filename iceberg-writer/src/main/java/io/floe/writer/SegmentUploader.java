@@ -58,7 +58,8 @@ public final class SegmentUploader {
     } catch (RuntimeException e) {
       String message = "Cannot delete the manifest of " + segment + " at " + manifests.location(segment) + ": "
           + e.getMessage();
-      throw new UncheckedIOException(message, e instanceof UncheckedIOException io ? io.getCause() : new IOException(e));
+      IOException cause = e instanceof UncheckedIOException io ? io.getCause() : new IOException(e);
+      throw new UncheckedIOException(message, cause);
     }
   }
 }

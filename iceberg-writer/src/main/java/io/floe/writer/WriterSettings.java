@@ -9,7 +9,8 @@ package io.floe.writer;
  * @param rowGroupSizeBytes the largest Parquet row group, and so about the memory one open data
  *     file buffers; a table whose own row-group size is smaller keeps its own
  */
-public record WriterSettings(String namespace, String manifestPrefix, long targetFileSizeBytes, long rowGroupSizeBytes) {
+public record WriterSettings(
+    String namespace, String manifestPrefix, long targetFileSizeBytes, long rowGroupSizeBytes) {
 
   public WriterSettings {
     if (namespace == null || namespace.isBlank()) {

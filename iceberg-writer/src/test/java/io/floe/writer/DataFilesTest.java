@@ -140,7 +140,7 @@ class DataFilesTest {
 
   private static List<Long> offsets(Warehouse warehouse, SegmentManifest manifest, RowRun run) {
     Schema schema = warehouse.table().schema();
-    List<Record> rows = warehouse.rows(manifest.files().get(run.file()).location(), schema);
+    List<Record> rows = warehouse.fileRows(manifest.files().get(run.file()).location(), schema);
     return rows.subList((int) run.firstRow(), (int) run.firstRow() + run.rowCount()).stream()
         .map(row -> (Long) kafka(row).getField(KafkaColumns.OFFSET))
         .toList();

@@ -97,13 +97,13 @@ class ManifestTest {
     assertTrue(manifest.files().size() > 2, () -> "batches spread over " + manifest.files().size() + " file(s)");
     byte[] original = Files.readAllBytes(segment);
     List<TranslatedBatch> batches = Warehouse.translate(segment, 3);
-    Map<Integer, List<Record>> fileRows = new HashMap<>();
+    Map<Integer, List<Record>> rowsByFile = new HashMap<>();
     for (int i = 0; i < batches.size(); i++) {
       BatchEntry entry = manifest.batches().get(i);
       List<KafkaRow> rows = new ArrayList<>();
       for (BatchEntry.RowRun run : entry.runs()) {
-        List<Record> records = fileRows.computeIfAbsent(run.file(),
-            f -> warehouse.rows(manifest.files().get(f).location(), warehouse.table().schema()));
+        List<Record> records = rowsByFile.computeIfAbsent(run.file(),
+            f -> warehouse.fileRows(manifest.files().get(f).location(), warehouse.table().schema()));
         records.subList((int) run.firstRow(), (int) run.firstRow() + run.rowCount())
             .forEach(record -> rows.add(RowRecords.toRow(record)));
       }
@@ -111,7 +111,8 @@ class ManifestTest {
       rows.sort(Comparator.comparingLong(KafkaRow::offset));
 
       ByteBuffer rebuilt = BatchRebuilder.rebuild(rows);
-      assertEquals(BatchRebuilder.rebuild(batches.get(i).rows()), rebuilt, "batch " + i + " rebuilds as the translator's rows");
+      assertEquals(BatchRebuilder.rebuild(batches.get(i).rows()), rebuilt,
+          "batch " + i + " rebuilds as the translator's rows");
       if (entry.fidelity() != Fidelity.RECORD_IDENTICAL) {
         assertEquals(ByteBuffer.wrap(original, (int) entry.position(), entry.sizeInBytes()), rebuilt,
             "batch " + i + " rebuilds to its original bytes");

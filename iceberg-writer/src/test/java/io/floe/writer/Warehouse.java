@@ -100,7 +100,7 @@ final class Warehouse {
   }
 
   /** The rows of one data file, in file order. */
-  List<Record> rows(String location, Schema schema) {
+  List<Record> fileRows(String location, Schema schema) {
     try (CloseableIterable<Record> records = Parquet.read(io.newInputFile(location))
         .project(schema)
         .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))

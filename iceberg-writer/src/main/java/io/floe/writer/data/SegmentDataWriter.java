@@ -113,7 +113,10 @@ public final class SegmentDataWriter {
     return file;
   }
 
-  /** At a batch boundary: closes the files past the target size, and the least recently written beyond {@code limit}. */
+  /**
+   * At a batch boundary: closes the files past the target size, and the least recently written
+   * beyond {@code limit} open.
+   */
   private void closeFiles(int limit) {
     Iterator<PartitionFile> iterator = open.values().iterator();
     while (iterator.hasNext()) {
