@@ -51,7 +51,7 @@ class CommitTest {
     SegmentManifest first = warehouse.uploader().upload(upload);
     List<Path> files = warehouse.dataFiles();
 
-    // Once by the same uploader, once by a new one, as after a broker restart.
+    // Retried by a new uploader, as after a broker restart, then again by that one with its table loaded.
     SegmentUploader uploader = warehouse.uploader();
     uploader.upload(upload);
     SegmentManifest retried = uploader.upload(upload);

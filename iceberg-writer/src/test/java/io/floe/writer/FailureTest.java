@@ -1,13 +1,11 @@
 package io.floe.writer;
 
-import static io.floe.writer.SampleRecords.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.translator.KafkaSegment;
 import io.floe.translator.manifest.ManifestPaths;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.iceberg.exceptions.RuntimeIOException;
 import org.apache.iceberg.io.OutputFile;
-import org.apache.kafka.common.compress.Compression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

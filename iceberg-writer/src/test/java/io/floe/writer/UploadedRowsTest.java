@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.floe.translator.KafkaSegments;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.TranslatedBatch;
-import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.table.RowRecords;
 import java.nio.file.Path;
 import java.util.ArrayList;
