@@ -1,8 +1,6 @@
 package io.floe.writer;
 
-import io.floe.translator.SampleRecords;
-
-import static io.floe.writer.SampleRecords.records;
+import static io.floe.translator.SampleRecords.records;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

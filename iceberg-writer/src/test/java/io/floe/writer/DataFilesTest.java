@@ -1,10 +1,8 @@
 package io.floe.writer;
 
-import io.floe.translator.SampleRecords;
-
-import static io.floe.writer.SampleRecords.T0;
-import static io.floe.writer.SampleRecords.record;
-import static io.floe.writer.SampleRecords.records;
+import static io.floe.translator.SampleRecords.T0;
+import static io.floe.translator.SampleRecords.record;
+import static io.floe.translator.SampleRecords.records;
 import static io.floe.writer.Warehouse.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
