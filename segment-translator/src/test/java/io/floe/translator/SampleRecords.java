@@ -19,8 +19,13 @@ public final class SampleRecords {
   /** The same, with timestamps {@code baseTimestamp + i}. */
   public static SimpleRecord[] records(long baseTimestamp, int first, int count) {
     return IntStream.range(first, first + count)
-        .mapToObj(i -> new SimpleRecord(baseTimestamp + i, key(i), text(100 + i % 50, i)))
+        .mapToObj(i -> record(baseTimestamp + i, i))
         .toArray(SimpleRecord[]::new);
+  }
+
+  /** Record number {@code i} with the given timestamp. */
+  public static SimpleRecord record(long timestamp, int i) {
+    return new SimpleRecord(timestamp, key(i), text(100 + i % 50, i));
   }
 
   public static byte[] key(int i) {

@@ -1,0 +1,11 @@
+package io.floe.writer;
+
+import io.floe.translator.manifest.KafkaIndexes;
+import io.floe.translator.manifest.SegmentRef;
+import java.nio.file.Path;
+
+/**
+ * What the broker hands over for one upload, without Kafka types: which segment it is, its
+ * {@code .log} file on the broker's disk, and its indexes, kept byte for byte in the manifest.
+ */
+public record SegmentUpload(SegmentRef segment, Path segmentFile, KafkaIndexes indexes) {}

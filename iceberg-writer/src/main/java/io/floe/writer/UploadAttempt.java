@@ -1,0 +1,131 @@
+package io.floe.writer;
+
+import io.floe.translator.manifest.CorruptManifestException;
+import io.floe.translator.manifest.SegmentManifest;
+import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.segment.SegmentFormatException;
+import io.floe.writer.commit.SegmentSnapshots;
+import io.floe.writer.data.AttemptFiles;
+import io.floe.writer.data.DataFileException;
+import io.floe.writer.data.SegmentDataWriter;
+import io.floe.writer.data.WrittenData;
+import io.floe.writer.data.WrittenFile;
+import io.floe.writer.manifest.ManifestStore;
+import io.floe.writer.table.IncompatibleTableException;
+import io.floe.writer.table.TableResolver;
+import io.floe.writer.table.TopicTable;
+import java.util.Optional;
+import org.apache.iceberg.SchemaParser;
+import org.apache.iceberg.SerializableTable;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.io.FileIO;
+
+/**
+ * One attempt to upload one segment: data files, then the manifest, then the commit. It keeps
+ * track of what it is doing and where, so that a failure says so, and takes back what it wrote
+ * when it fails before its commit.
+ */
+final class UploadAttempt {
+  private final SegmentUpload upload;
+  private final SegmentRef segment;
+  private final TableIdentifier identifier;
+  private final TableResolver tables;
+  private final ManifestStore manifests;
+  private final FileIO io;
+  private final WriterSettings settings;
+  private final String catalog;
+  private final AttemptFiles written;
+  private String doing;
+  private String at;
+
+  UploadAttempt(SegmentUpload upload, TableIdentifier identifier, TableResolver tables, ManifestStore manifests,
+      FileIO io, WriterSettings settings, String catalogName) {
+    this.upload = upload;
+    this.segment = upload.segment();
+    this.identifier = identifier;
+    this.tables = tables;
+    this.manifests = manifests;
+    this.io = io;
+    this.settings = settings;
+    this.catalog = "catalog " + catalogName;
+    this.written = new AttemptFiles(io, segment.segmentId());
+  }
+
+  SegmentManifest run() {
+    try {
+      return upload();
+    } catch (UploadFailedException e) {
+      throw e;
+    } catch (SegmentFormatException | IncompatibleTableException | CorruptManifestException e) {
+      written.deleteAll();
+      throw UploadFailedException.permanent(segment, e.getMessage(), e);
+    } catch (CommitStateUnknownException e) {
+      // The commit may have succeeded: its files must stay. A retry finds out which.
+      throw UploadFailedException.retriable(segment, "the commit to table " + identifier + " has an unknown outcome",
+          catalog, e);
+    } catch (DataFileException e) {
+      written.deleteAll();
+      throw UploadFailedException.retriable(segment, "cannot write data file", e.location(), e.getCause());
+    } catch (NoSuchTableException e) {
+      written.deleteAll();
+      tables.forget(identifier);
+      throw UploadFailedException.retriable(segment, doing, at, e);
+    } catch (RuntimeException e) {
+      written.deleteAll();
+      throw UploadFailedException.retriable(segment, doing, at, e);
+    }
+  }
+
+  private SegmentManifest upload() {
+    step("cannot load or create table " + identifier, catalog);
+    TopicTable table = tables.resolve(identifier, segment.topic(), segment.topicId());
+    // A view of the table that stays put while the files are written; none if already committed.
+    Optional<Table> view = table.withLatest(latest -> SegmentSnapshots.find(latest, segment.segmentId()).isPresent()
+        ? Optional.empty()
+        : Optional.of(SerializableTable.copyOf(latest)));
+    if (view.isEmpty()) {
+      return committedManifest();
+    }
+
+    step("cannot read the segment", upload.segmentFile().toString());
+    WrittenData data = new SegmentDataWriter(view.get(), io, written, settings.targetFileSizeBytes(),
+        settings.rowGroupSizeBytes()).write(upload.segmentFile(), segment.partition());
+    SegmentManifest manifest = new SegmentManifest(segment, identifier.toString(),
+        SchemaParser.toJson(view.get().schema()), data.files().stream().map(WrittenFile::ref).toList(),
+        data.batches(), upload.indexes());
+
+    step("cannot refresh table " + identifier, catalog);
+    boolean committed = table.withLatest(latest -> {
+      if (SegmentSnapshots.find(latest, segment.segmentId()).isPresent()) {
+        return false;
+      }
+      step("cannot write manifest", manifests.location(segment));
+      written.writing(manifests.location(segment));
+      manifests.write(manifest);
+      step("cannot commit to table " + identifier, catalog);
+      SegmentSnapshots.append(latest, segment, data.files().stream().map(WrittenFile::dataFile).toList());
+      return true;
+    });
+    if (!committed) {
+      // Another upload of this segment committed while this one wrote: its files and manifest stand.
+      written.deleteAll();
+      return committedManifest();
+    }
+    return manifest;
+  }
+
+  private SegmentManifest committedManifest() {
+    String location = manifests.location(segment);
+    step("cannot read manifest", location);
+    return manifests.read(segment).orElseThrow(() -> UploadFailedException.permanent(segment,
+        "it is committed to table " + identifier + " but its manifest " + location + " is missing", null));
+  }
+
+  private void step(String doing, String at) {
+    this.doing = doing;
+    this.at = at;
+  }
+}

@@ -1,0 +1,110 @@
+package io.floe.writer.data;
+
+import io.floe.translator.manifest.DataFileRef;
+import java.io.IOException;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.util.PropertyUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The open Parquet data file of one partition value: its number in the segment's file list and its rows so far. */
+final class PartitionFile {
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionFile.class);
+
+  private final int index;
+  private final String location;
+  private final DataWriter<Record> writer;
+  private long rows;
+
+  private PartitionFile(int index, String location, DataWriter<Record> writer) {
+    this.index = index;
+    this.location = location;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens data file {@code index} of the partition {@code partition} of {@code table}, with the
+   * table's writer properties (its codec among them, KAFKA-NOTES §7.6) and row groups of at most
+   * {@code rowGroupSizeBytes}.
+   */
+  static PartitionFile open(Table table, FileIO io, AttemptFiles attempt, StructLike partition, int index,
+      long rowGroupSizeBytes, SortOrder declaredOrder) {
+    String name = attempt.dataFileName(index);
+    String location = table.spec().isUnpartitioned()
+        ? table.locationProvider().newDataLocation(name)
+        : table.locationProvider().newDataLocation(table.spec(), partition, name);
+    attempt.writing(location);
+    long rowGroupSize = Math.min(rowGroupSizeBytes, PropertyUtil.propertyAsLong(table.properties(),
+        TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES_DEFAULT));
+    try {
+      DataWriter<Record> writer = Parquet.writeData(io.newOutputFile(location))
+          .forTable(table)
+          .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupSize))
+          // By default Iceberg measures a row group at most every 100 records: with large records
+          // that buffers far past the bound, so let it measure as often as the size calls for.
+          .set(TableProperties.PARQUET_ROW_GROUP_CHECK_MIN_RECORD_COUNT, "1")
+          .createWriterFunc(GenericParquetWriter::create)
+          .withPartition(partition)
+          .withSortOrder(declaredOrder)
+          .overwrite()
+          .build();
+      return new PartitionFile(index, location, writer);
+    } catch (IOException | RuntimeException e) {
+      throw new DataFileException(location, e);
+    }
+  }
+
+  int index() {
+    return index;
+  }
+
+  /** Rows written so far, and so the ordinal of the next row. */
+  long rows() {
+    return rows;
+  }
+
+  /** Bytes written so far, with what is still buffered. */
+  long length() {
+    return writer.length();
+  }
+
+  void write(Record record) {
+    try {
+      writer.write(record);
+    } catch (RuntimeException e) {
+      throw new DataFileException(location, e);
+    }
+    rows++;
+  }
+
+  /** Closes the file and reads its footer back, through {@code io}, for its row groups. */
+  WrittenFile close(FileIO io) {
+    try {
+      writer.close();
+      DataFile file = writer.toDataFile();
+      DataFileRef ref = new DataFileRef(file.location(), file.fileSizeInBytes(), rows,
+          RowGroups.of(io.newInputFile(file.location(), file.fileSizeInBytes())));
+      return new WrittenFile(file, ref);
+    } catch (IOException | RuntimeException e) {
+      throw new DataFileException(location, e);
+    }
+  }
+
+  /** Closes the file of a failed attempt, which deletes it anyway. */
+  void abandon() {
+    try {
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Closing abandoned data file {} failed: {}", location, e.toString());
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.floe.writer.data;
+
+import io.floe.translator.format.BatchHeader;
+import io.floe.translator.manifest.BatchEntry;
+import io.floe.translator.row.KafkaRow;
+import io.floe.translator.row.SegmentTranslator;
+import io.floe.translator.row.TranslatedBatch;
+import io.floe.translator.table.RowRecords;
+import io.floe.writer.table.KafkaTableLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.FileIO;
+
+/**
+ * Writes the rows of one segment into Parquet data files of a table, one batch in memory at a
+ * time. Each row goes to the file of its partition (the table's spec: by default the day of its
+ * timestamp), in offset order. A file is closed only at a batch boundary, once past the target
+ * size, so a batch has at most one run of rows in any file: usually one run in all, two when its
+ * timestamps cross midnight. Each batch is recorded with where its rows went.
+ *
+ * <p>One writer writes one segment.
+ */
+public final class SegmentDataWriter {
+  /**
+   * Files open at once, each buffering up to a row group: records whose timestamps scatter over
+   * many days must not multiply the memory an upload holds.
+   */
+  private static final int MAX_OPEN_FILES = 4;
+
+  private final Table table;
+  private final FileIO io;
+  private final AttemptFiles attempt;
+  private final long targetFileSizeBytes;
+  private final long rowGroupSizeBytes;
+  private final SortOrder declaredOrder;
+  private final RowRecords records;
+  private final PartitionKey partitionKey;
+  private final InternalRecordWrapper wrapper;
+  /** Open files by partition value, least recently written first. */
+  private final LinkedHashMap<PartitionKey, PartitionFile> open = new LinkedHashMap<>(16, 0.75f, true);
+  /** Every file by index; null while it is open. */
+  private final List<WrittenFile> files = new ArrayList<>();
+
+  /**
+   * @param table a view of the table that does not change while the segment is written
+   */
+  public SegmentDataWriter(Table table, FileIO io, AttemptFiles attempt, long targetFileSizeBytes,
+      long rowGroupSizeBytes) {
+    this.table = table;
+    this.io = io;
+    this.attempt = attempt;
+    this.targetFileSizeBytes = targetFileSizeBytes;
+    this.rowGroupSizeBytes = rowGroupSizeBytes;
+    this.declaredOrder = KafkaTableLayout.declaredOrder(table);
+    this.records = new RowRecords(table.schema());
+    this.partitionKey = new PartitionKey(table.spec(), table.schema());
+    this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
+  }
+
+  /**
+   * Writes every batch of the segment file, as rows of Kafka partition {@code partition}.
+   *
+   * @throws io.floe.translator.segment.SegmentFormatException if the segment is damaged
+   * @throws DataFileException if a data file cannot be written
+   */
+  public WrittenData write(Path segmentFile, int partition) {
+    List<BatchEntry> batches = new ArrayList<>();
+    try (SegmentTranslator translator = new SegmentTranslator(segmentFile, partition)) {
+      while (translator.hasNext()) {
+        batches.add(write(translator.next()));
+        closeFiles(MAX_OPEN_FILES);
+      }
+      closeFiles(0);
+    } catch (RuntimeException e) {
+      open.values().forEach(PartitionFile::abandon);
+      open.clear();
+      throw e;
+    }
+    return new WrittenData(files, batches);
+  }
+
+  private BatchEntry write(TranslatedBatch batch) {
+    Map<PartitionFile, Run> runs = new LinkedHashMap<>();
+    for (KafkaRow row : batch.rows()) {
+      Record record = records.toRecord(row, batch.rawReason());
+      PartitionFile file = fileOf(record);
+      runs.computeIfAbsent(file, Run::new).rowCount++;
+      file.write(record);
+    }
+    BatchHeader header = batch.rows().get(0).batch().header();
+    return new BatchEntry(batch.position(), batch.sizeInBytes(), header.baseOffset(), header.lastOffset(),
+        batch.fidelity(), runs.values().stream().map(Run::toRowRun).toList());
+  }
+
+  private PartitionFile fileOf(Record record) {
+    partitionKey.partition(wrapper.wrap(record));
+    PartitionFile file = open.get(partitionKey);
+    if (file == null) {
+      PartitionKey key = partitionKey.copy();
+      file = PartitionFile.open(table, io, attempt, key, files.size(), rowGroupSizeBytes, declaredOrder);
+      files.add(null);
+      open.put(key, file);
+    }
+    return file;
+  }
+
+  /**
+   * At a batch boundary: closes the files past the target size, and the least recently written
+   * beyond {@code limit} open.
+   */
+  private void closeFiles(int limit) {
+    Iterator<PartitionFile> iterator = open.values().iterator();
+    while (iterator.hasNext()) {
+      PartitionFile file = iterator.next();
+      if (open.size() > limit || file.length() >= targetFileSizeBytes) {
+        files.set(file.index(), file.close(io));
+        iterator.remove();
+      }
+    }
+  }
+
+  /** The rows of the current batch in one file: they are consecutive there, from the file's next row on. */
+  private static final class Run {
+    private final int file;
+    private final long firstRow;
+    private int rowCount;
+
+    Run(PartitionFile file) {
+      this.file = file.index();
+      this.firstRow = file.rows();
+    }
+
+    BatchEntry.RowRun toRowRun() {
+      return new BatchEntry.RowRun(file, firstRow, rowCount);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.floe.writer.manifest;
+
+import io.floe.translator.manifest.ManifestCodec;
+import io.floe.translator.manifest.ManifestPaths;
+import io.floe.translator.manifest.SegmentManifest;
+import io.floe.translator.manifest.SegmentRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.io.InputFile;
+
+/** Segment manifests in the object store, at {@link ManifestPaths} under a prefix, through a {@code FileIO}. */
+public final class ManifestStore {
+  private final FileIO io;
+  private final String prefix;
+
+  public ManifestStore(FileIO io, String prefix) {
+    this.io = io;
+    this.prefix = prefix;
+  }
+
+  public String location(SegmentRef segment) {
+    return ManifestPaths.of(prefix, segment);
+  }
+
+  /** Writes the manifest, replacing any left by an earlier attempt. */
+  public void write(SegmentManifest manifest) {
+    byte[] bytes = ManifestCodec.encode(manifest);
+    String location = location(manifest.segment());
+    try (OutputStream out = io.newOutputFile(location).createOrOverwrite()) {
+      out.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write manifest " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The segment's manifest, if there is one.
+   *
+   * @throws io.floe.translator.manifest.CorruptManifestException if it is damaged
+   */
+  public Optional<SegmentManifest> read(SegmentRef segment) {
+    String location = location(segment);
+    InputFile file = io.newInputFile(location);
+    try (InputStream in = file.newStream()) {
+      return Optional.of(ManifestCodec.decode(in.readAllBytes()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read manifest " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the segment's manifest; one already gone is fine. */
+  public void delete(SegmentRef segment) {
+    try {
+      io.deleteFile(location(segment));
+    } catch (NotFoundException e) {
+      // Deleted before: a retried delete.
+    }
+  }
+}

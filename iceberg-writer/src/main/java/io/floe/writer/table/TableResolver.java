@@ -1,0 +1,81 @@
+package io.floe.writer.table;
+
+import io.floe.translator.table.KafkaColumns;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+
+/**
+ * Finds the table of a topic, creating it with {@link KafkaTableLayout} when it does not exist and
+ * adopting it as it is (spec, sort order, properties) when it does, once its schema passes
+ * {@link KafkaColumnsCheck}. Each table is loaded once and kept.
+ */
+public final class TableResolver {
+  private final Catalog catalog;
+  private final ConcurrentMap<TableIdentifier, TopicTable> tables = new ConcurrentHashMap<>();
+
+  public TableResolver(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @throws IncompatibleTableException if the existing table cannot hold Floe's rows
+   */
+  public TopicTable resolve(TableIdentifier identifier, String topic, String topicId) {
+    // computeIfAbsent runs one load-or-create per table at a time: the partitions of a new topic
+    // wait for the first one's table instead of racing to create it.
+    return tables.computeIfAbsent(identifier, id -> new TopicTable(id, loadOrCreate(id, topic, topicId)));
+  }
+
+  /** Drops the kept table, so that the next upload loads it again (say, after it was dropped). */
+  public void forget(TableIdentifier identifier) {
+    tables.remove(identifier);
+  }
+
+  private Table loadOrCreate(TableIdentifier identifier, String topic, String topicId) {
+    try {
+      return adopt(identifier, catalog.loadTable(identifier));
+    } catch (NoSuchTableException e) {
+      return create(identifier, topic, topicId);
+    }
+  }
+
+  private Table create(TableIdentifier identifier, String topic, String topicId) {
+    createNamespace(identifier.namespace());
+    Schema schema = KafkaColumns.SCHEMA;
+    try {
+      return catalog.buildTable(identifier, schema)
+          .withPartitionSpec(KafkaTableLayout.spec(schema))
+          .withSortOrder(KafkaTableLayout.sortOrder(schema))
+          .withProperties(KafkaTableLayout.properties(topic, topicId))
+          .create();
+    } catch (AlreadyExistsException e) {
+      // Another broker created it first.
+      return adopt(identifier, catalog.loadTable(identifier));
+    }
+  }
+
+  private void createNamespace(Namespace namespace) {
+    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (AlreadyExistsException e) {
+        // Created meanwhile: what was wanted.
+      }
+    }
+  }
+
+  private static Table adopt(TableIdentifier identifier, Table table) {
+    KafkaColumnsCheck.problem(table.schema()).ifPresent(problem -> {
+      throw new IncompatibleTableException("Table " + identifier + " cannot hold Kafka records: " + problem);
+    });
+    return table;
+  }
+}

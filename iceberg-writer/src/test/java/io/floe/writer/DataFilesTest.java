@@ -1,0 +1,148 @@
+package io.floe.writer;
+
+import static io.floe.translator.SampleRecords.T0;
+import static io.floe.translator.SampleRecords.record;
+import static io.floe.translator.SampleRecords.records;
+import static io.floe.writer.Warehouse.kafka;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.translator.KafkaSegment;
+import io.floe.translator.manifest.BatchEntry;
+import io.floe.translator.manifest.BatchEntry.RowRun;
+import io.floe.translator.manifest.DataFileRef;
+import io.floe.translator.manifest.SegmentManifest;
+import io.floe.translator.table.KafkaColumns;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.data.Record;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.LocalInputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How rows are laid out in data files: by day, in offset order, rolled between batches, row groups recorded. */
+class DataFilesTest {
+  private static final long DAY = Duration.ofDays(1).toMillis();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aBatchWhoseTimestampsCrossMidnightHasOneRunInEachDaysFile() {
+    Warehouse warehouse = new Warehouse(dir);
+    Path segment;
+    try (KafkaSegment log = KafkaSegment.create(dir.resolve("log"), 100)) {
+      // Producer timestamps need not grow: back and forth across midnight within one batch.
+      log.plain(Compression.NONE,
+          record(T0 - 2_000, 1),
+          record(T0 + 1_000, 2),
+          record(T0 - 1_000, 3));
+      log.plain(Compression.NONE, records(4, 3));
+      segment = log.path();
+    }
+    SegmentManifest manifest = warehouse.uploader().upload(Warehouse.upload(segment, 3, "MidnightAAAAAAAAAAAAAA"));
+
+    assertEquals(2, manifest.files().size());
+    BatchEntry crossing = manifest.batches().get(0);
+    assertEquals(2, crossing.runs().size());
+    assertEquals(List.of(100L, 102L), offsets(warehouse, manifest, crossing.runs().get(0)));
+    assertEquals(List.of(101L), offsets(warehouse, manifest, crossing.runs().get(1)));
+    assertEquals(List.of(new RowRun(1, 1, 3)), manifest.batches().get(1).runs());
+    assertEquals(List.of(103L, 104L, 105L), offsets(warehouse, manifest, manifest.batches().get(1).runs().get(0)));
+  }
+
+  @Test
+  void filesRollPastTheTargetSizeOnlyBetweenBatches() {
+    Warehouse warehouse = new Warehouse(dir);
+    Path segment;
+    try (KafkaSegment log = KafkaSegment.create(dir.resolve("log"))) {
+      for (int batch = 0; batch < 40; batch++) {
+        log.plain(Compression.NONE, records((int) log.nextOffset(), 50));
+      }
+      segment = log.path();
+    }
+    long target = 64 * 1024;
+    SegmentManifest manifest = warehouse.uploader(warehouse.settings(target, 16 * 1024))
+        .upload(Warehouse.upload(segment, 3, "RollAAAAAAAAAAAAAAAAAA"));
+
+    List<DataFileRef> files = manifest.files();
+    assertTrue(files.size() > 1, () -> files.size() + " file(s)");
+    long[] nextRow = new long[files.size()];
+    for (BatchEntry batch : manifest.batches()) {
+      assertEquals(1, batch.runs().size(), "a batch of one day stays in one file");
+      RowRun run = batch.runs().get(0);
+      assertEquals(nextRow[run.file()], run.firstRow(), "batches follow one another in their file");
+      nextRow[run.file()] += run.rowCount();
+    }
+    for (int f = 0; f < files.size(); f++) {
+      assertEquals(files.get(f).rowCount(), nextRow[f], "runs cover file " + f);
+      if (f < files.size() - 1) {
+        assertTrue(files.get(f).sizeInBytes() >= target, "file " + f + " rolled early: " + files.get(f).sizeInBytes());
+      }
+    }
+  }
+
+  @Test
+  void everyRowGroupIsRecordedAsTheFilesFooterHasIt() throws IOException {
+    Warehouse warehouse = new Warehouse(dir);
+    Path segment;
+    try (KafkaSegment log = KafkaSegment.create(dir.resolve("log"))) {
+      for (int batch = 0; batch < 20; batch++) {
+        log.plain(Compression.NONE, records((int) log.nextOffset(), 100));
+      }
+      segment = log.path();
+    }
+    SegmentManifest manifest = warehouse.uploader(warehouse.settings(Warehouse.MEBIBYTE, 16 * 1024))
+        .upload(Warehouse.upload(segment, 3, "RowGroupsAAAAAAAAAAAAA"));
+
+    for (DataFileRef file : manifest.files()) {
+      List<BlockMetaData> blocks;
+      try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(LocalFileIO.path(file.location())))) {
+        blocks = reader.getFooter().getBlocks();
+      }
+      assertTrue(blocks.size() > 1, () -> file.location() + " has " + blocks.size() + " row group(s)");
+      assertEquals(blocks.size(), file.rowGroups().size());
+      long firstRow = 0;
+      for (int g = 0; g < blocks.size(); g++) {
+        DataFileRef.RowGroup group = file.rowGroups().get(g);
+        assertEquals(blocks.get(g).getStartingPos(), group.startingPosition(), "start of row group " + g);
+        assertEquals(firstRow, group.firstRow(), "first row of row group " + g);
+        assertEquals(blocks.get(g).getRowCount(), group.rowCount(), "rows of row group " + g);
+        firstRow += group.rowCount();
+      }
+      assertEquals(file.rowCount(), firstRow);
+    }
+  }
+
+  @Test
+  void recordsScatteredOverManyDaysKeepOnlyAFewFilesOpen() {
+    Warehouse warehouse = new Warehouse(dir);
+    Path segment;
+    try (KafkaSegment log = KafkaSegment.create(dir.resolve("log"))) {
+      for (int day = 0; day < 6; day++) {
+        log.plain(Compression.NONE, record(T0 + day * DAY, day));
+      }
+      // Back to the first day, whose file was closed to keep the others open.
+      log.plain(Compression.NONE, record(T0, 6));
+      segment = log.path();
+    }
+    SegmentManifest manifest = warehouse.uploader().upload(Warehouse.upload(segment, 3, "ScatteredAAAAAAAAAAAAA"));
+
+    assertEquals(7, manifest.files().size());
+    assertEquals(7, Warehouse.rows(warehouse.table()).size());
+  }
+
+  private static List<Long> offsets(Warehouse warehouse, SegmentManifest manifest, RowRun run) {
+    Schema schema = warehouse.table().schema();
+    List<Record> rows = warehouse.fileRows(manifest.files().get(run.file()).location(), schema);
+    return rows.subList((int) run.firstRow(), (int) run.firstRow() + run.rowCount()).stream()
+        .map(row -> (Long) kafka(row).getField(KafkaColumns.OFFSET))
+        .toList();
+  }
+}

@@ -1,0 +1,43 @@
+package io.floe.writer;
+
+import static io.floe.writer.Warehouse.kafka;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.floe.translator.KafkaSegments;
+import io.floe.translator.row.KafkaRow;
+import io.floe.translator.row.TranslatedBatch;
+import io.floe.translator.table.RowRecords;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an upload puts in the table: one row per record, every {@code _kafka} field as the segment has it. */
+class UploadedRowsTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyRecordOfEveryKindOfBatchReadsBackAsOneRowWithEveryKafkaFieldRight() {
+    Warehouse warehouse = new Warehouse(dir);
+    Path segment = KafkaSegments.everyKind(dir.resolve("log"));
+    warehouse.uploader().upload(Warehouse.upload(segment, 3, "AAAAAAAAAAAAAAAAAAAAAA"));
+
+    Table table = warehouse.table();
+    RowRecords records = new RowRecords(table.schema());
+    List<Record> expected = new ArrayList<>();
+    for (TranslatedBatch batch : Warehouse.translate(segment, 3)) {
+      for (KafkaRow row : batch.rows()) {
+        expected.add(records.toRecord(row, batch.rawReason()));
+      }
+    }
+    List<Record> actual = Warehouse.rows(table);
+    assertEquals(expected.size(), actual.size(), "one row per record, one per raw batch");
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(kafka(expected.get(i)), kafka(actual.get(i)), "row " + i);
+    }
+  }
+}
