@@ -22,7 +22,6 @@ import java.util.Optional;
 import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.kafka.server.log.remote.storage.LogSegmentData;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
-import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageManager;
 import org.slf4j.Logger;
@@ -80,7 +79,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     try {
       return fetcher.fetch(segment, startPosition, endPosition);
     } catch (SegmentNotFoundException e) {
-      throw new RemoteResourceNotFoundException(e.getMessage(), e);
+      throw StorageExceptions.notFound(e.getMessage(), e);
     } catch (FetchFailedException | UncheckedIOException e) {
       throw StorageExceptions.retriable(e.getMessage(), e);
     }
@@ -92,7 +91,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     try {
       return fetcher.index(segment, IndexKind.valueOf(indexType.name()));
     } catch (SegmentNotFoundException | IndexNotFoundException e) {
-      throw new RemoteResourceNotFoundException(e.getMessage(), e);
+      throw StorageExceptions.notFound(e.getMessage(), e);
     } catch (FetchFailedException | UncheckedIOException e) {
       throw StorageExceptions.retriable(e.getMessage(), e);
     }

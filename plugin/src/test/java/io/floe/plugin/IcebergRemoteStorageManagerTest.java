@@ -203,7 +203,7 @@ class IcebergRemoteStorageManagerTest {
   @Test
   void aSecretInTheCatalogUriNeverReachesAnErrorMessage() throws IOException {
     rsm.close();
-    rsm = configured(Map.of("iceberg.catalog.uri", "jdbc:sqlite:/nonexistent/dir/floe.db?password=hunter2"));
+    rsm = configured(Map.of("iceberg.catalog.uri", "jdbc:postgresql://127.0.0.1:1/floe?user=floe&password=hunter2"));
     TieredSegment segment = tiered("orders", 3, 0);
 
     RemoteStorageException error = assertThrows(RemoteStorageException.class,
@@ -278,7 +278,7 @@ class IcebergRemoteStorageManagerTest {
   }
 
   private Catalog catalog() {
-    return CatalogUtil.buildIcebergCatalog("check", Map.of(
+    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
         "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"), "warehouse", "file://" + warehouse,
         "io-impl", "io.floe.plugin.storage.LocalFileIO"), null);
   }

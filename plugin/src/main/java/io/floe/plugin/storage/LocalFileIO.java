@@ -50,7 +50,7 @@ public final class LocalFileIO implements FileIO {
   }
 
   /** {@code file:///a/b}, {@code file:/a/b} and {@code /a/b} all name {@code /a/b}. */
-  static Path pathOf(String location) {
+  public static Path pathOf(String location) {
     String path = location;
     if (path.startsWith("file:")) {
       path = path.substring("file:".length());

@@ -3,6 +3,9 @@ package io.floe.plugin.storage;
 import io.floe.plugin.config.FloeConfig;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
@@ -15,6 +18,7 @@ import org.apache.iceberg.io.FileIO;
  */
 public final class Warehouse implements Closeable {
   private static final String SQLITE_DRIVER = "org.sqlite.JDBC";
+  private static final String SQLITE_URI = "jdbc:sqlite:";
 
   private final FloeConfig config;
   private final FileIO io;
@@ -33,20 +37,31 @@ public final class Warehouse implements Closeable {
   public synchronized Catalog catalog() {
     if (catalog == null) {
       Map<String, String> properties = config.catalogProperties();
-      if (properties.getOrDefault("uri", "").startsWith("jdbc:sqlite:")) {
-        registerSqliteDriver();
+      String uri = properties.getOrDefault("uri", "");
+      if (uri.startsWith(SQLITE_URI)) {
+        prepareSqlite(uri.substring(SQLITE_URI.length()));
       }
       catalog = CatalogUtil.buildIcebergCatalog(config.catalogName(), properties, null);
     }
     return catalog;
   }
 
-  /** DriverManager finds drivers through the context class loader, which is not the plugin's everywhere. */
-  private static void registerSqliteDriver() {
+  /**
+   * Registers the driver (DriverManager looks through the context class loader, which is not the
+   * plugin's everywhere) and creates the database's directory, which SQLite does not.
+   */
+  private static void prepareSqlite(String file) {
     try {
       Class.forName(SQLITE_DRIVER);
+      int parameters = file.indexOf('?');
+      Path parent = Path.of(parameters < 0 ? file : file.substring(0, parameters)).toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("The SQLite JDBC driver is missing from Floe's lib/ directory", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the directory of the SQLite catalog: " + e.getMessage(), e);
     }
   }
 
