@@ -1,11 +1,8 @@
 package io.floe.writer;
 
 import io.floe.translator.manifest.SegmentManifest;
-import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.table.TableResolver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -45,21 +42,5 @@ public final class SegmentUploader {
   public SegmentManifest upload(SegmentUpload upload) {
     TableIdentifier identifier = TableIdentifier.of(namespace, TableNames.forTopic(upload.segment().topic()));
     return new UploadAttempt(upload, identifier, tables, manifests, io, settings, catalog.name()).run();
-  }
-
-  /**
-   * Deletes the segment's manifest; idempotent. Its rows stay in the table, for analysts.
-   *
-   * @throws UncheckedIOException if the object store fails
-   */
-  public void deleteManifest(SegmentRef segment) {
-    try {
-      manifests.delete(segment);
-    } catch (RuntimeException e) {
-      String message = "Cannot delete the manifest of " + segment + " at " + manifests.location(segment) + ": "
-          + e.getMessage();
-      IOException cause = e instanceof UncheckedIOException io ? io.getCause() : new IOException(e);
-      throw new UncheckedIOException(message, cause);
-    }
   }
 }

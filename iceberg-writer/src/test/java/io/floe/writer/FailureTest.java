@@ -91,20 +91,6 @@ class FailureTest {
     assertEquals(10, Warehouse.rows(warehouse.table()).size());
   }
 
-  @Test
-  void deletingAManifestTwiceIsFine() {
-    Warehouse warehouse = new Warehouse(dir);
-    SegmentUploader uploader = warehouse.uploader();
-    SegmentUpload upload = CommitTest.upload(dir, 3, "DeletedAAAAAAAAAAAAAAA", 0, 10);
-    uploader.upload(upload);
-    assertTrue(Files.exists(manifest(upload)));
-
-    uploader.deleteManifest(upload.segment());
-    assertFalse(Files.exists(manifest(upload)));
-    uploader.deleteManifest(upload.segment());
-    assertEquals(10, Warehouse.rows(warehouse.table()).size(), "rows stay in the table for analysts");
-  }
-
   private static void deleteRecursively(Path path) throws IOException {
     try (Stream<Path> paths = Files.walk(path)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

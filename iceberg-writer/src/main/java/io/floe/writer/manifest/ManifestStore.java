@@ -54,13 +54,4 @@ public final class ManifestStore {
       throw new UncheckedIOException("Cannot read manifest " + location + ": " + e.getMessage(), e);
     }
   }
-
-  /** Deletes the segment's manifest; one already gone is fine. */
-  public void delete(SegmentRef segment) {
-    try {
-      io.deleteFile(location(segment));
-    } catch (NotFoundException e) {
-      // Deleted before: a retried delete.
-    }
-  }
 }
