@@ -38,7 +38,7 @@ class LocalTieredStorageIT {
   private static final int BATCHES_PER_SEGMENT = 4;
   private static final Duration TIERING_TIMEOUT = Duration.ofSeconds(60);
 
-  // a failed test keeps its brokers' work directories, logs included
+  // a failed test keeps its broker's work directory, logs included
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
@@ -47,7 +47,7 @@ class LocalTieredStorageIT {
     KafkaDistribution kafka = KafkaDistribution.current();
     Path remote = dir.resolve("remote");
     BrokerSpec spec = BrokerSpec.of(kafka, RemoteStoragePlugin.localTieredStorage(kafka, remote));
-    try (KafkaBroker broker = KafkaBroker.start(spec, dir.resolve("broker"))) {
+    try (KafkaBroker broker = KafkaBroker.start(spec, dir)) {
       TieredTopic topic = TieredTopic.named("mixed", BATCHES_PER_SEGMENT).create(broker);
       Workloads workloads = new Workloads(broker, topic);
       workloads.everyCodec(2);
@@ -73,7 +73,7 @@ class LocalTieredStorageIT {
   void aKilledBrokerRestartsOnItsDataAndStillServesTieredRecordsExactly() {
     KafkaDistribution kafka = KafkaDistribution.current();
     BrokerSpec spec = BrokerSpec.of(kafka, RemoteStoragePlugin.localTieredStorage(kafka, dir.resolve("remote")));
-    try (KafkaBroker broker = KafkaBroker.start(spec, dir.resolve("broker"))) {
+    try (KafkaBroker broker = KafkaBroker.start(spec, dir)) {
       TieredTopic topic = TieredTopic.named("crashed", BATCHES_PER_SEGMENT).withPartitions(2).create(broker);
       Workloads workloads = new Workloads(broker, topic);
       workloads.everyCodec(1);
@@ -91,7 +91,7 @@ class LocalTieredStorageIT {
   void plainRecordsComeBackExactlyFromTieredStorageOnTheOldestSupportedKafka() {
     KafkaDistribution kafka = KafkaDistribution.oldestSupported();
     BrokerSpec spec = BrokerSpec.of(kafka, RemoteStoragePlugin.localTieredStorage(kafka, dir.resolve("remote")));
-    try (KafkaBroker broker = KafkaBroker.start(spec, dir.resolve("broker"))) {
+    try (KafkaBroker broker = KafkaBroker.start(spec, dir)) {
       TieredTopic topic = TieredTopic.named("plain", BATCHES_PER_SEGMENT).create(broker);
       Workloads workloads = new Workloads(broker, topic);
       workloads.plain(3 * BATCHES_PER_SEGMENT);

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where a broker's output goes, in its work directory, and the last lines of it for messages. */
+/** Where a broker's output goes, in its work directory, and what of it to show when the broker fails. */
 public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
   private static final int TAIL_LINES = 20;
 
@@ -15,10 +15,15 @@ public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
     return new BrokerLogs(logsDir.resolve("server.log"), logsDir.resolve("stdout.log"), logsDir.resolve("stderr.log"));
   }
 
-  /** Where to look, and the end of the broker's log and of its standard error: for a broker that failed. */
+  /**
+   * Where to look, the first error the broker logged (a stack trace's end hides it) and the end of
+   * its log and of its standard error.
+   */
   public String describe() {
-    return String.format("%s%n--- last lines of server.log ---%n%s%n--- last lines of stderr ---%n%s",
-        this, tail(serverLog), tail(stderr));
+    List<String> log = lines(serverLog);
+    String firstError = log.stream().filter(line -> line.contains("] ERROR ")).findFirst().orElse("(none)");
+    return String.format("%s%n--- first error in server.log ---%n%s%n--- last lines of server.log ---%n%s%n--- last lines of stderr ---%n%s",
+        this, firstError, tail(log), tail(lines(stderr)));
   }
 
   /** Where to look. */
@@ -27,13 +32,16 @@ public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
     return String.format("broker logs: %s (and %s, %s)", serverLog, stdout, stderr);
   }
 
-  private static String tail(Path file) {
+  private static String tail(List<String> lines) {
+    return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+  }
+
+  private static List<String> lines(Path file) {
     if (!Files.exists(file)) {
-      return "(none)";
+      return List.of();
     }
     try {
-      List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
-      return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }
