@@ -43,7 +43,7 @@ class LocalTieredStorageIT {
   Path dir;
 
   @Test
-  void aMixedWorkloadComesBackExactlyFromTieredStorageAndAgainAfterARestart() throws IOException {
+  void aMixedWorkloadComesBackExactlyFromTieredStorageAndAgainAfterARestart() {
     KafkaDistribution kafka = KafkaDistribution.current();
     Path remote = dir.resolve("remote");
     BrokerSpec spec = BrokerSpec.of(kafka, RemoteStoragePlugin.localTieredStorage(kafka, remote));

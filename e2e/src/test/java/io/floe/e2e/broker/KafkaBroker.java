@@ -73,10 +73,6 @@ public final class KafkaBroker implements AutoCloseable {
     return ports.brokerAddress();
   }
 
-  public Path workDir() {
-    return workDir;
-  }
-
   public BrokerLogs logs() {
     return logs;
   }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -24,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * with CRC checks on: what tiered storage serves is checked by the client exactly as local data is.
  */
 public final class ConsumedRecords {
-  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaBroker broker;
@@ -41,25 +42,26 @@ public final class ConsumedRecords {
 
   /** Reads every partition from offset 0 up to its end as the consumer sees it (the LSO for read_committed). */
   public static ConsumedRecords fromStart(KafkaBroker broker, TieredTopic topic, IsolationLevel isolation) {
-    return fromStart(broker, topic, isolation, DEFAULT_TIMEOUT);
-  }
-
-  public static ConsumedRecords fromStart(KafkaBroker broker, TieredTopic topic, IsolationLevel isolation, Duration timeout) {
     List<TopicPartition> partitions = topic.topicPartitions();
     try (Consumer<byte[], byte[]> consumer = consumer(broker, isolation)) {
       consumer.assign(partitions);
       partitions.forEach(tp -> consumer.seek(tp, 0));
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      long deadline = System.nanoTime() + timeout.toNanos();
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError(String.format(
-              "Cannot read %s from offset 0 to %s (%s) within %s: at %s after %d records%n%s",
-              topic.name(), ends, name(isolation), timeout, positions(consumer, partitions), records.size(),
+          throw new AssertionError(String.format("Cannot read %s from offset 0 to %s (%s) within %s: at %s after %d records%n%s",
+              topic.name(), ends, name(isolation), TIMEOUT, positions(consumer, partitions), records.size(),
               broker.logs().describe()));
         }
-        consumer.poll(POLL).forEach(records::add);
+        try {
+          consumer.poll(POLL).forEach(records::add);
+        } catch (KafkaException e) {
+          // a batch that fails its CRC or cannot be parsed, a fetch the broker could not serve
+          throw new AssertionError(String.format("Cannot read %s from offset 0 (%s): the consumer failed at %s after %d records: %s%n%s",
+              topic.name(), name(isolation), positions(consumer, partitions), records.size(), e, broker.logs().describe()), e);
+        }
       }
       // a partition's records in the order read, partitions in turn: the log order
       records.sort(Comparator.comparingInt(ConsumerRecord::partition));

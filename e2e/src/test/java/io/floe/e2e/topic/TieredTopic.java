@@ -89,7 +89,7 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
   }
 
   /** Where tiering stands in each partition now. */
-  public static Map<TopicPartition, TieringProgress> progress(Admin admin, List<TopicPartition> partitions) {
+  private static Map<TopicPartition, TieringProgress> progress(Admin admin, List<TopicPartition> partitions) {
     Map<TopicPartition, Long> earliestLocal = offsets(admin, partitions, OffsetSpec.earliestLocal());
     Map<TopicPartition, Long> logEnd = offsets(admin, partitions, OffsetSpec.latest());
     Map<TopicPartition, Long> latestTiered = offsets(admin, partitions, OffsetSpec.latestTiered());

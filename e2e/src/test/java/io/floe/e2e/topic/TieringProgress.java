@@ -7,10 +7,10 @@ import org.apache.kafka.common.TopicPartition;
  * 3.9 and later answer in full): the first offset still on local disk, the last offset in remote
  * storage (-1 before the first), and the log end offset.
  */
-public record TieringProgress(TopicPartition partition, long earliestLocal, long latestTiered, long logEnd) {
+record TieringProgress(TopicPartition partition, long earliestLocal, long latestTiered, long logEnd) {
 
   /** Whether every record up to {@code offset} is in remote storage and no longer on local disk. */
-  public boolean isTieredThrough(long offset) {
+  boolean isTieredThrough(long offset) {
     return latestTiered >= offset && earliestLocal > offset;
   }
 

@@ -27,8 +27,4 @@ public record ProducedRecord(
   public boolean isVisibleTo(IsolationLevel isolation) {
     return isolation == IsolationLevel.READ_UNCOMMITTED || transaction != TransactionOutcome.ABORTED;
   }
-
-  ProducedRecord withTransaction(TransactionOutcome outcome) {
-    return new ProducedRecord(partition, offset, timestamp, timestampType, key, value, headers, outcome);
-  }
 }

@@ -21,10 +21,6 @@ public final class ProducedRecords {
     this.topic = topic;
   }
 
-  public String topic() {
-    return topic;
-  }
-
   /** What a consumer with this isolation level must read, partition by partition, in offset order. */
   public List<ProducedRecord> visibleTo(IsolationLevel isolation) {
     return records.stream().filter(r -> r.isVisibleTo(isolation)).sorted(LOG_ORDER).toList();
@@ -34,14 +30,6 @@ public final class ProducedRecords {
   public Map<TopicPartition, Long> lastOffsets() {
     return records.stream().collect(Collectors.toMap(r -> new TopicPartition(topic, r.partition()),
         ProducedRecord::offset, Math::max, () -> new TreeMap<>(Comparator.comparingInt(TopicPartition::partition))));
-  }
-
-  public long count(TransactionOutcome outcome) {
-    return records.stream().filter(r -> r.transaction() == outcome).count();
-  }
-
-  public int size() {
-    return records.size();
   }
 
   void addAll(List<ProducedRecord> acknowledged) {

@@ -41,6 +41,7 @@ public final class Workloads {
   private final KafkaBroker broker;
   private final TieredTopic topic;
   private final ProducedRecords produced;
+  // a minute ago: a time every broker accepts, already past the tiered topics' local retention
   private long clock = System.currentTimeMillis() - 60_000;
   private int recordCount;
   private int batchCount;
