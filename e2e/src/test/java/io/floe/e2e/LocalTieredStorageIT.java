@@ -101,11 +101,11 @@ class LocalTieredStorageIT {
     }
   }
 
-  /** Rolls the segment holding the workload's last record, then waits until all of it is tiered and gone from local disk. */
+  /** Rolls the segment holding the workload's end, then waits until all of it is tiered and gone from local disk. */
   private static void awaitEverythingTiered(KafkaBroker broker, TieredTopic topic, Workloads workloads) {
-    Map<TopicPartition, Long> workloadEnd = workloads.produced().lastOffsets();
+    Map<TopicPartition, Long> workloadEnd = topic.endOffsets(broker);
     workloads.plain(BATCHES_PER_SEGMENT + 1);
-    topic.awaitTieredThrough(broker, workloadEnd, TIERING_TIMEOUT);
+    topic.awaitTieredBefore(broker, workloadEnd, TIERING_TIMEOUT);
   }
 
   private static void assertReadsBackExactly(KafkaBroker broker, TieredTopic topic, ProducedRecords produced) {

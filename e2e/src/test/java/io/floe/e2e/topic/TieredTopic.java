@@ -68,20 +68,28 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
   }
 
   /**
-   * Waits until, in each given partition, everything up to the given offset is in remote storage and
-   * deleted from local disk. The active segment is never tiered: produce past the last segment to
-   * wait for.
+   * The log end offset of each partition: everything produced so far, control records (transaction
+   * markers) included, lies before it.
    */
-  public void awaitTieredThrough(KafkaBroker broker, Map<TopicPartition, Long> lastOffsets, Duration timeout) {
+  public Map<TopicPartition, Long> endOffsets(KafkaBroker broker) {
+    return offsets(broker.admin(), topicPartitions(), OffsetSpec.latest());
+  }
+
+  /**
+   * Waits until, in each given partition, everything before the given offset is in remote storage
+   * and deleted from local disk. The active segment is never tiered: produce past the last segment
+   * to wait for.
+   */
+  public void awaitTieredBefore(KafkaBroker broker, Map<TopicPartition, Long> endOffsets, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Map<TopicPartition, TieringProgress> progress = progress(broker.admin(), List.copyOf(lastOffsets.keySet()));
-      if (lastOffsets.entrySet().stream().allMatch(e -> progress.get(e.getKey()).isTieredThrough(e.getValue()))) {
+      Map<TopicPartition, TieringProgress> progress = progress(broker.admin(), List.copyOf(endOffsets.keySet()));
+      if (endOffsets.entrySet().stream().allMatch(e -> progress.get(e.getKey()).isTieredBefore(e.getValue()))) {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(String.format("Cannot see %s tiered through offsets %s within %s; last seen:%n%s%n%s",
-            name, lastOffsets, timeout, progress.values().stream().map(TieringProgress::toString).collect(Collectors.joining("\n")),
+        throw new AssertionError(String.format("Cannot see %s tiered before offsets %s within %s; last seen:%n%s%n%s",
+            name, endOffsets, timeout, progress.values().stream().map(TieringProgress::toString).collect(Collectors.joining("\n")),
             broker.logs().describe()));
       }
       pause();

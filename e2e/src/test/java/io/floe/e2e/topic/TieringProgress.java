@@ -9,9 +9,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 record TieringProgress(TopicPartition partition, long earliestLocal, long latestTiered, long logEnd) {
 
-  /** Whether every record up to {@code offset} is in remote storage and no longer on local disk. */
-  boolean isTieredThrough(long offset) {
-    return latestTiered >= offset && earliestLocal > offset;
+  /** Whether every record before {@code endOffset} is in remote storage and no longer on local disk. */
+  boolean isTieredBefore(long endOffset) {
+    return latestTiered >= endOffset - 1 && earliestLocal >= endOffset;
   }
 
   @Override

@@ -3,15 +3,13 @@ package io.floe.e2e.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /** What each consumer must read of what was produced. */
 class ProducedRecordsTest {
-  private final ProducedRecords produced = new ProducedRecords("orders");
+  private final ProducedRecords produced = new ProducedRecords();
 
   @Test
   void readUncommittedSeesEveryRecordInLogOrder() {
@@ -27,14 +25,6 @@ class ProducedRecordsTest {
         record(0, 2, TransactionOutcome.COMMITTED)));
 
     assertEquals(List.of("0/0", "0/2"), positions(produced.visibleTo(IsolationLevel.READ_COMMITTED)));
-  }
-
-  @Test
-  void lastOffsetsAreThoseOfEachPartitionsLastRecord() {
-    produced.addAll(List.of(record(0, 4, TransactionOutcome.NONE), record(1, 9, TransactionOutcome.ABORTED),
-        record(0, 2, TransactionOutcome.NONE)));
-
-    assertEquals(Map.of(new TopicPartition("orders", 0), 4L, new TopicPartition("orders", 1), 9L), produced.lastOffsets());
   }
 
   private static ProducedRecord record(int partition, long offset, TransactionOutcome transaction) {

@@ -50,7 +50,7 @@ public final class Workloads {
   public Workloads(KafkaBroker broker, TieredTopic topic) {
     this.broker = broker;
     this.topic = topic;
-    this.produced = new ProducedRecords(topic.name());
+    this.produced = new ProducedRecords();
   }
 
   public ProducedRecords produced() {
