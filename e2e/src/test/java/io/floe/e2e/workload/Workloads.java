@@ -66,7 +66,7 @@ public final class Workloads {
   public void compressed(Codec codec, int batches) {
     try (Producer<byte[], byte[]> producer = producer(codec, Map.of())) {
       for (int i = 0; i < batches; i++) {
-        produced.addAll(send(producer, keyedBatch(), TransactionOutcome.NONE));
+        produced.addAll(send(producer, nextPartition(), keyedBatch(), TransactionOutcome.NONE));
       }
     }
   }
@@ -91,7 +91,7 @@ public final class Workloads {
         new Content(null, text("value without key"), List.of()),
         new Content(text("key of a tombstone"), null, List.of()));
     try (Producer<byte[], byte[]> producer = producer(codec, Map.of())) {
-      produced.addAll(send(producer, batch, TransactionOutcome.NONE));
+      produced.addAll(send(producer, nextPartition(), batch, TransactionOutcome.NONE));
     }
   }
 
@@ -102,13 +102,13 @@ public final class Workloads {
         .mapToObj(i -> keyed.get(i).withHeaders(HEADER_SETS.get(i % HEADER_SETS.size())))
         .toList();
     try (Producer<byte[], byte[]> producer = producer(codec, Map.of())) {
-      produced.addAll(send(producer, batch, TransactionOutcome.NONE));
+      produced.addAll(send(producer, nextPartition(), batch, TransactionOutcome.NONE));
     }
   }
 
   /**
-   * A transaction of {@code batches} batches, each followed by a plain batch of another producer so
-   * that the log interleaves them, ended by a commit or an abort.
+   * A transaction of {@code batches} batches, each followed by a plain batch of another producer to
+   * the same partition so that the log interleaves them, ended by a commit or an abort.
    */
   public void transaction(TransactionOutcome outcome, Codec codec, int batches) {
     if (outcome == TransactionOutcome.NONE) {
@@ -121,8 +121,9 @@ public final class Workloads {
       transactional.beginTransaction();
       List<ProducedRecord> inTransaction = new ArrayList<>();
       for (int i = 0; i < batches; i++) {
-        inTransaction.addAll(send(transactional, keyedBatch(), outcome));
-        produced.addAll(send(plain, keyedBatch(), TransactionOutcome.NONE));
+        int partition = nextPartition();
+        inTransaction.addAll(send(transactional, partition, keyedBatch(), outcome));
+        produced.addAll(send(plain, partition, keyedBatch(), TransactionOutcome.NONE));
       }
       if (outcome == TransactionOutcome.COMMITTED) {
         transactional.commitTransaction();
@@ -134,9 +135,9 @@ public final class Workloads {
     }
   }
 
-  /** Sends one batch to the next partition and waits for every record's acknowledgement. */
-  private List<ProducedRecord> send(Producer<byte[], byte[]> producer, List<Content> batch, TransactionOutcome outcome) {
-    int partition = batchCount++ % topic.partitions();
+  /** Sends one batch and waits for every record's acknowledgement. */
+  private List<ProducedRecord> send(Producer<byte[], byte[]> producer, int partition, List<Content> batch,
+      TransactionOutcome outcome) {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     List<Future<RecordMetadata>> sends = new ArrayList<>();
     for (Content content : batch) {
@@ -185,6 +186,11 @@ public final class Workloads {
           text("value " + number + ": the same words again and again, so that every codec has something to compress"),
           List.of());
     }).toList();
+  }
+
+  /** Batches go to the topic's partitions in turn. */
+  private int nextPartition() {
+    return batchCount++ % topic.partitions();
   }
 
   private static byte[] text(String text) {
