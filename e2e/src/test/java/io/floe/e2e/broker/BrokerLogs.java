@@ -1,0 +1,49 @@
+package io.floe.e2e.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where a broker's output goes, in its work directory, and what of it to show when the broker fails. */
+public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
+  private static final int TAIL_LINES = 20;
+
+  static BrokerLogs in(Path logsDir) {
+    return new BrokerLogs(logsDir.resolve("server.log"), logsDir.resolve("stdout.log"), logsDir.resolve("stderr.log"));
+  }
+
+  /**
+   * Where to look, the first error the broker logged (a stack trace's end hides it) and the end of
+   * its log and of its standard error.
+   */
+  public String describe() {
+    List<String> log = lines(serverLog);
+    String firstError = log.stream().filter(line -> line.contains("] ERROR ")).findFirst().orElse("(none)");
+    return String.format("%s%n--- first error in server.log ---%n%s%n--- last lines of server.log ---%n%s%n--- last lines of stderr ---%n%s",
+        this, firstError, tail(log), tail(lines(stderr)));
+  }
+
+  /** Where to look. */
+  @Override
+  public String toString() {
+    return String.format("broker logs: %s (and %s, %s)", serverLog, stdout, stderr);
+  }
+
+  private static String tail(List<String> lines) {
+    return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+  }
+
+  private static List<String> lines(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.floe.e2e.check;
+
+import io.floe.e2e.broker.KafkaBroker;
+import io.floe.e2e.topic.TieredTopic;
+import io.floe.e2e.workload.ProducedRecords;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Every record of a topic as a consumer reads it from offset 0 to the end, at one isolation level,
+ * with CRC checks on: what tiered storage serves is checked by the client exactly as local data is.
+ */
+public final class ConsumedRecords {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final KafkaBroker broker;
+  private final String topic;
+  private final IsolationLevel isolation;
+  private final List<ConsumerRecord<byte[], byte[]>> records;
+
+  private ConsumedRecords(KafkaBroker broker, String topic, IsolationLevel isolation, List<ConsumerRecord<byte[], byte[]>> records) {
+    this.broker = broker;
+    this.topic = topic;
+    this.isolation = isolation;
+    this.records = records;
+  }
+
+  /** Reads every partition from offset 0 up to its end as the consumer sees it (the LSO for read_committed). */
+  public static ConsumedRecords fromStart(KafkaBroker broker, TieredTopic topic, IsolationLevel isolation) {
+    List<TopicPartition> partitions = topic.topicPartitions();
+    try (Consumer<byte[], byte[]> consumer = consumer(broker, isolation)) {
+      consumer.assign(partitions);
+      partitions.forEach(tp -> consumer.seek(tp, 0));
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(String.format("Cannot read %s from offset 0 to %s (%s) within %s: at %s after %d records%n%s",
+              topic.name(), ends, name(isolation), TIMEOUT, positions(consumer, partitions), records.size(),
+              broker.logs().describe()));
+        }
+        try {
+          consumer.poll(POLL).forEach(records::add);
+        } catch (KafkaException e) {
+          // a batch that fails its CRC or cannot be parsed, a fetch the broker could not serve
+          throw new AssertionError(String.format("Cannot read %s from offset 0 (%s): the consumer failed at %s after %d records: %s%n%s",
+              topic.name(), name(isolation), positions(consumer, partitions), records.size(), e, broker.logs().describe()), e);
+        }
+      }
+      // a partition's records in the order read, partitions in turn: the log order
+      records.sort(Comparator.comparingInt(ConsumerRecord::partition));
+      return new ConsumedRecords(broker, topic.name(), isolation, List.copyOf(records));
+    }
+  }
+
+  public List<ConsumerRecord<byte[], byte[]>> records() {
+    return records;
+  }
+
+  /**
+   * Fails unless exactly the produced records visible at this isolation level were read, in log
+   * order, each with the same offset, timestamp and type, key, value and headers.
+   */
+  public void assertExactly(ProducedRecords produced) {
+    Optional<String> difference = RecordComparison.firstDifference(produced.visibleTo(isolation), records);
+    difference.ifPresent(d -> {
+      throw new AssertionError(String.format("Consuming %s from offset 0 (%s) does not give what was produced: %s%n%s",
+          topic, name(isolation), d, broker.logs()));
+    });
+  }
+
+  private static Consumer<byte[], byte[]> consumer(KafkaBroker broker, IsolationLevel isolation) {
+    return new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, name(isolation),
+        ConsumerConfig.CHECK_CRCS_CONFIG, true,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static Map<TopicPartition, Long> positions(Consumer<?, ?> consumer, List<TopicPartition> partitions) {
+    return partitions.stream().collect(Collectors.toMap(tp -> tp, consumer::position));
+  }
+
+  private static String name(IsolationLevel isolation) {
+    return isolation.toString().toLowerCase(Locale.ROOT);
+  }
+}

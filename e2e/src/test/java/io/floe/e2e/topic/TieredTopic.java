@@ -1,0 +1,148 @@
+package io.floe.e2e.topic;
+
+import io.floe.e2e.broker.KafkaBroker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A topic with tiered storage on and tiny segments, so that a few kilobytes already make several
+ * tiered segments: segments cannot be smaller than 1 MiB in Kafka 4, so each is capped at about
+ * {@code batchesPerSegment} batches instead, by an index entry per batch and an index that holds
+ * that many. Local copies go as soon as they are tiered; remote ones are kept.
+ */
+public record TieredTopic(String name, int partitions, int batchesPerSegment) {
+  private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  private static final int TIME_INDEX_ENTRY_BYTES = 12;
+
+  public static TieredTopic named(String name, int batchesPerSegment) {
+    return new TieredTopic(name, 1, batchesPerSegment);
+  }
+
+  public TieredTopic withPartitions(int count) {
+    return new TieredTopic(name, count, batchesPerSegment);
+  }
+
+  public Map<String, String> configs() {
+    return Map.of(
+        "remote.storage.enable", "true",
+        "segment.bytes", "1048576",
+        "index.interval.bytes", "1",
+        // the time index (12-byte entries) fills first and rolls the segment
+        "segment.index.bytes", Integer.toString(TIME_INDEX_ENTRY_BYTES * batchesPerSegment),
+        "local.retention.ms", "1000",
+        "local.retention.bytes", "1",
+        "retention.ms", "-1");
+  }
+
+  public List<TopicPartition> topicPartitions() {
+    return IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(name, p)).toList();
+  }
+
+  /** Creates the topic and returns once every partition has a leader. */
+  public TieredTopic create(KafkaBroker broker) {
+    Admin admin = broker.admin();
+    answer("create topic " + name + " on " + broker,
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs()))).all());
+    long deadline = System.nanoTime() + CREATE_TIMEOUT.toNanos();
+    while (!allHaveLeaders(admin)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(String.format("Cannot see every partition of %s with a leader within %s on %s%n%s",
+            name, CREATE_TIMEOUT, broker, broker.logs().describe()));
+      }
+      pause();
+    }
+    return this;
+  }
+
+  /**
+   * The log end offset of each partition: everything produced so far, control records (transaction
+   * markers) included, lies before it.
+   */
+  public Map<TopicPartition, Long> endOffsets(KafkaBroker broker) {
+    return offsets(broker.admin(), topicPartitions(), OffsetSpec.latest());
+  }
+
+  /**
+   * Waits until, in each given partition, everything before the given offset is in remote storage
+   * and deleted from local disk. The active segment is never tiered: produce past the last segment
+   * to wait for.
+   */
+  public void awaitTieredBefore(KafkaBroker broker, Map<TopicPartition, Long> endOffsets, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Map<TopicPartition, TieringProgress> progress = progress(broker.admin(), List.copyOf(endOffsets.keySet()));
+      if (endOffsets.entrySet().stream().allMatch(e -> progress.get(e.getKey()).isTieredBefore(e.getValue()))) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(String.format("Cannot see %s tiered before offsets %s within %s; last seen:%n%s%n%s",
+            name, endOffsets, timeout, progress.values().stream().map(TieringProgress::toString).collect(Collectors.joining("\n")),
+            broker.logs().describe()));
+      }
+      pause();
+    }
+  }
+
+  /** Where tiering stands in each partition now. */
+  private static Map<TopicPartition, TieringProgress> progress(Admin admin, List<TopicPartition> partitions) {
+    Map<TopicPartition, Long> earliestLocal = offsets(admin, partitions, OffsetSpec.earliestLocal());
+    Map<TopicPartition, Long> logEnd = offsets(admin, partitions, OffsetSpec.latest());
+    Map<TopicPartition, Long> latestTiered = offsets(admin, partitions, OffsetSpec.latestTiered());
+    return partitions.stream().collect(Collectors.toMap(Function.identity(),
+        tp -> new TieringProgress(tp, earliestLocal.get(tp), latestTiered.get(tp), logEnd.get(tp))));
+  }
+
+  private boolean allHaveLeaders(Admin admin) {
+    try {
+      TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+      return description.partitions().size() == partitions
+          && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException e) {
+      return false; // just created: metadata may not know it yet
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while describing " + name, e);
+    }
+  }
+
+  private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) {
+    Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), tp -> spec));
+    Map<TopicPartition, ListOffsetsResultInfo> answers =
+        answer("list " + spec.getClass().getSimpleName() + " offsets of " + partitions, admin.listOffsets(request).all());
+    return answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+  }
+
+  /** The answer to an admin call; a failure names the call and keeps the broker's reason as cause. */
+  private static <T> T answer(String call, KafkaFuture<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot " + call + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while trying to " + call, e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a topic", e);
+    }
+  }
+}
