@@ -21,7 +21,6 @@ import io.floe.e2e.workload.ProducedRecords;
 import io.floe.e2e.workload.Workloads;
 import io.floe.translator.table.KafkaColumns;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,8 +160,8 @@ class FloeTieringIT {
         assertTrue((attributes & BATCH_CONTROL_BIT) != 0, "row " + at + " is neither a produced record nor a control record");
         continue;
       }
-      assertArrayEquals(record.key(), bytes(row.getField(KafkaColumns.KEY)), at + " key");
-      assertArrayEquals(record.value(), bytes(row.getField(KafkaColumns.VALUE_RAW)), at + " value");
+      assertArrayEquals(record.key(), TableRows.bytes(row.getField(KafkaColumns.KEY)), at + " key");
+      assertArrayEquals(record.value(), TableRows.bytes(row.getField(KafkaColumns.VALUE_RAW)), at + " value");
       assertEquals(record.value() == null, row.getField(KafkaColumns.TOMBSTONE), at + " tombstone");
       assertEquals(record.timestamp(), ((OffsetDateTime) row.getField(KafkaColumns.TIMESTAMP)).toInstant().toEpochMilli(),
           at + " timestamp");
@@ -181,15 +180,6 @@ class FloeTieringIT {
         .map(Map.Entry::getValue).findFirst().orElseThrow();
   }
 
-  private static byte[] bytes(Object value) {
-    if (value == null) {
-      return null;
-    }
-    ByteBuffer buffer = ((ByteBuffer) value).duplicate();
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    return bytes;
-  }
 
   private static long manifests(Path warehouse, String topic) {
     Path root = warehouse.resolve("_floe/manifests");

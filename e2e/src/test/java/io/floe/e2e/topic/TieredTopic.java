@@ -2,9 +2,11 @@ package io.floe.e2e.topic;
 
 import io.floe.e2e.broker.KafkaBroker;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -81,9 +83,16 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
    * to wait for.
    */
   public void awaitTieredBefore(KafkaBroker broker, Map<TopicPartition, Long> endOffsets, Duration timeout) {
+    awaitTieredBefore(broker, endOffsets, timeout, progress -> { });
+  }
+
+  /** The same, telling {@code listener} where tiering stands at every look. */
+  public void awaitTieredBefore(KafkaBroker broker, Map<TopicPartition, Long> endOffsets, Duration timeout,
+      Consumer<Collection<TieringProgress>> listener) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Map<TopicPartition, TieringProgress> progress = progress(broker.admin(), List.copyOf(endOffsets.keySet()));
+      listener.accept(progress.values());
       if (endOffsets.entrySet().stream().allMatch(e -> progress.get(e.getKey()).isTieredBefore(e.getValue()))) {
         return;
       }

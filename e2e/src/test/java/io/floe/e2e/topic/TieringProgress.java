@@ -7,7 +7,7 @@ import org.apache.kafka.common.TopicPartition;
  * 3.9 and later answer in full): the first offset still on local disk, the last offset in remote
  * storage (-1 before the first), and the log end offset.
  */
-record TieringProgress(TopicPartition partition, long earliestLocal, long latestTiered, long logEnd) {
+public record TieringProgress(TopicPartition partition, long earliestLocal, long latestTiered, long logEnd) {
 
   /** Whether every record before {@code endOffset} is in remote storage and no longer on local disk. */
   boolean isTieredBefore(long endOffset) {
