@@ -1,7 +1,5 @@
 package io.floe.e2e;
 
-import static io.floe.e2e.workload.TransactionOutcome.ABORTED;
-import static io.floe.e2e.workload.TransactionOutcome.COMMITTED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,6 +18,7 @@ import io.floe.e2e.workload.ProducedRecord;
 import io.floe.e2e.workload.ProducedRecords;
 import io.floe.e2e.workload.Workloads;
 import io.floe.translator.table.KafkaColumns;
+import io.floe.translator.table.RowRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +56,7 @@ class FloeTieringIT {
     try (KafkaBroker broker = KafkaBroker.start(BrokerSpec.of(KafkaDistribution.current(), floe), dir.resolve("broker"))) {
       TieredTopic topic = TieredTopic.named("orders", BATCHES_PER_SEGMENT).withPartitions(2).create(broker);
       Workloads workloads = new Workloads(broker, topic);
-      workloads.everyCodec(2);
-      workloads.nullsAndEmpties(Codec.NONE);
-      workloads.nullsAndEmpties(Codec.ZSTD);
-      workloads.headers(Codec.NONE);
-      workloads.headers(Codec.LZ4);
-      workloads.transaction(COMMITTED, Codec.GZIP, 2 * BATCHES_PER_SEGMENT);
-      workloads.transaction(ABORTED, Codec.SNAPPY, 2 * BATCHES_PER_SEGMENT);
+      workloads.mixed(BATCHES_PER_SEGMENT);
       Map<TopicPartition, Long> tiered = awaitEverythingTiered(broker, topic, workloads);
       ProducedRecords produced = workloads.produced();
 
@@ -160,8 +153,8 @@ class FloeTieringIT {
         assertTrue((attributes & BATCH_CONTROL_BIT) != 0, "row " + at + " is neither a produced record nor a control record");
         continue;
       }
-      assertArrayEquals(record.key(), TableRows.bytes(row.getField(KafkaColumns.KEY)), at + " key");
-      assertArrayEquals(record.value(), TableRows.bytes(row.getField(KafkaColumns.VALUE_RAW)), at + " value");
+      assertArrayEquals(record.key(), RowRecords.bytes(row.getField(KafkaColumns.KEY)), at + " key");
+      assertArrayEquals(record.value(), RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)), at + " value");
       assertEquals(record.value() == null, row.getField(KafkaColumns.TOMBSTONE), at + " tombstone");
       assertEquals(record.timestamp(), ((OffsetDateTime) row.getField(KafkaColumns.TIMESTAMP)).toInstant().toEpochMilli(),
           at + " timestamp");

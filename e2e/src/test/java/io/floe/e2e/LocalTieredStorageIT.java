@@ -50,13 +50,7 @@ class LocalTieredStorageIT {
     try (KafkaBroker broker = KafkaBroker.start(spec, dir)) {
       TieredTopic topic = TieredTopic.named("mixed", BATCHES_PER_SEGMENT).create(broker);
       Workloads workloads = new Workloads(broker, topic);
-      workloads.everyCodec(2);
-      workloads.nullsAndEmpties(Codec.NONE);
-      workloads.nullsAndEmpties(Codec.ZSTD);
-      workloads.headers(Codec.NONE);
-      workloads.headers(Codec.LZ4);
-      workloads.transaction(COMMITTED, Codec.GZIP, 2 * BATCHES_PER_SEGMENT);
-      workloads.transaction(ABORTED, Codec.SNAPPY, 2 * BATCHES_PER_SEGMENT);
+      workloads.mixed(BATCHES_PER_SEGMENT);
       awaitEverythingTiered(broker, topic, workloads);
 
       ProducedRecords produced = workloads.produced();

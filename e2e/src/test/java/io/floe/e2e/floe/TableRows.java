@@ -5,7 +5,6 @@ import io.floe.translator.table.KafkaColumns;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +39,5 @@ public final class TableRows {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A binary column's bytes: Iceberg hands them back as buffers that may be views. */
-  public static byte[] bytes(Object value) {
-    if (value == null) {
-      return null;
-    }
-    ByteBuffer buffer = ((ByteBuffer) value).duplicate();
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    return bytes;
   }
 }

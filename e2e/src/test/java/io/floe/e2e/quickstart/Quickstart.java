@@ -8,6 +8,7 @@ import io.floe.e2e.floe.TableRows;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.topic.TieringProgress;
 import io.floe.translator.table.KafkaColumns;
+import io.floe.translator.table.RowRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +100,8 @@ public final class Quickstart {
     step("The Iceberg table kafka." + table + " holds " + rows.size() + " rows; the first few:");
     rows.stream().sorted(Comparator.comparingLong(r -> (Long) r.getField(KafkaColumns.OFFSET))).limit(5)
         .forEach(row -> System.out.printf("  offset %-5s %s  key %-10s value %s%n", row.getField(KafkaColumns.OFFSET),
-            row.getField(KafkaColumns.TIMESTAMP), text(TableRows.bytes(row.getField(KafkaColumns.KEY))),
-            text(TableRows.bytes(row.getField(KafkaColumns.VALUE_RAW)))));
+            row.getField(KafkaColumns.TIMESTAMP), text(RowRecords.bytes(row.getField(KafkaColumns.KEY))),
+            text(RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)))));
 
     step("Point any Iceberg engine at the same catalog and warehouse; with Spark 3.5, for example:");
     System.out.println(sparkCommand(warehouse, table));

@@ -71,6 +71,21 @@ public final class Workloads {
     }
   }
 
+  /**
+   * Every kind of record the tiered tests check: every codec, null and empty keys and values,
+   * headers, and a committed and an aborted transaction each spanning about two segments of
+   * {@code batchesPerSegment} batches, interleaved with plain batches.
+   */
+  public void mixed(int batchesPerSegment) {
+    everyCodec(2);
+    nullsAndEmpties(Codec.NONE);
+    nullsAndEmpties(Codec.ZSTD);
+    headers(Codec.NONE);
+    headers(Codec.LZ4);
+    transaction(TransactionOutcome.COMMITTED, Codec.GZIP, 2 * batchesPerSegment);
+    transaction(TransactionOutcome.ABORTED, Codec.SNAPPY, 2 * batchesPerSegment);
+  }
+
   /** A batch of each codec in turn, {@code rounds} times. */
   public void everyCodec(int rounds) {
     for (int round = 0; round < rounds; round++) {

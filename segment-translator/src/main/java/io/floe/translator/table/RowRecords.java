@@ -125,8 +125,8 @@ public final class RowRecords {
         context);
   }
 
-  /** Parquet hands binaries back as buffers that may be views: copy exactly their remaining bytes. */
-  private static byte[] bytes(Object value) {
+  /** A binary column's bytes: Parquet hands them back as buffers that may be views, so copy exactly their remaining bytes. */
+  public static byte[] bytes(Object value) {
     if (value == null) {
       return null;
     }
