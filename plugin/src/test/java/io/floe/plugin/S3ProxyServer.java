@@ -124,6 +124,11 @@ final class S3ProxyServer implements AutoCloseable {
         + " s:\n" + Files.readString(log));
   }
 
+  /** An endpoint on loopback where nothing listens: connections are refused, as by a store that is down. */
+  static URI unreachableEndpoint() {
+    return URI.create("http://127.0.0.1:" + freePort());
+  }
+
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

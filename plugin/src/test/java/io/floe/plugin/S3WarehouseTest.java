@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.translator.KafkaSegment;
+import io.floe.translator.SampleRecords;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.SegmentManifest;
@@ -19,11 +21,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.iceberg.CatalogUtil;
@@ -33,6 +37,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
@@ -55,6 +61,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class S3WarehouseTest {
   private static final String TOPIC = "orders";
   private static final int PARTITION = 3;
+  /** The smallest part S3 (and so S3FileIO) allows in a multipart upload: 5 MiB. */
+  private static final long MULTIPART_MINIMUM = 5 * 1024 * 1024;
 
   @TempDir
   static Path serverDir;
@@ -154,7 +162,29 @@ class S3WarehouseTest {
       ((Closeable) catalog).close();
     }
     assertEquals(rowCount(segment.segmentFile()), rows.size());
-    assertEquals(rows.size(), rows.stream().map(r -> ((Record) r.getField("_kafka")).getField("offset")).distinct().count());
+    assertEquals(rows.size(),
+        rows.stream().map(row -> ((Record) row.getField("_kafka")).getField("offset")).distinct().count());
+  }
+
+  /**
+   * S3FileIO uploads a file past 1.5 parts as a multipart upload (seen in the AWS SDK's request
+   * log: POST ?uploads, PUT ?partNumber, POST ?uploadId). S3Proxy does not report an object's
+   * parts, so the test makes the data file span more than two parts.
+   */
+  @Test
+  void aDataFileSpanningSeveralUploadPartsIsServedExactly() throws Exception {
+    rsm.close();
+    rsm = configured(s3.endpoint(),
+        Map.of("iceberg.catalog.s3.multipart.part-size-bytes", String.valueOf(MULTIPART_MINIMUM)));
+    TieredSegment segment = incompressible(12);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    Map<String, Long> objects = objectSizes();
+    String dataFile = objects.keySet().stream().filter(key -> key.endsWith(".parquet")).findFirst().orElseThrow();
+    assertTrue(objects.get(dataFile) > 2 * MULTIPART_MINIMUM, dataFile + " has " + objects.get(dataFile) + " bytes");
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
   }
 
   @Test
@@ -193,23 +223,58 @@ class S3WarehouseTest {
 
         assertInstanceOf(RetriableRemoteStorageException.class, error, "the broker retries an unreachable store");
         String message = error.getMessage();
-        assertTrue(message.contains("segment " + segment.metadata().remoteLogSegmentId().id() + " of orders-3"), message);
+        assertTrue(message.contains("segment " + segment.metadata().remoteLogSegmentId().id() + " of orders-3"),
+            message);
         assertTrue(message.contains(manifest), message);
         assertFalse(stackTrace(error).contains(S3ProxyServer.SECRET_KEY), stackTrace(error));
       }
     }
   }
 
+  @Test
+  void withTheStoreUnreachableACopyFailsRetriablyNamingTheSegment() throws IOException {
+    rsm.close();
+    rsm = configured(S3ProxyServer.unreachableEndpoint(), Map.of());
+    TieredSegment segment = tiered();
+
+    RemoteStorageException error = assertThrows(RemoteStorageException.class,
+        () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
+
+    assertInstanceOf(RetriableRemoteStorageException.class, error, "the broker retries an unreachable store");
+    assertTrue(error.getMessage().contains("segment " + segment.metadata().remoteLogSegmentId().id() + " of orders-3"),
+        error.getMessage());
+    assertFalse(stackTrace(error).contains(S3ProxyServer.SECRET_KEY), stackTrace(error));
+  }
+
   private TieredSegment tiered() {
     return TieredSegment.everyKind(dir, TOPIC, PARTITION, 0);
   }
 
-  /** The manager as a broker configures it for an S3 warehouse: every key is in docs/configuration.md. */
+  /** A segment of one-record batches of 1 MiB of random bytes, which no codec shrinks. */
+  private TieredSegment incompressible(int megabytes) {
+    Random random = new Random(42);
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("incompressible"))) {
+      for (int i = 0; i < megabytes; i++) {
+        byte[] value = new byte[1024 * 1024];
+        random.nextBytes(value);
+        segment.plain(Compression.NONE, new SimpleRecord(SampleRecords.T0 + i, SampleRecords.key(i), value));
+      }
+      file = segment.path();
+    }
+    return TieredSegment.of(file, TOPIC, PARTITION, 0, megabytes - 1);
+  }
+
   private IcebergRemoteStorageManager configured(S3ProxyServer server) {
-    Map<String, Object> configs = new HashMap<>();
+    return configured(server.endpoint(), Map.of());
+  }
+
+  /** The manager as a broker configures it for an S3 warehouse: every key is in docs/configuration.md. */
+  private IcebergRemoteStorageManager configured(URI endpoint, Map<String, String> extra) {
+    Map<String, Object> configs = new HashMap<>(extra);
     configs.put("iceberg.catalog.warehouse", "s3://" + bucket + "/warehouse");
     configs.put("iceberg.catalog.uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
-    configs.put("iceberg.catalog.s3.endpoint", server.endpoint().toString());
+    configs.put("iceberg.catalog.s3.endpoint", endpoint.toString());
     configs.put("iceberg.catalog.s3.path-style-access", "true");
     configs.put("iceberg.catalog.s3.access-key-id", S3ProxyServer.ACCESS_KEY);
     configs.put("iceberg.catalog.s3.secret-access-key", S3ProxyServer.SECRET_KEY);
