@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.translator.KafkaSegment;
-import io.floe.translator.SampleRecords;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.SegmentManifest;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.iceberg.CatalogUtil;
@@ -37,8 +34,6 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.kafka.common.compress.Compression;
-import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
@@ -176,7 +171,7 @@ class S3WarehouseTest {
     rsm.close();
     rsm = configured(s3.endpoint(),
         Map.of("iceberg.catalog.s3.multipart.part-size-bytes", String.valueOf(MULTIPART_MINIMUM)));
-    TieredSegment segment = incompressible(12);
+    TieredSegment segment = TieredSegment.incompressible(dir, TOPIC, PARTITION, 12);
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
     Map<String, Long> objects = objectSizes();
@@ -248,21 +243,6 @@ class S3WarehouseTest {
 
   private TieredSegment tiered() {
     return TieredSegment.everyKind(dir, TOPIC, PARTITION, 0);
-  }
-
-  /** A segment of one-record batches of 1 MiB of random bytes, which no codec shrinks. */
-  private TieredSegment incompressible(int megabytes) {
-    Random random = new Random(42);
-    Path file;
-    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("incompressible"))) {
-      for (int i = 0; i < megabytes; i++) {
-        byte[] value = new byte[1024 * 1024];
-        random.nextBytes(value);
-        segment.plain(Compression.NONE, new SimpleRecord(SampleRecords.T0 + i, SampleRecords.key(i), value));
-      }
-      file = segment.path();
-    }
-    return TieredSegment.of(file, TOPIC, PARTITION, 0, megabytes - 1);
   }
 
   private IcebergRemoteStorageManager configured(S3ProxyServer server) {

@@ -1,6 +1,8 @@
 package io.floe.plugin;
 
+import io.floe.translator.KafkaSegment;
 import io.floe.translator.KafkaSegments;
+import io.floe.translator.SampleRecords;
 import io.floe.translator.format.BatchHeader;
 import io.floe.translator.segment.BatchFrame;
 import io.floe.translator.segment.SegmentReader;
@@ -14,9 +16,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.apache.kafka.common.TopicIdPartition;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.apache.kafka.server.log.remote.storage.LogSegmentData;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentId;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
@@ -44,6 +49,21 @@ record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
     long lastOffset = ServedBytes.batches(segment).stream().flatMap(batch -> batch.rows().stream())
         .mapToLong(row -> row.offset()).max().orElseThrow();
     return of(segment, topic, partition, baseOffset, lastOffset + 3);
+  }
+
+  /** A segment of {@code megabytes} one-record batches of 1 MiB of random bytes, which no codec shrinks. */
+  static TieredSegment incompressible(Path dir, String topic, int partition, int megabytes) {
+    Random random = new Random(42);
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(topic + "-" + partition + "-" + Uuid.randomUuid()))) {
+      for (int i = 0; i < megabytes; i++) {
+        byte[] value = new byte[1024 * 1024];
+        random.nextBytes(value);
+        segment.plain(Compression.NONE, new SimpleRecord(SampleRecords.T0 + i, SampleRecords.key(i), value));
+      }
+      file = segment.path();
+    }
+    return of(file, topic, partition, 0, megabytes - 1);
   }
 
   static TieredSegment of(Path segment, String topic, int partition, long baseOffset, long endOffset) {
