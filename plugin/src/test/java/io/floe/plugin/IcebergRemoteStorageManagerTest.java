@@ -1,19 +1,17 @@
 package io.floe.plugin;
 
+import static io.floe.plugin.ServedBytes.assertServedFrom;
+import static io.floe.plugin.ServedBytes.batches;
+import static io.floe.plugin.ServedBytes.rowCount;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.translator.KafkaOracle;
-import io.floe.translator.KafkaSegments;
-import io.floe.translator.row.Fidelity;
-import io.floe.translator.row.SegmentTranslator;
 import io.floe.translator.row.TranslatedBatch;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +29,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.record.internal.MemoryRecords;
-import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
@@ -98,12 +93,12 @@ class IcebergRemoteStorageManagerTest {
     TieredSegment segment = tiered("orders", 3, 0);
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
-    assertIndex(segment, IndexType.OFFSET, Files.readAllBytes(segment.data().offsetIndex()));
-    assertIndex(segment, IndexType.TIMESTAMP, Files.readAllBytes(segment.data().timeIndex()));
-    assertIndex(segment, IndexType.PRODUCER_SNAPSHOT, Files.readAllBytes(segment.data().producerSnapshotIndex()));
-    byte[] epochs = new byte[segment.data().leaderEpochIndex().remaining()];
-    segment.data().leaderEpochIndex().duplicate().get(epochs);
-    assertIndex(segment, IndexType.LEADER_EPOCH, epochs);
+    for (IndexType type : List.of(IndexType.OFFSET, IndexType.TIMESTAMP, IndexType.PRODUCER_SNAPSHOT,
+        IndexType.LEADER_EPOCH)) {
+      try (InputStream in = rsm.fetchIndex(segment.metadata(), type)) {
+        assertArrayEquals(segment.originalIndex(type), in.readAllBytes(), type.name());
+      }
+    }
     assertThrows(RemoteResourceNotFoundException.class,
         () -> rsm.fetchIndex(segment.metadata(), IndexType.TRANSACTION));
   }
@@ -124,8 +119,7 @@ class IcebergRemoteStorageManagerTest {
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
     List<Record> rows = rows("orders");
-    long expected = batches(segment.segmentFile()).stream().mapToLong(b -> b.rows().size()).sum();
-    assertEquals(expected, rows.size());
+    assertEquals(rowCount(segment.segmentFile()), rows.size());
     assertEquals(rows.size(), rows.stream().map(r -> ((Record) r.getField("_kafka")).getField("offset")).distinct().count());
   }
 
@@ -138,7 +132,7 @@ class IcebergRemoteStorageManagerTest {
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
     assertEquals(snapshots, snapshotCount("orders"));
-    assertEquals(batches(segment.segmentFile()).stream().mapToLong(b -> b.rows().size()).sum(), rows("orders").size());
+    assertEquals(rowCount(segment.segmentFile()), rows("orders").size());
   }
 
   @Test
@@ -172,7 +166,7 @@ class IcebergRemoteStorageManagerTest {
       copiers.shutdown();
     }
 
-    long perSegment = batches(segments.get(0).segmentFile()).stream().mapToLong(b -> b.rows().size()).sum();
+    long perSegment = rowCount(segments.get(0).segmentFile());
     assertEquals(10 * perSegment, rows("clicks").size());
     assertEquals(10, snapshotCount("clicks"));
     for (TieredSegment segment : segments) {
@@ -230,51 +224,7 @@ class IcebergRemoteStorageManagerTest {
   }
 
   private TieredSegment tiered(String topic, int partition, long baseOffset) {
-    Path segment = KafkaSegments.everyKind(dir.resolve(topic + "-" + partition + "-" + Uuid.randomUuid()));
-    long endOffset = batches(segment).stream().flatMap(b -> b.rows().stream()).mapToLong(r -> r.offset()).max()
-        .orElseThrow() + 3;
-    return TieredSegment.of(segment, topic, partition, baseOffset, endOffset);
-  }
-
-  private static List<TranslatedBatch> batches(Path segment) {
-    List<TranslatedBatch> batches = new ArrayList<>();
-    try (SegmentTranslator translator = new SegmentTranslator(segment, 0)) {
-      translator.forEachRemaining(batches::add);
-    }
-    return batches;
-  }
-
-  /**
-   * What a fetch from {@code start} must give: the original bytes, except that a batch the
-   * translator found record-identical comes back with the same records under a new length and CRC.
-   */
-  private static void assertServedFrom(Path segment, int start, byte[] served) throws IOException {
-    byte[] original = Files.readAllBytes(segment);
-    List<RecordBatch> expected = kafkaBatches(ByteBuffer.wrap(original, start, original.length - start));
-    List<RecordBatch> actual = kafkaBatches(ByteBuffer.wrap(served));
-    assertEquals(expected.size(), actual.size(), "batches served from position " + start);
-    for (int i = 0; i < expected.size(); i++) {
-      actual.get(i).ensureValid();
-      KafkaOracle.assertSameBatch(expected.get(i), actual.get(i));
-    }
-    boolean exact = batches(segment).stream()
-        .filter(batch -> batch.position() >= start)
-        .noneMatch(batch -> batch.fidelity() == Fidelity.RECORD_IDENTICAL);
-    if (exact) {
-      assertArrayEquals(Arrays.copyOfRange(original, start, original.length), served);
-    }
-  }
-
-  private static List<RecordBatch> kafkaBatches(ByteBuffer bytes) {
-    List<RecordBatch> batches = new ArrayList<>();
-    MemoryRecords.readableRecords(bytes.slice()).batches().forEach(batches::add);
-    return batches;
-  }
-
-  private void assertIndex(TieredSegment segment, IndexType type, byte[] expected) throws Exception {
-    try (InputStream in = rsm.fetchIndex(segment.metadata(), type)) {
-      assertArrayEquals(expected, in.readAllBytes(), type.name());
-    }
+    return TieredSegment.everyKind(dir, topic, partition, baseOffset);
   }
 
   private Catalog catalog() {

@@ -1,5 +1,8 @@
 package io.floe.plugin;
 
+import io.floe.translator.KafkaSegment;
+import io.floe.translator.KafkaSegments;
+import io.floe.translator.SampleRecords;
 import io.floe.translator.format.BatchHeader;
 import io.floe.translator.segment.BatchFrame;
 import io.floe.translator.segment.SegmentReader;
@@ -13,12 +16,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.apache.kafka.common.TopicIdPartition;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.apache.kafka.server.log.remote.storage.LogSegmentData;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentId;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
 import org.apache.kafka.storage.internals.log.OffsetIndex;
 import org.apache.kafka.storage.internals.log.ProducerStateEntry;
 import org.apache.kafka.storage.internals.log.ProducerStateManager;
@@ -31,6 +38,33 @@ import org.apache.kafka.storage.internals.log.TimeIndex;
  */
 record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
   static final Uuid TOPIC_ID = Uuid.fromString("mN3i4d2pQ-6VXqWq8JkRvw");
+
+  /**
+   * A segment with a batch of every kind ({@link KafkaSegments#everyKind}) in a directory of its
+   * own under {@code dir}, as partition {@code partition} of {@code topic} tiers it; its end offset
+   * lies a few offsets past its last record, as after compaction or a trailing marker.
+   */
+  static TieredSegment everyKind(Path dir, String topic, int partition, long baseOffset) {
+    Path segment = KafkaSegments.everyKind(dir.resolve(topic + "-" + partition + "-" + Uuid.randomUuid()));
+    long lastOffset = ServedBytes.batches(segment).stream().flatMap(batch -> batch.rows().stream())
+        .mapToLong(row -> row.offset()).max().orElseThrow();
+    return of(segment, topic, partition, baseOffset, lastOffset + 3);
+  }
+
+  /** A segment of {@code megabytes} one-record batches of 1 MiB of random bytes, which no codec shrinks. */
+  static TieredSegment incompressible(Path dir, String topic, int partition, int megabytes) {
+    Random random = new Random(42);
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(topic + "-" + partition + "-" + Uuid.randomUuid()))) {
+      for (int i = 0; i < megabytes; i++) {
+        byte[] value = new byte[1024 * 1024];
+        random.nextBytes(value);
+        segment.plain(Compression.NONE, new SimpleRecord(SampleRecords.T0 + i, SampleRecords.key(i), value));
+      }
+      file = segment.path();
+    }
+    return of(file, topic, partition, 0, megabytes - 1);
+  }
 
   static TieredSegment of(Path segment, String topic, int partition, long baseOffset, long endOffset) {
     return attempt(segment, new TopicIdPartition(TOPIC_ID, new TopicPartition(topic, partition)), baseOffset, endOffset,
@@ -92,5 +126,21 @@ record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
 
   Path segmentFile() {
     return data.logSegment();
+  }
+
+  /** The bytes of one of the indexes as the broker hands them over; a segment here has no transaction index. */
+  byte[] originalIndex(IndexType type) throws IOException {
+    return switch (type) {
+      case OFFSET -> Files.readAllBytes(data.offsetIndex());
+      case TIMESTAMP -> Files.readAllBytes(data.timeIndex());
+      case PRODUCER_SNAPSHOT -> Files.readAllBytes(data.producerSnapshotIndex());
+      case LEADER_EPOCH -> {
+        ByteBuffer epochs = data.leaderEpochIndex().duplicate();
+        byte[] bytes = new byte[epochs.remaining()];
+        epochs.get(bytes);
+        yield bytes;
+      }
+      case TRANSACTION -> throw new IllegalArgumentException("The segment has no transaction index");
+    };
   }
 }
