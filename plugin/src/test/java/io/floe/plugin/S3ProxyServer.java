@@ -24,11 +24,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * property {@value #JAR_PROPERTY}: inside the test JVM its Jetty, Jackson and HTTP client would
  * clash with Iceberg's and the AWS SDK's.
  */
-final class S3ProxyServer implements AutoCloseable {
-  static final String ACCESS_KEY = "floe-test-access-key";
+public final class S3ProxyServer implements AutoCloseable {
+  public static final String ACCESS_KEY = "floe-test-access-key";
   /** Distinctive, so that a test can prove it never reaches a message. */
-  static final String SECRET_KEY = "floe-test-secret-Zq81vX";
-  static final String REGION = "us-east-1";
+  public static final String SECRET_KEY = "floe-test-secret-Zq81vX";
+  public static final String REGION = "us-east-1";
 
   private static final String JAR_PROPERTY = "floe.test.s3proxy.jar";
   private static final Duration STARTUP = Duration.ofSeconds(30);
@@ -44,7 +44,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Starts a server keeping its configuration and log in {@code dir}, and waits until it accepts connections. */
-  static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
+  public static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("Cannot start S3Proxy: no jar at system property " + JAR_PROPERTY
@@ -72,12 +72,12 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Where S3 clients reach it: {@code http://127.0.0.1:<port>}. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
   /** A plain AWS SDK client of this server, for looking at buckets from outside Floe. */
-  S3Client client() {
+  public S3Client client() {
     return S3Client.builder()
         .endpointOverride(endpoint())
         .region(Region.of(REGION))
@@ -88,7 +88,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Stops the server: from then on, connections to it are refused. */
-  void stop() {
+  public void stop() {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -26,6 +26,11 @@ public record FloeDistribution(Path home) {
   public RemoteStoragePlugin withWarehouse(Path warehouse, Map<String, String> settings) {
     Map<String, String> config = new HashMap<>(settings);
     config.put("iceberg.catalog.warehouse", warehouse.toUri().toString());
-    return RemoteStoragePlugin.fromDirectory(RSM_CLASS, home.resolve("lib"), config);
+    return withSettings(config);
+  }
+
+  /** Floe with these {@code rsm.config.*} settings (without the prefix). */
+  public RemoteStoragePlugin withSettings(Map<String, String> settings) {
+    return RemoteStoragePlugin.fromDirectory(RSM_CLASS, home.resolve("lib"), settings);
   }
 }
