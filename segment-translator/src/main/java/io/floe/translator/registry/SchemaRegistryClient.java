@@ -1,0 +1,167 @@
+package io.floe.translator.registry;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.floe.translator.registry.RegistryJson.Reference;
+import io.floe.translator.registry.RegistryJson.SchemaAnswer;
+import io.floe.translator.registry.RegistryJson.UnreadableAnswerException;
+import io.floe.translator.registry.RegistryTransport.Answer;
+import io.floe.translator.registry.RegistryTransport.Exchange;
+import io.floe.translator.registry.RegistryTransport.NoAnswer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Fetches writer schemas from a Confluent Schema Registry by id, with their references resolved,
+ * through the registry's REST API. Schemas by id never change, so they are cached without expiry,
+ * up to {@code cache.max.schemas} of them (and as many referenced schemas): the values of a
+ * segment ask the registry once per id. Concurrent lookups of one id share one request. Failures
+ * are not cached. Thread-safe.
+ */
+public final class SchemaRegistryClient {
+  private final RegistryTransport transport;
+  private final RegistryFailures failures;
+  private final Cache<Integer, RegisteredSchema> byId;
+  private final Cache<SubjectVersion, RegisteredSchema> references;
+  /** Lookups under way, so that threads asking for the same id wait for one request. */
+  private final ConcurrentMap<Integer, CompletableFuture<RegisteredSchema>> inFlight = new ConcurrentHashMap<>();
+
+  /** Raises {@link InvalidRegistrySettingException} when the trust store does not load. */
+  public SchemaRegistryClient(RegistrySettings settings) {
+    this.transport = new RegistryTransport(settings);
+    this.failures = new RegistryFailures(settings);
+    // Eviction runs on the calling thread, so the bound holds when a lookup returns.
+    this.byId = Caffeine.newBuilder().maximumSize(settings.cacheMaxSchemas()).executor(Runnable::run).build();
+    this.references = Caffeine.newBuilder().maximumSize(settings.cacheMaxSchemas()).executor(Runnable::run).build();
+  }
+
+  /**
+   * The schema registered under {@code id}, with every schema it refers to.
+   *
+   * @throws SchemaNotFoundException the registry does not know it, or a schema it refers to
+   * @throws InvalidSchemaException the registry has it in a form Floe cannot use
+   * @throws RegistryUnavailableException the registry did not answer, even after the retries
+   * @throws RegistryAuthenticationException the registry refused the credentials
+   */
+  public RegisteredSchema schemaById(int id) {
+    RegisteredSchema cached = byId.getIfPresent(id);
+    if (cached != null) {
+      return cached;
+    }
+    CompletableFuture<RegisteredSchema> fetching = new CompletableFuture<>();
+    CompletableFuture<RegisteredSchema> underWay = inFlight.putIfAbsent(id, fetching);
+    if (underWay != null) {
+      return await(underWay);
+    }
+    try {
+      // Checked again: another thread may have cached it between the first look and now.
+      RegisteredSchema schema = byId.getIfPresent(id);
+      if (schema == null) {
+        schema = fetch(id);
+        byId.put(id, schema);
+      }
+      fetching.complete(schema);
+      return schema;
+    } catch (RuntimeException | Error e) {
+      fetching.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(id, fetching);
+    }
+  }
+
+  private RegisteredSchema fetch(int id) {
+    Lookup lookup = new Lookup(id, "");
+    String path = "/schemas/ids/" + id;
+    return resolve(lookup, id, schemaAt(lookup, path), path, new HashSet<>());
+  }
+
+  private RegisteredSchema resolve(Lookup lookup, int id, SchemaAnswer answer, String path, Set<SubjectVersion> resolving) {
+    SchemaType type = SchemaType.fromRegistry(answer.schemaType()).orElseThrow(() -> failures.invalid(lookup,
+        "its type " + answer.schemaType() + " is not one Floe reads (AVRO, PROTOBUF or JSON)"));
+    Optional<byte[]> descriptor = type == SchemaType.PROTOBUF
+        ? Optional.of(fileDescriptorProto(lookup, path))
+        : Optional.empty();
+    List<SchemaReference> resolved = new ArrayList<>();
+    for (Reference reference : answer.references()) {
+      resolved.add(reference(lookup, reference, resolving));
+    }
+    return new RegisteredSchema(id, type, answer.schema(), descriptor, resolved);
+  }
+
+  /** Referenced schemas are looked up by subject and version; many schemas share them. */
+  private SchemaReference reference(Lookup referrer, Reference reference, Set<SubjectVersion> resolving) {
+    SubjectVersion key = new SubjectVersion(reference.subject(), reference.version());
+    Lookup lookup = referrer.reference(reference);
+    RegisteredSchema schema = references.getIfPresent(key);
+    if (schema == null) {
+      if (!resolving.add(key)) {
+        throw failures.invalid(lookup, "it refers back to a schema that refers to it");
+      }
+      String path = "/subjects/" + URLEncoder.encode(reference.subject(), StandardCharsets.UTF_8).replace("+", "%20")
+          + "/versions/" + reference.version();
+      SchemaAnswer answer = schemaAt(lookup, path);
+      int id = answer.id().orElseThrow(() -> failures.unreadable(lookup, "it has no id field"));
+      schema = resolve(lookup, id, answer, path, resolving);
+      resolving.remove(key);
+      references.put(key, schema);
+    }
+    return new SchemaReference(reference.name(), reference.subject(), reference.version(), schema);
+  }
+
+  /** For Protobuf the registry also serves the schema as a base64 FileDescriptorProto. */
+  private byte[] fileDescriptorProto(Lookup lookup, String path) {
+    String serialized = schemaAt(lookup, path + "?format=serialized").schema();
+    try {
+      return Base64.getDecoder().decode(serialized);
+    } catch (IllegalArgumentException e) {
+      throw failures.invalid(lookup, "its format=serialized form is not base64 (" + e.getMessage()
+          + "): the registry may not support serialized Protobuf schemas");
+    }
+  }
+
+  private SchemaAnswer schemaAt(Lookup lookup, String path) {
+    Exchange exchange;
+    try {
+      exchange = transport.get(path);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failures.interrupted(lookup, e);
+    }
+    if (exchange instanceof NoAnswer noAnswer) {
+      throw failures.unreachable(lookup, noAnswer);
+    }
+    Answer answer = (Answer) exchange;
+    if (answer.status() != 200) {
+      throw failures.refused(lookup, answer);
+    }
+    try {
+      return RegistryJson.schema(answer.body());
+    } catch (UnreadableAnswerException e) {
+      throw failures.unreadable(lookup, e.getMessage());
+    }
+  }
+
+  private static RegisteredSchema await(CompletableFuture<RegisteredSchema> fetching) {
+    try {
+      return fetching.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+  }
+
+  private record SubjectVersion(String subject, int version) {}
+}
