@@ -58,6 +58,7 @@ final class ConfluentRegistryServer implements AutoCloseable {
   private volatile boolean forbidden;
   private volatile Duration delay = Duration.ZERO;
   private volatile String unimplementedQuery;
+  private volatile String impostorPage;
 
   private ConfluentRegistryServer(HttpServer server) {
     this.server = server;
@@ -117,6 +118,11 @@ final class ConfluentRegistryServer implements AutoCloseable {
     unimplementedQuery = query;
   }
 
+  /** Every request gets this HTML page with HTTP 200, as from a proxy or web server in the registry's place. */
+  void answerAsAWebPage(String html) {
+    impostorPage = html;
+  }
+
   void delayAnswers(Duration delay) {
     this.delay = delay;
   }
@@ -147,7 +153,12 @@ final class ConfluentRegistryServer implements AutoCloseable {
 
   private void respond(HttpExchange exchange, String path, String query) throws IOException {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
+    if (impostorPage != null) {
+      byte[] page = impostorPage.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+    } else if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
       exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
       send(exchange, 401, error(401, "Unauthorized"));
     } else if (forbidden) {

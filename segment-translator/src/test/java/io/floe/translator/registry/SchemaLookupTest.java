@@ -160,6 +160,20 @@ class SchemaLookupTest {
   }
 
   @Test
+  void referencesThatFormACycleMakeTheSchemaInvalid() {
+    registry.register("com.acme.Customer", null, CUSTOMER_AVRO, new Reference("com.acme.Address", "com.acme.Address", 1));
+    registry.register("com.acme.Address", null, ADDRESS_AVRO, new Reference("com.acme.Customer", "com.acme.Customer", 1));
+    int id = registry.register("orders-value", null, ORDER_AVRO, new Reference("com.acme.Customer", "com.acme.Customer", 1));
+
+    InvalidSchemaException error = assertThrows(InvalidSchemaException.class, () -> client.schemaById(id));
+
+    assertTrue(error.getMessage().endsWith(": its reference 'com.acme.Customer' (subject com.acme.Customer, version 1)"
+        + " -> reference 'com.acme.Address' (subject com.acme.Address, version 1)"
+        + " -> reference 'com.acme.Customer' (subject com.acme.Customer, version 1): "
+        + "it refers back to a schema that refers to it"), error.getMessage());
+  }
+
+  @Test
   void aSchemaTypeFloeDoesNotReadIsInvalid() {
     int id = registry.register("orders-value", "XML", "<order/>");
 

@@ -83,6 +83,22 @@ class UnavailableRegistryTest {
   }
 
   @Test
+  void theUrlThatAnsweredIsAskedFirstByLaterLookups() throws IOException {
+    try (ConfluentRegistryServer failing = ConfluentRegistryServer.start()) {
+      failing.failNextRequests(100);
+      int first = registry.register("addresses-value", null, ADDRESS_AVRO);
+      int second = registry.register("customers-value", null, ADDRESS_AVRO);
+      SchemaRegistryClient client = client(failing.url() + "," + registry.url(), Map.of(RegistrySettings.MAX_RETRIES, "0"));
+
+      client.schemaById(first);
+      client.schemaById(second);
+
+      assertEquals(1, failing.requests().size());
+      assertEquals(2, registry.requests().size());
+    }
+  }
+
+  @Test
   void noUrlAnsweringLeavesTheRegistryUnavailableNamingEveryUrl() throws IOException {
     String first = "http://127.0.0.1:" + closedPort();
     String second = "http://127.0.0.1:" + closedPort();
@@ -105,6 +121,17 @@ class UnavailableRegistryTest {
 
     assertTrue(error.getMessage().endsWith(": the registry answered HTTP 404: HTTP 404 Not Found (error 404)"),
         error.getMessage());
+  }
+
+  @Test
+  void aWebPageInsteadOfTheRegistryIsUnavailableNotAMissingSchema() {
+    registry.answerAsAWebPage("<html><body>Welcome to nginx!</body></html>");
+
+    RegistryUnavailableException error =
+        assertThrows(RegistryUnavailableException.class, () -> client(registry.url(), Map.of()).schemaById(1));
+
+    assertTrue(error.getMessage().contains(
+        ": the answer is not a schema as the Schema Registry API describes it: it is not JSON ("), error.getMessage());
   }
 
   private SchemaRegistryClient client(String urls, Map<String, String> settings) {
