@@ -11,7 +11,7 @@ import org.apache.iceberg.types.Types;
  * holds the sub-value's own Avro bytes, exactly as they were in the payload.
  */
 final class CutColumn implements AvroColumn {
-  /** Sub-values nested deeper than this keep the whole value raw, rather than risk the stack. */
+  /** A sub-value that nests more records than this keeps the whole value raw, rather than risk the stack. */
   static final int MAX_DEPTH = 1000;
 
   private final Schema record;
@@ -37,17 +37,20 @@ final class CutColumn implements AvroColumn {
     out.writeFixed(((ByteBuffer) value).duplicate());
   }
 
-  private static void skip(Schema schema, AvroInput in, int depth) {
-    if (depth > MAX_DEPTH) {
-      throw in.malformed("a recursive value nests deeper than " + MAX_DEPTH + " levels");
-    }
+  /** Skips a value of {@code schema} nested in {@code records} records of the sub-value. */
+  private static void skip(Schema schema, AvroInput in, int records) {
     switch (schema.getType()) {
-      case RECORD -> schema.getFields().forEach(field -> skip(field.schema(), in, depth + 1));
-      case UNION -> skip(schema.getTypes().get(index(in, schema.getTypes().size())), in, depth + 1);
+      case RECORD -> {
+        if (records == MAX_DEPTH) {
+          throw in.malformed("a recursive value nests more than " + MAX_DEPTH + " records");
+        }
+        schema.getFields().forEach(field -> skip(field.schema(), in, records + 1));
+      }
+      case UNION -> skip(schema.getTypes().get(index(in, schema.getTypes().size())), in, records);
       case ARRAY -> {
         for (long count = in.readBlockCount(); count != 0; count = in.readBlockCount()) {
           for (long i = 0; i < count; i++) {
-            skip(schema.getElementType(), in, depth + 1);
+            skip(schema.getElementType(), in, records);
           }
         }
       }
@@ -55,7 +58,7 @@ final class CutColumn implements AvroColumn {
         for (long count = in.readBlockCount(); count != 0; count = in.readBlockCount()) {
           for (long i = 0; i < count; i++) {
             in.skipBytes();
-            skip(schema.getValueType(), in, depth + 1);
+            skip(schema.getValueType(), in, records);
           }
         }
       }
