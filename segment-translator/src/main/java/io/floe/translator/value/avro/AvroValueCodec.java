@@ -20,6 +20,8 @@ import org.apache.iceberg.types.Types;
  * same bytes. Decoding yields what Iceberg's Parquet files give back for each value (canonical NaN,
  * map entries in payload order, decimals that fit their column), so a value that passes here also
  * re-encodes exactly after the trip through a data file.
+ *
+ * <p>A codec holds nothing that changes: one may serve many threads.
  */
 public final class AvroValueCodec {
   private final Schema writer;

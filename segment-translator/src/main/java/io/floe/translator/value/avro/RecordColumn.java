@@ -11,7 +11,7 @@ import org.apache.iceberg.types.Types;
 final class RecordColumn implements AvroColumn {
   private final Types.StructType type;
   private final List<AvroColumn> fields;
-  // Copying an empty record is much cheaper than creating one, which looks up the struct's field names.
+  // Copying an empty record skips the look-up of the struct's field names that creating one does.
   private final GenericRecord empty;
 
   RecordColumn(Types.StructType type, List<AvroColumn> fields) {

@@ -180,14 +180,21 @@ class AvroColumnsTest {
   }
 
   @Test
-  void fieldIdsAreTheOnesIcebergGivesANewTable() {
+  void fieldIdsAreTheOnesIcebergGivesANewTableAsTheDataModelShows() {
     Types.StructType columns = AvroColumns.of(parse("""
         {"type": "record", "name": "R", "fields": [
           {"name": "a", "type": {"type": "map", "values": {"type": "array", "items":
-            {"type": "record", "name": "S", "fields": [{"name": "x", "type": "int"}, {"name": "y", "type": ["null", "S"]}]}}}},
-          {"name": "b", "type": ["int", "string", {"type": "record", "name": "T", "fields": [{"name": "z", "type": "S"}]}]},
+            {"type": "record", "name": "S", "fields": [{"name": "x", "type": "int"}]}}}},
+          {"name": "b", "type": ["int", "string"]},
           {"name": "c", "type": "long"}]}"""));
 
+    assertEquals(Types.StructType.of(
+        NestedField.required(1, "a", Types.MapType.ofRequired(4, 5, Types.StringType.get(),
+            Types.ListType.ofRequired(6, Types.StructType.of(NestedField.required(7, "x", Types.IntegerType.get()))))),
+        NestedField.required(2, "b", Types.StructType.of(
+            NestedField.optional(8, "int", Types.IntegerType.get()),
+            NestedField.optional(9, "string", Types.StringType.get()))),
+        NestedField.required(3, "c", Types.LongType.get())), columns);
     AtomicInteger lastId = new AtomicInteger();
     assertEquals(TypeUtil.assignFreshIds(columns, lastId::incrementAndGet), columns);
   }

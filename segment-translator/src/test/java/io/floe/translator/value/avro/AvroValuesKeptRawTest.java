@@ -25,6 +25,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.util.Utf8;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.util.DateTimeUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,17 +126,28 @@ class AvroValuesKeptRawTest {
     Schema schema = parse("{\"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 4, \"scale\": 2}");
     byte[] payload = AvroBytes.encode(out -> out.writeBytes(BigInteger.valueOf(123_456).toByteArray()));
 
-    MalformedValueException e = assertThrows(MalformedValueException.class, () -> AvroValueCodec.of(schema).decode(payload));
+    AvroValueCodec codec = AvroValueCodec.of(schema);
+    GenericRecord wide = GenericRecord.create(codec.columns());
+    wide.set(0, new BigDecimal("1234.56"));
+    assertThrows(IllegalArgumentException.class,
+        () -> ParquetRoundTrip.through(ParquetRoundTrip.Encoding.PLAIN, dir, codec.columns(), List.of(wide)));
+
+    MalformedValueException e = assertThrows(MalformedValueException.class, () -> codec.decode(payload));
     assertTrue(e.getMessage().contains("decimal 1234.56 has more than the 4 digits of its type"), e.getMessage());
-    assertTrue(AvroValueCodec.of(schema).typed(payload).isEmpty());
+    assertTrue(codec.typed(payload).isEmpty());
   }
 
   @Test
-  void aTimestampBeyondIcebergsMicrosecondsIsKeptRaw() {
+  void aTimestampBeyondIcebergsMicrosecondsIsKeptRawBecauseParquetCouldNotStoreIt() {
     Schema schema = parse("{\"type\": \"long\", \"logicalType\": \"timestamp-millis\"}");
+    AvroValueCodec codec = AvroValueCodec.of(schema);
+    GenericRecord far = GenericRecord.create(codec.columns());
+    far.set(0, DateTimeUtil.timestamptzFromMillis(Long.MAX_VALUE));
+    assertThrows(ArithmeticException.class,
+        () -> ParquetRoundTrip.through(ParquetRoundTrip.Encoding.PLAIN, dir, codec.columns(), List.of(far)));
 
-    assertTrue(AvroValueCodec.of(schema).typed(AvroBytes.write(schema, Long.MAX_VALUE)).isEmpty());
-    assertTrue(AvroValueCodec.of(schema).typed(AvroBytes.write(schema, Long.MAX_VALUE / 1000)).isPresent());
+    assertTrue(codec.typed(AvroBytes.write(schema, Long.MAX_VALUE)).isEmpty());
+    assertTrue(codec.typed(AvroBytes.write(schema, Long.MAX_VALUE / 1000)).isPresent());
   }
 
   @Test
