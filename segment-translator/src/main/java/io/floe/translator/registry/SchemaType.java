@@ -3,7 +3,11 @@ package io.floe.translator.registry;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The schema formats of the Confluent Schema Registry, as its {@code schemaType} field names them. */
+/**
+ * The schema formats of the Confluent Schema Registry, as its {@code schemaType} field names them.
+ * Their wire formats differ by one thing: a Protobuf value also names which message of its schema
+ * it is.
+ */
 public enum SchemaType {
   AVRO,
   PROTOBUF,
@@ -14,6 +18,11 @@ public enum SchemaType {
    * registry leaves out because it was the only format before 5.5. Empty for a type Floe does not
    * know (a custom schema provider's).
    */
+  /** Whether a value's framing lists message indexes after its schema id. */
+  public boolean hasMessageIndexes() {
+    return this == PROTOBUF;
+  }
+
   static Optional<SchemaType> fromRegistry(String schemaType) {
     if (schemaType == null) {
       return Optional.of(AVRO);
