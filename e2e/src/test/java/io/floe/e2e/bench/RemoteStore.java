@@ -28,7 +28,8 @@ enum RemoteStore {
       if (name.endsWith(".parquet")) {
         return "Parquet data files";
       }
-      boolean underMetadata = StreamSupport.stream(file.spliterator(), false).anyMatch(p -> p.toString().equals("metadata"));
+      boolean underMetadata = StreamSupport.stream(file.spliterator(), false)
+          .anyMatch(part -> part.toString().equals("metadata"));
       return underMetadata ? "Iceberg metadata" : "other";
     }
   },

@@ -44,7 +44,8 @@ final class TopicCopying {
     long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
     while (!copyDisabled(broker, topic)) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(String.format("Cannot hold back copying of %s: %s does not report %s=true within %s",
+        throw new IllegalStateException(String.format(
+            "Cannot hold back copying of %s: %s does not report %s=true within %s",
             topic.name(), broker, TopicConfig.REMOTE_LOG_COPY_DISABLE_CONFIG, APPLY_TIMEOUT));
       }
       pause();
@@ -62,7 +63,8 @@ final class TopicCopying {
     tiered.forEach((partition, offset) -> {
       if (offset.offset() >= 0) {
         throw new IllegalStateException(String.format(
-            "Cannot time the tiering of %s: offsets up to %d were tiered while copying was held", partition, offset.offset()));
+            "Cannot time the tiering of %s: offsets up to %d were tiered while copying was held",
+            partition, offset.offset()));
       }
     });
     List<AlterConfigOp> ops = new ArrayList<>();

@@ -62,7 +62,8 @@ final class WorkloadProducer implements AutoCloseable {
     producer.flush();
     if (firstProblem.get() != null) {
       throw new IllegalStateException(String.format("Cannot produce offsets %d-%d to %s-%d on %s: %s%n%s",
-          firstOffset, firstOffset + count - 1, topic, PARTITION, broker, firstProblem.get(), broker.logs().describe()));
+          firstOffset, firstOffset + count - 1, topic, PARTITION, broker, firstProblem.get(),
+          broker.logs().describe()));
     }
     return sent.fingerprint();
   }
