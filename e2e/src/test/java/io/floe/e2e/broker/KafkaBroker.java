@@ -77,6 +77,15 @@ public final class KafkaBroker implements AutoCloseable {
     return logs;
   }
 
+  /** CPU time the running broker process has used since it started: all its threads, user and system. */
+  public Duration cpuTime() {
+    if (!isRunning()) {
+      throw new IllegalStateException("Cannot read the CPU time of " + this + ": it is not running");
+    }
+    return process.info().totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("Cannot read the CPU time of " + this + ": the OS does not tell"));
+  }
+
   /** An admin client of this broker, shared by the caller's calls and closed with the broker. */
   public synchronized Admin admin() {
     if (admin == null) {
