@@ -72,6 +72,7 @@ class TableResolutionTest {
     assertTrue(table.sortOrder().fields().stream().allMatch(f -> f.direction() == SortDirection.ASC));
     assertEquals(Warehouse.TOPIC, table.properties().get("floe.topic"));
     assertEquals(Warehouse.TOPIC_ID, table.properties().get("floe.topic-id"));
+    assertEquals("true", table.properties().get("write.metadata.delete-after-commit.enabled"));
     assertTrue(table.sortOrder().orderId() != SortOrder.unsorted().orderId());
     assertTrue(dataFiles(table).stream().allMatch(f -> f.sortOrderId() == table.sortOrder().orderId()),
         "files declare the order they are written in");

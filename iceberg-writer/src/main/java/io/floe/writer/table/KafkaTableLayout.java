@@ -10,6 +10,7 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 
 /**
  * The layout of a table Floe creates: partitioned by day of the record timestamp, sorted by
@@ -22,6 +23,7 @@ public final class KafkaTableLayout {
   /** Table property: the topic id, which tells a recreated topic of the same name apart. */
   public static final String TOPIC_ID_PROPERTY = "floe.topic-id";
 
+  private static final int PREVIOUS_METADATA_VERSIONS = 20;
   private static final String PARTITION_COLUMN = KAFKA + "." + PARTITION;
   private static final String OFFSET_COLUMN = KAFKA + "." + OFFSET;
 
@@ -35,8 +37,14 @@ public final class KafkaTableLayout {
     return SortOrder.builderFor(schema).asc(PARTITION_COLUMN).asc(OFFSET_COLUMN).build();
   }
 
+  /**
+   * The topic, and old metadata files deleted after each commit: a table gets a commit per tiered
+   * segment, and without this its metadata directory grows with the square of their number.
+   */
   public static Map<String, String> properties(String topic, String topicId) {
-    return Map.of(TOPIC_PROPERTY, topic, TOPIC_ID_PROPERTY, topicId);
+    return Map.of(TOPIC_PROPERTY, topic, TOPIC_ID_PROPERTY, topicId,
+        TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true",
+        TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, String.valueOf(PREVIOUS_METADATA_VERSIONS));
   }
 
   /**
