@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
+import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -44,7 +45,7 @@ final class ProtobufScalars {
     };
   }
 
-  private static ScalarColumn same(org.apache.iceberg.types.Type type) {
+  private static ScalarColumn same(Type type) {
     return new ScalarColumn(type, Function.identity(), Function.identity());
   }
 

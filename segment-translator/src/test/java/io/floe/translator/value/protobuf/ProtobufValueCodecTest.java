@@ -136,6 +136,22 @@ class ProtobufValueCodecTest {
   }
 
   @Test
+  void aFieldWithPresenceIsNullWhenUnsetAndItsDefaultWhenSetToIt() {
+    Descriptor limits = message(type("Limits",
+            field("plain", 1, Type.TYPE_INT32),
+            field("explicit", 2, Type.TYPE_INT32).setProto3Optional(true).setOneofIndex(0))
+        .addOneofDecl(OneofDescriptorProto.newBuilder().setName("_explicit")).build());
+    byte[] unset = value(limits).build().toByteArray();
+    byte[] defaults = value(limits).setField(limits.findFieldByName("explicit"), 0).build().toByteArray();
+
+    List<Record> records = assertTypedAndExactThroughParquet(ProtobufValueCodec.of(limits), List.of(unset, defaults));
+
+    assertEquals(0, records.get(0).getField("plain"));
+    assertNull(records.get(0).getField("explicit"));
+    assertEquals(0, records.get(1).getField("explicit"));
+  }
+
+  @Test
   void timestampsAndWrappersAreColumnsOfTheirOwnAndAbsentOnesAreNull() {
     Descriptor event = message(type("Event",
         field("at", 1, Type.TYPE_MESSAGE, ".google.protobuf.Timestamp"),
