@@ -1,5 +1,6 @@
 package io.floe.translator.value.avro;
 
+import io.floe.translator.value.ParquetRoundTrip;
 import static io.floe.translator.value.avro.AvroColumnsTest.parse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

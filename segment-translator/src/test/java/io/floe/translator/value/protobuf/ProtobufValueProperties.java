@@ -1,5 +1,6 @@
 package io.floe.translator.value.protobuf;
 
+import io.floe.translator.value.ParquetRoundTrip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
 package io.floe.translator.value.protobuf;
 
+import io.floe.translator.value.ParquetRoundTrip;
 import static io.floe.translator.value.protobuf.Protos.field;
 import static io.floe.translator.value.protobuf.Protos.type;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,4 +1,4 @@
-package io.floe.translator.value.avro;
+package io.floe.translator.value;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import org.apache.iceberg.types.Types;
  * Records through a real Parquet data file, written and read as Floe's writer and fetch path do it:
  * with Iceberg's generic Parquet writer and reader.
  */
-final class ParquetRoundTrip {
+public final class ParquetRoundTrip {
   /** Parquet's own switch, which Iceberg's writer honours. */
   private static final String DICTIONARY_ENABLED = "parquet.enable.dictionary";
 
@@ -28,12 +28,12 @@ final class ParquetRoundTrip {
    * How Parquet stores a column chunk's values: through a dictionary (its default), or plain (as it
    * does when a chunk's dictionary outgrows its bound).
    */
-  enum Encoding { DICTIONARY, PLAIN }
+  public enum Encoding { DICTIONARY, PLAIN }
 
   private ParquetRoundTrip() {}
 
   /** The records as a data file holding them gives them back. */
-  static List<Record> through(Encoding encoding, Path dir, Types.StructType columns, List<Record> records) {
+  public static List<Record> through(Encoding encoding, Path dir, Types.StructType columns, List<Record> records) {
     Schema schema = new Schema(columns.fields());
     try {
       Path file = Files.createTempFile(dir, "values", ".parquet");
