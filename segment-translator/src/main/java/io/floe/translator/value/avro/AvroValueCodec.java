@@ -1,12 +1,11 @@
 package io.floe.translator.value.avro;
 
 import io.floe.translator.value.MalformedValueException;
+import io.floe.translator.value.ValueCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
-import java.util.Arrays;
-import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -23,7 +22,7 @@ import org.apache.iceberg.types.Types;
  *
  * <p>A codec holds nothing that changes: one may serve many threads.
  */
-public final class AvroValueCodec {
+public final class AvroValueCodec implements ValueCodec {
   private final Schema writer;
   private final RecordColumn root;
 
@@ -46,6 +45,7 @@ public final class AvroValueCodec {
   }
 
   /** The struct every decoded record has: {@code AvroColumns.of(writer())}. */
+  @Override
   public Types.StructType columns() {
     return root.type();
   }
@@ -56,6 +56,7 @@ public final class AvroValueCodec {
    * @throws MalformedValueException when the payload does not decode with the writer schema, or a
    *     value does not fit its column
    */
+  @Override
   public Record decode(byte[] payload) {
     AvroInput in = new AvroInput(payload);
     try {
@@ -71,6 +72,7 @@ public final class AvroValueCodec {
   }
 
   /** The Avro binary encoding of a record of {@link #columns()}, as Avro's own encoder writes it. */
+  @Override
   public byte[] encode(Record record) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BinaryEncoder out = EncoderFactory.get().binaryEncoder(bytes, null);
@@ -81,16 +83,5 @@ public final class AvroValueCodec {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
-  }
-
-  /** The payload's record if it decodes and re-encodes to exactly the payload; otherwise its bytes must stay raw. */
-  public Optional<Record> typed(byte[] payload) {
-    Record record;
-    try {
-      record = decode(payload);
-    } catch (MalformedValueException e) {
-      return Optional.empty();
-    }
-    return Arrays.equals(encode(record), payload) ? Optional.of(record) : Optional.empty();
   }
 }

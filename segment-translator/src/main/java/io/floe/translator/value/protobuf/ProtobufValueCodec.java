@@ -4,9 +4,8 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.floe.translator.value.MalformedValueException;
+import io.floe.translator.value.ValueCodec;
 import java.time.DateTimeException;
-import java.util.Arrays;
-import java.util.Optional;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
 
@@ -23,7 +22,7 @@ import org.apache.iceberg.types.Types;
  *
  * <p>A codec holds nothing that changes: one may serve many threads.
  */
-public final class ProtobufValueCodec {
+public final class ProtobufValueCodec implements ValueCodec {
   private final Descriptor message;
   private final MessageColumn root;
 
@@ -46,6 +45,7 @@ public final class ProtobufValueCodec {
   }
 
   /** The struct every decoded record has: {@code ProtobufColumns.of(message())}. */
+  @Override
   public Types.StructType columns() {
     return root.type();
   }
@@ -56,6 +56,7 @@ public final class ProtobufValueCodec {
    * @throws MalformedValueException when the payload is not a message of this type, or a value does
    *     not fit its column
    */
+  @Override
   public Record decode(byte[] payload) {
     try {
       return root.read(DynamicMessage.parseFrom(message, payload));
@@ -66,18 +67,8 @@ public final class ProtobufValueCodec {
   }
 
   /** The Protobuf encoding of a record of {@link #columns()}, as protobuf-java writes it. */
+  @Override
   public byte[] encode(Record record) {
     return root.write(record).toByteArray();
-  }
-
-  /** The payload's record if it decodes and re-encodes to exactly the payload; otherwise its bytes must stay raw. */
-  public Optional<Record> typed(byte[] payload) {
-    Record record;
-    try {
-      record = decode(payload);
-    } catch (MalformedValueException e) {
-      return Optional.empty();
-    }
-    return Arrays.equals(encode(record), payload) ? Optional.of(record) : Optional.empty();
   }
 }
