@@ -1,20 +1,19 @@
 package io.floe.e2e.bench;
 
 import io.floe.e2e.broker.KafkaBroker;
+import io.floe.e2e.topic.AdminCalls;
 import io.floe.e2e.topic.TieredTopic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -57,7 +56,7 @@ final class TopicCopying {
    * while copying was held, since then the timing would miss part of the work.
    */
   static void release(KafkaBroker broker, TieredTopic topic) {
-    Map<TopicPartition, ListOffsetsResultInfo> tiered = answer("list the tiered offsets of " + topic.name(),
+    Map<TopicPartition, ListOffsetsResultInfo> tiered = AdminCalls.answer("list the tiered offsets of " + topic.name(),
         broker.admin().listOffsets(topic.topicPartitions().stream()
             .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latestTiered()))).all());
     tiered.forEach((partition, offset) -> {
@@ -75,14 +74,14 @@ final class TopicCopying {
 
   private static boolean copyDisabled(KafkaBroker broker, TieredTopic topic) {
     ConfigResource resource = resource(topic);
-    Config config = answer("describe the configs of " + topic.name(),
+    Config config = AdminCalls.answer("describe the configs of " + topic.name(),
         broker.admin().describeConfigs(List.of(resource)).all()).get(resource);
     ConfigEntry entry = config.get(TopicConfig.REMOTE_LOG_COPY_DISABLE_CONFIG);
     return entry != null && Boolean.parseBoolean(entry.value());
   }
 
   private static void alter(KafkaBroker broker, TieredTopic topic, Collection<AlterConfigOp> ops, String what) {
-    answer(what + " " + topic.name() + " on " + broker,
+    AdminCalls.answer(what + " " + topic.name() + " on " + broker,
         broker.admin().incrementalAlterConfigs(Map.of(resource(topic), ops)).all());
   }
 
@@ -94,16 +93,6 @@ final class TopicCopying {
     return new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
   }
 
-  private static <T> T answer(String call, KafkaFuture<T> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot " + call + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while trying to " + call, e);
-    }
-  }
 
   private static void pause() {
     try {

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -56,7 +55,7 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
   /** Creates the topic and returns once every partition has a leader. */
   public TieredTopic create(KafkaBroker broker) {
     Admin admin = broker.admin();
-    answer("create topic " + name + " on " + broker,
+    AdminCalls.answer("create topic " + name + " on " + broker,
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs()))).all());
     long deadline = System.nanoTime() + CREATE_TIMEOUT.toNanos();
     while (!allHaveLeaders(admin)) {
@@ -130,21 +129,10 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
   private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) {
     Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), tp -> spec));
     Map<TopicPartition, ListOffsetsResultInfo> answers =
-        answer("list " + spec.getClass().getSimpleName() + " offsets of " + partitions, admin.listOffsets(request).all());
+        AdminCalls.answer("list " + spec.getClass().getSimpleName() + " offsets of " + partitions, admin.listOffsets(request).all());
     return answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 
-  /** The answer to an admin call; a failure names the call and keeps the broker's reason as cause. */
-  private static <T> T answer(String call, KafkaFuture<T> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot " + call + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while trying to " + call, e);
-    }
-  }
 
   private static void pause() {
     try {
