@@ -59,7 +59,7 @@ final class BatchRows implements Closeable {
     DataFileRef file = file(run.file());
     List<KafkaRow> rows;
     try {
-      rows = cursors.computeIfAbsent(run.file(), f -> new DataFileCursor(io, file, manifest.kafkaProjection()))
+      rows = cursors.computeIfAbsent(run.file(), f -> new DataFileCursor(io, file, manifest.projection(), manifest.values()))
           .read(run.firstRow(), run.rowCount());
     } catch (RuntimeException e) {
       throw new FetchFailedException(String.format("Cannot fetch %s: cannot read batch at position %d from data file %s: %s",

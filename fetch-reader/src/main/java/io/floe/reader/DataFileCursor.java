@@ -3,6 +3,7 @@ package io.floe.reader;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.table.RowRecords;
+import io.floe.translator.table.TypedValues;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.parquet.Parquet;
 
 /**
- * Reads the rows of one data file forward, decoding only the {@code _kafka} column. It opens the
+ * Reads the rows of one data file forward, decoding only the columns a fetch needs. It opens the
  * file at the row group that holds the first row asked for, so a fetch deep into a segment does
  * not decode the row groups before it, and reads on from there while rows are asked in order.
  */
@@ -25,14 +26,16 @@ final class DataFileCursor implements Closeable {
   private final FileIO io;
   private final DataFileRef file;
   private final Schema projection;
+  private final TypedValues values;
   private CloseableIterable<Record> reader;
   private CloseableIterator<Record> records;
   private long nextRow;
 
-  DataFileCursor(FileIO io, DataFileRef file, Schema projection) {
+  DataFileCursor(FileIO io, DataFileRef file, Schema projection, TypedValues values) {
     this.io = io;
     this.file = file;
     this.projection = projection;
+    this.values = values;
   }
 
   /**
@@ -54,7 +57,7 @@ final class DataFileCursor implements Closeable {
     }
     List<KafkaRow> rows = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      rows.add(RowRecords.toRow(nextRecord()));
+      rows.add(RowRecords.toRow(nextRecord(), values));
     }
     return rows;
   }

@@ -9,7 +9,14 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import io.floe.translator.table.TypedValues;
+import io.floe.translator.table.WrittenValues;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Types;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.iceberg.io.FileIO;
@@ -43,7 +50,26 @@ final class ManifestLoader {
     if (dataSchema.findField(KafkaColumns.KAFKA) == null) {
       throw corrupt(segment, path, "its data schema has no " + KafkaColumns.KAFKA + " column", null);
     }
-    return new ReadableManifest(path, manifest, dataSchema.select(KafkaColumns.KAFKA), bytes.length);
+    TypedValues values;
+    try {
+      values = manifest.writerSchemas().isEmpty() ? TypedValues.NONE : new WrittenValues(manifest.writerSchemas(), dataSchema);
+    } catch (RuntimeException e) {
+      throw corrupt(segment, path, "its writer schemas do not fit its data schema: " + e.getMessage(), e);
+    }
+    return new ReadableManifest(path, manifest, projection(manifest, dataSchema), values, bytes.length);
+  }
+
+  /** The columns a fetch reads: {@code _kafka}, and the value columns of the segment's writer schemas. */
+  private static Schema projection(SegmentManifest manifest, Schema dataSchema) {
+    Set<Integer> bound = new HashSet<>();
+    manifest.writerSchemas().forEach(entry -> bound.addAll(entry.tableIdsByLocalId().values()));
+    List<String> columns = new ArrayList<>();
+    for (Types.NestedField column : dataSchema.columns()) {
+      if (column.name().equals(KafkaColumns.KAFKA) || bound.contains(column.fieldId())) {
+        columns.add(column.name());
+      }
+    }
+    return dataSchema.select(columns);
   }
 
   private static FetchFailedException corrupt(SegmentRef segment, String path, String problem, Throwable cause) {

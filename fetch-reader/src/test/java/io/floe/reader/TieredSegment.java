@@ -1,5 +1,7 @@
 package io.floe.reader;
 
+import io.floe.translator.value.ValueFormat;
+import io.floe.translator.value.ValueTyper;
 import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.KafkaIndexes;
@@ -50,6 +52,9 @@ import org.apache.parquet.io.LocalInputFile;
  * as a table an operator created would: the reader must find {@code _kafka} by name.
  */
 final class TieredSegment {
+  /** Values as an upload without a schema registry keeps them. */
+  private static final ValueTyper UNTYPED = new ValueTyper(ValueFormat.AUTO, Optional.empty(), false);
+
   static final String TOPIC_ID = "Lsm4q7BpRzu2xVYrX9E0zA";
   static final Schema DATA_SCHEMA = TypeUtil.assignFreshIds(
       new Schema(
@@ -108,7 +113,7 @@ final class TieredSegment {
         Map<Integer, BatchEntry.RowRun> runs = new HashMap<>();
         for (KafkaRow row : batch.rows()) {
           int file = layout.fileOf().applyAsInt(row);
-          writers.get(file).write(records.toRecord(row, batch.rawReason()));
+          writers.get(file).write(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())));
           BatchEntry.RowRun run = runs.get(file);
           runs.put(file, run == null
               ? new BatchEntry.RowRun(file, rowsInFile[file], 1)

@@ -2,10 +2,12 @@ package io.floe.writer;
 
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.value.ValueTyper;
 import java.nio.file.Path;
 
 /**
  * What the broker hands over for one upload, without Kafka types: which segment it is, its
- * {@code .log} file on the broker's disk, and its indexes, kept byte for byte in the manifest.
+ * {@code .log} file on the broker's disk, and its indexes, kept byte for byte in the manifest; and
+ * how its values are to be typed (the topic's format, the registry), which also counts them.
  */
-public record SegmentUpload(SegmentRef segment, Path segmentFile, KafkaIndexes indexes) {}
+public record SegmentUpload(SegmentRef segment, Path segmentFile, KafkaIndexes indexes, ValueTyper values) {}

@@ -3,9 +3,16 @@ package io.floe.writer;
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.manifest.WriterSchemaEntry;
+import io.floe.translator.registry.SchemaRegistryException;
 import io.floe.translator.segment.SegmentFormatException;
+import io.floe.translator.table.ColumnBinding;
+import io.floe.translator.table.ValueColumnPlacement;
+import io.floe.translator.value.ValueTyper;
+import io.floe.translator.value.WriterSchema;
 import io.floe.writer.commit.SegmentSnapshots;
 import io.floe.writer.data.AttemptFiles;
+import io.floe.writer.data.RowValues;
 import io.floe.writer.data.DataFileException;
 import io.floe.writer.data.SegmentDataWriter;
 import io.floe.writer.data.WrittenData;
@@ -14,6 +21,11 @@ import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.table.IncompatibleTableException;
 import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
+import io.floe.writer.table.ValueSchemaEvolution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.SerializableTable;
@@ -22,6 +34,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.types.Types;
 
 /**
  * One attempt to upload one segment: data files, then the manifest, then the commit. It keeps
@@ -62,6 +75,10 @@ final class UploadAttempt {
     } catch (SegmentFormatException | IncompatibleTableException | CorruptManifestException e) {
       written.deleteAll();
       throw UploadFailedException.permanent(segment, e.getMessage(), e);
+    } catch (SchemaRegistryException e) {
+      written.deleteAll();
+      throw UploadFailedException.retriable(segment, "cannot look up writer schema " + e.schemaId(),
+          "schema registry " + e.registry(), e);
     } catch (CommitStateUnknownException e) {
       // The commit may have succeeded: its files must stay. A retry finds out which.
       throw UploadFailedException.retriable(segment, "the commit to table " + identifier + " has an unknown outcome",
@@ -82,6 +99,18 @@ final class UploadAttempt {
   private SegmentManifest upload() {
     step("cannot load or create table " + identifier, catalog);
     TopicTable table = tables.resolve(identifier, segment.topic(), segment.topicId());
+    if (table.withLatest(latest -> SegmentSnapshots.find(latest, segment.segmentId()).isPresent())) {
+      return committedManifest();
+    }
+
+    step("cannot read the segment", upload.segmentFile().toString());
+    ValueTyper values = upload.values();
+    List<WriterSchema> writers = values.scan(upload.segmentFile(), segment.partition());
+    List<Types.StructType> columns = writers.stream().map(writer -> values.codec(writer.key()).columns()).toList();
+    if (!writers.isEmpty()) {
+      step("cannot add the columns of writer schemas " + writers + " to table " + identifier, catalog);
+      table.withLatest(latest -> ValueSchemaEvolution.evolve(latest, columns));
+    }
     // A view of the table that stays put while the files are written; none if already committed.
     Optional<Table> view = table.withLatest(latest -> SegmentSnapshots.find(latest, segment.segmentId()).isPresent()
         ? Optional.empty()
@@ -89,12 +118,19 @@ final class UploadAttempt {
     if (view.isEmpty()) {
       return committedManifest();
     }
+    Map<WriterSchema.Key, ColumnBinding> bindings = new HashMap<>();
+    List<WriterSchemaEntry> entries = new ArrayList<>(writers.size());
+    for (int i = 0; i < writers.size(); i++) {
+      ColumnBinding binding = ValueColumnPlacement.bind(view.get().schema(), columns.get(i));
+      bindings.put(writers.get(i).key(), binding);
+      entries.add(new WriterSchemaEntry(writers.get(i), binding.tableIdsByLocalId()));
+    }
 
     step("cannot read the segment", upload.segmentFile().toString());
     WrittenData data = new SegmentDataWriter(view.get(), io, written, settings.targetFileSizeBytes(),
-        settings.rowGroupSizeBytes()).write(upload.segmentFile(), segment.partition());
+        settings.rowGroupSizeBytes(), new RowValues(values, bindings)).write(upload.segmentFile(), segment.partition());
     SegmentManifest manifest = new SegmentManifest(segment, identifier.toString(),
-        SchemaParser.toJson(view.get().schema()), data.files().stream().map(WrittenFile::ref).toList(),
+        SchemaParser.toJson(view.get().schema()), entries, data.files().stream().map(WrittenFile::ref).toList(),
         data.batches(), upload.indexes());
 
     step("cannot refresh table " + identifier, catalog);

@@ -16,6 +16,7 @@ import io.floe.translator.row.Fidelity;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.RowRecords;
+import io.floe.translator.table.TypedValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -105,7 +106,7 @@ class ManifestTest {
         List<Record> records = rowsByFile.computeIfAbsent(run.file(),
             f -> warehouse.fileRows(manifest.files().get(f).location(), warehouse.table().schema()));
         records.subList((int) run.firstRow(), (int) run.firstRow() + run.rowCount())
-            .forEach(record -> rows.add(RowRecords.toRow(record)));
+            .forEach(record -> rows.add(RowRecords.toRow(record, TypedValues.NONE)));
       }
       // A batch's runs in several files interleave by offset when its timestamps do.
       rows.sort(Comparator.comparingLong(KafkaRow::offset));

@@ -1,5 +1,8 @@
 package io.floe.writer;
 
+import io.floe.translator.value.ValueFormat;
+import io.floe.translator.value.ValueTyper;
+import java.util.Optional;
 import static io.floe.writer.Warehouse.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What an upload puts in the table: one row per record, every {@code _kafka} field as the segment has it. */
 class UploadedRowsTest {
+  /** Values as an upload without a schema registry keeps them. */
+  private static final ValueTyper UNTYPED = new ValueTyper(ValueFormat.AUTO, Optional.empty(), false);
+
   @TempDir
   Path dir;
 
@@ -31,7 +37,7 @@ class UploadedRowsTest {
     List<Record> expected = new ArrayList<>();
     for (TranslatedBatch batch : Warehouse.translate(segment, 3)) {
       for (KafkaRow row : batch.rows()) {
-        expected.add(records.toRecord(row, batch.rawReason()));
+        expected.add(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())));
       }
     }
     List<Record> actual = Warehouse.rows(table);

@@ -4,22 +4,31 @@ import io.floe.plugin.config.FloeConfig;
 import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.kafka.StorageExceptions;
 import io.floe.plugin.storage.Warehouse;
+import io.floe.plugin.values.RegistryOutages;
+import io.floe.plugin.values.ValueMetrics;
 import io.floe.reader.FetchFailedException;
 import io.floe.reader.IndexKind;
 import io.floe.reader.IndexNotFoundException;
 import io.floe.reader.SegmentFetcher;
 import io.floe.reader.SegmentNotFoundException;
 import io.floe.translator.manifest.ManifestPaths;
+import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.registry.InvalidRegistrySettingException;
+import io.floe.translator.registry.SchemaRegistryClient;
+import io.floe.translator.registry.SchemaRegistryException;
+import io.floe.translator.value.ValueTyper;
 import io.floe.writer.SegmentUploader;
 import io.floe.writer.UploadFailedException;
 import io.floe.writer.WriterSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.server.log.remote.storage.LogSegmentData;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
@@ -40,24 +49,45 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private Warehouse warehouse;
   private SegmentFetcher fetcher;
   private SegmentUploader uploader;
+  private Optional<SchemaRegistryClient> registry;
+  private RegistryOutages outages;
+  private ValueMetrics metrics;
 
   @Override
   public void configure(Map<String, ?> configs) {
     config = new FloeConfig(configs);
+    try {
+      registry = config.registry().map(SchemaRegistryClient::new);
+    } catch (InvalidRegistrySettingException e) {
+      throw new ConfigException(FloeConfig.REGISTRY_PREFIX + e.key(), "(hidden)", e.getMessage());
+    }
+    outages = new RegistryOutages(config.rawFallbackAfter(), Clock.systemUTC());
     warehouse = new Warehouse(config);
     fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes());
-    LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}", config.namespace(),
-        config.warehouse());
+    metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));
+    LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),
+        config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
+            .orElse("values kept raw (no schema registry)"));
   }
 
   @Override
   public Optional<RemoteLogSegmentMetadata.CustomMetadata> copyLogSegmentData(
       RemoteLogSegmentMetadata metadata, LogSegmentData data) throws RemoteStorageException {
     SegmentRef segment = Segments.ref(metadata);
+    boolean withoutRegistry = outages.outlasted(segment);
+    ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
+        registry.map(client -> client::schemaById), withoutRegistry);
     try {
-      uploader().upload(Segments.upload(metadata, data));
+      SegmentManifest manifest = uploader().upload(Segments.upload(metadata, data, values));
+      outages.ended(segment);
+      metrics.record(segment.topic(), values.stats());
+      LOG.info("Uploaded {} to table {}: {}{}", segment, manifest.tableName(), values.stats(),
+          withoutRegistry ? " (without the schema registry, unreachable for too long)" : "");
       return Optional.empty();
     } catch (UploadFailedException e) {
+      if (causedBy(e, SchemaRegistryException.class)) {
+        outages.failed(segment);
+      }
       throw e.retriable() ? StorageExceptions.retriable(e.getMessage(), e) : StorageExceptions.fatal(e.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e);
@@ -119,6 +149,15 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     return uploader;
   }
 
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      if (kind.isInstance(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String describe(Throwable e) {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
@@ -127,6 +166,9 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   public void close() throws IOException {
     if (fetcher != null) {
       fetcher.close();
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     if (warehouse != null) {
       warehouse.close();

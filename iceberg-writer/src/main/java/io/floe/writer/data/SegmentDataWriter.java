@@ -6,6 +6,7 @@ import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.SegmentTranslator;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.RowRecords;
+import io.floe.translator.value.ValueVerdict;
 import io.floe.writer.table.KafkaTableLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.apache.iceberg.io.FileIO;
 
 /**
  * Writes the rows of one segment into Parquet data files of a table, one batch in memory at a
- * time. Each row goes to the file of its partition (the table's spec: by default the day of its
+ * time, each value typed or kept raw as {@link RowValues} says. Each row goes to the file of its partition (the table's spec: by default the day of its
  * timestamp), in offset order. A file is closed only at a batch boundary, once past the target
  * size, so a batch has at most one run of rows in any file: usually one run in all, two when its
  * timestamps cross midnight. Each batch is recorded with where its rows went.
@@ -43,6 +44,7 @@ public final class SegmentDataWriter {
   private final long rowGroupSizeBytes;
   private final SortOrder declaredOrder;
   private final RowRecords records;
+  private final RowValues values;
   private final PartitionKey partitionKey;
   private final InternalRecordWrapper wrapper;
   /** Open files by partition value, least recently written first. */
@@ -54,7 +56,7 @@ public final class SegmentDataWriter {
    * @param table a view of the table that does not change while the segment is written
    */
   public SegmentDataWriter(Table table, FileIO io, AttemptFiles attempt, long targetFileSizeBytes,
-      long rowGroupSizeBytes) {
+      long rowGroupSizeBytes, RowValues values) {
     this.table = table;
     this.io = io;
     this.attempt = attempt;
@@ -62,6 +64,7 @@ public final class SegmentDataWriter {
     this.rowGroupSizeBytes = rowGroupSizeBytes;
     this.declaredOrder = KafkaTableLayout.declaredOrder(table);
     this.records = new RowRecords(table.schema());
+    this.values = values;
     this.partitionKey = new PartitionKey(table.spec(), table.schema());
     this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
   }
@@ -91,7 +94,9 @@ public final class SegmentDataWriter {
   private BatchEntry write(TranslatedBatch batch) {
     Map<PartitionFile, Run> runs = new LinkedHashMap<>();
     for (KafkaRow row : batch.rows()) {
-      Record record = records.toRecord(row, batch.rawReason());
+      ValueVerdict value = values.verdict(row.value());
+      Record record = records.toRecord(row, batch.rawReason(), value);
+      values.fill(value, record);
       PartitionFile file = fileOf(record);
       runs.computeIfAbsent(file, Run::new).rowCount++;
       file.write(record);

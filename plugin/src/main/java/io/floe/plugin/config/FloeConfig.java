@@ -1,9 +1,16 @@
 package io.floe.plugin.config;
 
 import io.floe.plugin.storage.LocalFileIO;
+import io.floe.plugin.values.TopicFormats;
+import io.floe.translator.registry.InvalidRegistrySettingException;
+import io.floe.translator.registry.RegistrySettings;
+import io.floe.translator.value.ValueFormat;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -29,6 +36,11 @@ public final class FloeConfig extends AbstractConfig {
   public static final String TARGET_FILE_SIZE = "writer.target.file.size.bytes";
   public static final String ROW_GROUP_SIZE = "writer.row.group.size.bytes";
   public static final String MANIFEST_CACHE_SIZE = "fetch.manifest.cache.bytes";
+  public static final String REGISTRY_PREFIX = "schema.registry.";
+  public static final String REGISTRY_URL = REGISTRY_PREFIX + RegistrySettings.URL;
+  public static final String VALUE_FORMAT = "value.format";
+  public static final String VALUE_FORMAT_OVERRIDES = "value.format.overrides";
+  public static final String RAW_FALLBACK_AFTER = "value.raw.fallback.after.ms";
 
   private static final long MIB = 1024 * 1024;
   private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
@@ -54,13 +66,62 @@ public final class FloeConfig extends AbstractConfig {
       .define(ROW_GROUP_SIZE, Type.LONG, 16 * MIB, Range.atLeast(MIB), Importance.LOW,
           "Parquet row-group size: what one open data file buffers, and the most a fetch decodes before its first row.")
       .define(MANIFEST_CACHE_SIZE, Type.LONG, 64 * MIB, Range.atLeast(0), Importance.LOW,
-          "Bytes of segment manifests the fetch path keeps in memory.");
+          "Bytes of segment manifests the fetch path keeps in memory.")
+      .define(REGISTRY_URL, Type.STRING, null, Importance.HIGH,
+          "Base URL(s) of a Confluent Schema Registry API, comma-separated. Without it, values are kept raw.")
+      .define(VALUE_FORMAT, Type.STRING, ValueFormat.AUTO.label(),
+          ConfigDef.ValidString.in(Arrays.stream(ValueFormat.values()).map(ValueFormat::label).toArray(String[]::new)),
+          Importance.MEDIUM, "How values are typed: auto (as the registry's wire format says), avro, protobuf, json, or raw.")
+      .define(VALUE_FORMAT_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
+          "Per-topic formats, pattern:format entries, the first whose pattern matches the whole topic name wins.")
+      .define(RAW_FALLBACK_AFTER, Type.LONG, -1L, Range.atLeast(-1), Importance.MEDIUM,
+          "How long a segment's uploads may fail for an unreachable registry before its values are kept raw; -1: never.");
+
+  private final TopicFormats topicFormats;
+  private final Optional<RegistrySettings> registry;
 
   public FloeConfig(Map<String, ?> originals) {
     super(DEFINITION, originals, false);
     if (getString(CATALOG_IMPL) == null && isJdbc() && getPassword(CATALOG_URI) == null && !isLocalWarehouse()) {
       throw new ConfigException(CATALOG_URI, null,
           "a jdbc catalog needs a URI when the warehouse is not local (" + warehouse() + ")");
+    }
+    try {
+      topicFormats = TopicFormats.of(ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(),
+          getList(VALUE_FORMAT_OVERRIDES));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(VALUE_FORMAT_OVERRIDES, getList(VALUE_FORMAT_OVERRIDES), e.getMessage());
+    }
+    registry = registrySettings();
+  }
+
+  /** The format a topic's values are typed with. */
+  public ValueFormat valueFormat(String topic) {
+    return topicFormats.formatOf(topic);
+  }
+
+  /** The schema registry's settings, if one is configured. */
+  public Optional<RegistrySettings> registry() {
+    return registry;
+  }
+
+  /** How long the registry may fail a segment's uploads before they go on without it; empty: for ever. */
+  public Optional<Duration> rawFallbackAfter() {
+    long millis = getLong(RAW_FALLBACK_AFTER);
+    return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+  }
+
+  private Optional<RegistrySettings> registrySettings() {
+    if (getString(REGISTRY_URL) == null) {
+      return Optional.empty();
+    }
+    Map<String, String> properties = new HashMap<>();
+    originalsWithPrefix(REGISTRY_PREFIX).forEach((key, value) -> properties.put(key, value == null ? null : String.valueOf(value)));
+    try {
+      return Optional.of(RegistrySettings.fromProperties(properties));
+    } catch (InvalidRegistrySettingException e) {
+      // The value is not shown: it may be a credential.
+      throw new ConfigException(REGISTRY_PREFIX + e.key(), "(hidden)", e.getMessage());
     }
   }
 

@@ -2,6 +2,7 @@ package io.floe.plugin.kafka;
 
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.value.ValueTyper;
 import io.floe.writer.SegmentUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +23,11 @@ public final class Segments {
         metadata.remoteLogSegmentId().id().toString(), metadata.startOffset(), metadata.endOffset());
   }
 
-  /** The upload of a segment, with its indexes read into memory (they are small next to the segment). */
-  public static SegmentUpload upload(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
+  /**
+   * The upload of a segment, with its indexes read into memory (they are small next to the
+   * segment), its values typed by {@code values}.
+   */
+  public static SegmentUpload upload(RemoteLogSegmentMetadata metadata, LogSegmentData data, ValueTyper values) {
     ByteBuffer leaderEpoch = data.leaderEpochIndex().duplicate();
     byte[] leaderEpochBytes = new byte[leaderEpoch.remaining()];
     leaderEpoch.get(leaderEpochBytes);
@@ -33,7 +37,7 @@ public final class Segments {
         data.transactionIndex().map(Segments::read),
         read(data.producerSnapshotIndex()),
         leaderEpochBytes);
-    return new SegmentUpload(ref(metadata), data.logSegment(), indexes);
+    return new SegmentUpload(ref(metadata), data.logSegment(), indexes, values);
   }
 
   private static byte[] read(Path file) {

@@ -1,6 +1,10 @@
 package io.floe.translator.manifest;
 
+import io.floe.translator.registry.RegisteredSchema;
+import io.floe.translator.registry.SchemaReference;
+import io.floe.translator.registry.SchemaType;
 import io.floe.translator.row.Fidelity;
+import io.floe.translator.value.WriterSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 
@@ -22,8 +28,9 @@ import java.util.zip.CRC32C;
  */
 public final class ManifestCodec {
   private static final int MAGIC = 0x464C4F45; // "FLOE"
-  private static final short VERSION = 1;
+  private static final short VERSION = 2;
   private static final Fidelity[] FIDELITY_CODES = {Fidelity.BYTE_IDENTICAL, Fidelity.RECORD_IDENTICAL, Fidelity.RAW};
+  private static final SchemaType[] SCHEMA_TYPE_CODES = {SchemaType.AVRO, SchemaType.PROTOBUF, SchemaType.JSON};
 
   private ManifestCodec() {}
 
@@ -41,6 +48,16 @@ public final class ManifestCodec {
       out.writeLong(segment.endOffset());
       writeString(out, manifest.tableName());
       writeString(out, manifest.dataSchemaJson());
+      out.writeInt(manifest.writerSchemas().size());
+      for (WriterSchemaEntry entry : manifest.writerSchemas()) {
+        writeRegistered(out, entry.writer().schema());
+        writeInts(out, entry.writer().messageIndexes());
+        out.writeInt(entry.tableIdsByLocalId().size());
+        for (Map.Entry<Integer, Integer> ids : entry.sortedIds().entrySet()) {
+          out.writeInt(ids.getKey());
+          out.writeInt(ids.getValue());
+        }
+      }
       out.writeInt(manifest.files().size());
       for (DataFileRef file : manifest.files()) {
         writeString(out, file.location());
@@ -111,6 +128,18 @@ public final class ManifestCodec {
           in.readLong(), in.readLong());
       String tableName = readString(in);
       String schema = readString(in);
+      int writerCount = count(in, 8);
+      List<WriterSchemaEntry> writers = new ArrayList<>(writerCount);
+      for (int i = 0; i < writerCount; i++) {
+        RegisteredSchema registered = readRegistered(in);
+        List<Integer> messageIndexes = readInts(in);
+        int idCount = count(in, 8);
+        Map<Integer, Integer> ids = new HashMap<>(idCount * 2);
+        for (int k = 0; k < idCount; k++) {
+          ids.put(in.readInt(), in.readInt());
+        }
+        writers.add(new WriterSchemaEntry(new WriterSchema(registered, messageIndexes), ids));
+      }
       int fileCount = in.readInt();
       List<DataFileRef> files = new ArrayList<>(fileCount);
       for (int i = 0; i < fileCount; i++) {
@@ -146,12 +175,76 @@ public final class ManifestCodec {
       if (in.available() > 0) {
         throw new CorruptManifestException(in.available() + " unexpected bytes after the manifest's last field");
       }
-      return new SegmentManifest(segment, tableName, schema, files, batches, indexes);
+      return new SegmentManifest(segment, tableName, schema, writers, files, batches, indexes);
     } catch (EOFException e) {
       throw new CorruptManifestException("manifest ends before its last field", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A registered schema with every schema it refers to, depth first. */
+  private static void writeRegistered(DataOutputStream out, RegisteredSchema schema) throws IOException {
+    out.writeInt(schema.id());
+    out.writeByte(List.of(SCHEMA_TYPE_CODES).indexOf(schema.type()));
+    writeString(out, schema.schema());
+    out.writeBoolean(schema.fileDescriptorProto().isPresent());
+    if (schema.fileDescriptorProto().isPresent()) {
+      writeBytes(out, schema.fileDescriptorProto().get());
+    }
+    out.writeInt(schema.references().size());
+    for (SchemaReference reference : schema.references()) {
+      writeString(out, reference.name());
+      writeString(out, reference.subject());
+      out.writeInt(reference.version());
+      writeRegistered(out, reference.schema());
+    }
+  }
+
+  private static RegisteredSchema readRegistered(DataInputStream in) throws IOException {
+    int id = in.readInt();
+    int typeCode = in.readByte();
+    if (typeCode < 0 || typeCode >= SCHEMA_TYPE_CODES.length) {
+      throw new CorruptManifestException("unknown schema type code " + typeCode + " of writer schema " + id);
+    }
+    SchemaType type = SCHEMA_TYPE_CODES[typeCode];
+    String text = readString(in);
+    Optional<byte[]> descriptor = in.readBoolean() ? Optional.of(readBytes(in)) : Optional.empty();
+    int referenceCount = count(in, 16);
+    List<SchemaReference> references = new ArrayList<>(referenceCount);
+    for (int i = 0; i < referenceCount; i++) {
+      references.add(new SchemaReference(readString(in), readString(in), in.readInt(), readRegistered(in)));
+    }
+    try {
+      return new RegisteredSchema(id, type, text, descriptor, references);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptManifestException("writer schema " + id + " is inconsistent: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
+    out.writeInt(values.size());
+    for (int value : values) {
+      out.writeInt(value);
+    }
+  }
+
+  private static List<Integer> readInts(DataInputStream in) throws IOException {
+    int size = count(in, 4);
+    List<Integer> values = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      values.add(in.readInt());
+    }
+    return values;
+  }
+
+  /** A count of entries of at least {@code minBytes} bytes each, checked against the bytes left. */
+  private static int count(DataInputStream in, int minBytes) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || (long) count * minBytes > in.available()) {
+      throw new CorruptManifestException("count " + count + " exceeds the " + in.available() + " bytes left");
+    }
+    return count;
   }
 
   private static int code(Fidelity fidelity) {

@@ -21,6 +21,8 @@ public final class KafkaColumns {
   public static final String HEADER_VALUE = "value";
   public static final String VALUE_RAW = "value_raw";
   public static final String VALUE_SCHEMA_ID = "value_schema_id";
+  public static final String VALUE_MESSAGE_INDEXES = "value_message_indexes";
+  public static final String VALUE_RAW_REASON = "value_raw_reason";
   public static final String TOMBSTONE = "tombstone";
   public static final String BATCH = "batch";
   public static final String POSITION = "position";
@@ -69,7 +71,10 @@ public final class KafkaColumns {
           NestedField.required(9, HEADER_KEY, Types.StringType.get()),
           NestedField.optional(10, HEADER_VALUE, Types.BinaryType.get())))),
       NestedField.optional(11, VALUE_RAW, Types.BinaryType.get(), "the value's bytes, when not kept as typed columns"),
-      NestedField.optional(12, VALUE_SCHEMA_ID, Types.IntegerType.get()),
+      NestedField.optional(12, VALUE_SCHEMA_ID, Types.IntegerType.get(), "the registry's id of the value's writer schema"),
+      NestedField.optional(31, VALUE_MESSAGE_INDEXES, Types.ListType.ofRequired(32, Types.IntegerType.get()),
+          "which message of a Protobuf writer schema the value is"),
+      NestedField.optional(33, VALUE_RAW_REASON, Types.StringType.get(), "why value_raw is set"),
       NestedField.required(13, TOMBSTONE, Types.BooleanType.get(), "the record has a null value"),
       NestedField.required(15, BATCH, BATCH_TYPE));
 

@@ -10,6 +10,9 @@ import io.floe.translator.format.TimestampType;
 import io.floe.translator.row.BatchContext;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.RawReason;
+import io.floe.translator.value.ValueRawReason;
+import io.floe.translator.value.ValueVerdict;
+import io.floe.translator.value.WriterSchema;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,8 +43,12 @@ public final class RowRecords {
     this.batchType = kafkaType.field(BATCH).type().asStructType();
   }
 
-  /** The record of a row, with the raw reason of its batch when the batch is kept raw. */
-  public Record toRecord(KafkaRow row, Optional<RawReason> rawReason) {
+  /**
+   * The record of a row, with the raw reason of its batch when the batch is kept raw, and what
+   * becomes of its value. The value's own columns are not set here: they are bound to the table's
+   * columns by the writer.
+   */
+  public Record toRecord(KafkaRow row, Optional<RawReason> rawReason, ValueVerdict value) {
     BatchContext context = row.batch();
     BatchHeader header = context.header();
     GenericRecord batch = GenericRecord.create(batchType);
@@ -78,8 +85,10 @@ public final class RowRecords {
     kafka.setField(TIMESTAMP_TYPE, row.timestampType().label());
     kafka.setField(KEY, row.key() == null ? null : ByteBuffer.wrap(row.key()));
     kafka.setField(HEADERS, headers);
-    kafka.setField(VALUE_RAW, row.value() == null ? null : ByteBuffer.wrap(row.value()));
-    kafka.setField(VALUE_SCHEMA_ID, null);
+    kafka.setField(VALUE_RAW, value.keepsBytes() ? ByteBuffer.wrap(row.value()) : null);
+    kafka.setField(VALUE_SCHEMA_ID, value.schemaId().isPresent() ? value.schemaId().getAsInt() : null);
+    kafka.setField(VALUE_MESSAGE_INDEXES, value.messageIndexes().isEmpty() ? null : value.messageIndexes());
+    kafka.setField(VALUE_RAW_REASON, value.rawReason().map(ValueRawReason::label).orElse(null));
     kafka.setField(TOMBSTONE, !row.isRaw() && row.value() == null);
     kafka.setField(BATCH, batch);
 
@@ -88,8 +97,11 @@ public final class RowRecords {
     return record;
   }
 
-  /** The row a record holds; the record needs only the {@code _kafka} column. */
-  public static KafkaRow toRow(Record record) {
+  /**
+   * The row a record holds. A typed value is rebuilt by {@code values} from the record's columns;
+   * any other record needs only the {@code _kafka} column.
+   */
+  public static KafkaRow toRow(Record record, TypedValues values) {
     Record kafka = (Record) record.getField(KAFKA);
     Record batch = (Record) kafka.getField(BATCH);
     BatchHeader header = new BatchHeader(
@@ -118,11 +130,23 @@ public final class RowRecords {
         timestamp == null ? LegacyMessage.NO_TIMESTAMP : timestamp.toInstant().toEpochMilli(),
         TimestampType.fromLabel((String) kafka.getField(TIMESTAMP_TYPE)),
         bytes(kafka.getField(KEY)),
-        bytes(kafka.getField(VALUE_RAW)),
+        value(record, kafka, values),
         headers,
         ((Integer) batch.getField(RECORD_ATTRIBUTES)).byteValue(),
         (Long) batch.getField(TIMESTAMP_DELTA),
         context);
+  }
+
+  /** The value's bytes: kept raw, rebuilt from the typed columns, or none (a tombstone, or a batch kept whole). */
+  private static byte[] value(Record record, Record kafka, TypedValues values) {
+    byte[] raw = bytes(kafka.getField(VALUE_RAW));
+    Integer schemaId = (Integer) kafka.getField(VALUE_SCHEMA_ID);
+    if (raw != null || schemaId == null) {
+      return raw;
+    }
+    @SuppressWarnings("unchecked")
+    List<Integer> messageIndexes = (List<Integer>) kafka.getField(VALUE_MESSAGE_INDEXES);
+    return values.valueOf(new WriterSchema.Key(schemaId, messageIndexes == null ? List.of() : messageIndexes), record);
   }
 
   /** A binary column's bytes: Parquet hands them back as buffers that may be views, so copy exactly their remaining bytes. */

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.translator.registry.RegisteredSchema;
+import io.floe.translator.registry.SchemaReference;
+import io.floe.translator.registry.SchemaType;
 import io.floe.translator.row.Fidelity;
+import io.floe.translator.value.WriterSchema;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -25,6 +30,7 @@ class ManifestCodecProperties {
     assertEquals(manifest.segment(), decoded.segment());
     assertEquals(manifest.tableName(), decoded.tableName());
     assertEquals(manifest.dataSchemaJson(), decoded.dataSchemaJson());
+    assertEquals(describe(manifest.writerSchemas()), describe(decoded.writerSchemas()));
     assertEquals(manifest.files(), decoded.files());
     assertEquals(manifest.batches(), decoded.batches());
     assertArrayEquals(manifest.indexes().offsetIndex(), decoded.indexes().offsetIndex());
@@ -70,14 +76,44 @@ class ManifestCodecProperties {
     Arbitrary<byte[]> index = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
     Arbitrary<KafkaIndexes> indexes = Combinators.combine(index, index, index.optional(), index, index)
         .as((offset, time, txn, snapshot, epoch) -> new KafkaIndexes(offset, time, txn, snapshot, epoch));
-    return Combinators.combine(segment, names, Arbitraries.strings().ofMaxLength(2000), file.list().ofMaxSize(4),
-        batch.list().ofMaxSize(20), indexes).as(SegmentManifest::new);
+    return Combinators.combine(segment, names, Arbitraries.strings().ofMaxLength(2000), writerSchema().list().ofMaxSize(3),
+        file.list().ofMaxSize(4), batch.list().ofMaxSize(20), indexes).as(SegmentManifest::new);
+  }
+
+  private static Arbitrary<WriterSchemaEntry> writerSchema() {
+    Arbitrary<RegisteredSchema> leaf = registered(Arbitraries.just(List.of()));
+    Arbitrary<SchemaReference> reference = Combinators.combine(Arbitraries.strings().ofMaxLength(20),
+        Arbitraries.strings().ofMaxLength(20), Arbitraries.integers().between(1, 100), leaf).as(SchemaReference::new);
+    Arbitrary<Map<Integer, Integer>> ids = Arbitraries.maps(Arbitraries.integers().between(1, 500),
+        Arbitraries.integers().between(1, 5000)).ofMaxSize(30);
+    return Combinators.combine(registered(reference.list().ofMaxSize(2)), Arbitraries.integers().between(0, 20).list()
+        .ofMaxSize(3), ids).as((schema, indexes, tableIds) -> new WriterSchemaEntry(new WriterSchema(schema, indexes), tableIds));
+  }
+
+  private static Arbitrary<RegisteredSchema> registered(Arbitrary<List<SchemaReference>> references) {
+    return Combinators.combine(Arbitraries.integers().greaterOrEqual(1), Arbitraries.of(SchemaType.class),
+        Arbitraries.strings().ofMaxLength(300), Arbitraries.bytes().array(byte[].class).ofMaxSize(100), references)
+        .as((id, type, text, descriptor, refs) -> new RegisteredSchema(id, type, text,
+            type == SchemaType.PROTOBUF ? Optional.of(descriptor) : Optional.empty(), refs));
+  }
+
+  /** Writer schemas as comparable text: a schema's descriptor is an array, which records compare by identity. */
+  private static List<String> describe(List<WriterSchemaEntry> entries) {
+    return entries.stream().map(e -> describe(e.writer().schema()) + e.writer().messageIndexes() + e.tableIdsByLocalId())
+        .toList();
+  }
+
+  private static String describe(RegisteredSchema schema) {
+    return schema.id() + "/" + schema.type() + "/" + schema.schema() + "/"
+        + schema.fileDescriptorProto().map(java.util.Arrays::toString).orElse("-") + "/"
+        + schema.references().stream().map(r -> r.name() + "@" + r.subject() + "@" + r.version() + ":" + describe(r.schema()))
+            .toList();
   }
 
   @Property(tries = 10)
   void anEmptyIndexSetSurvives(@ForAll("manifests") SegmentManifest manifest) {
     SegmentManifest bare = new SegmentManifest(manifest.segment(), manifest.tableName(), manifest.dataSchemaJson(),
-        List.of(), List.of(), new KafkaIndexes(new byte[0], new byte[0], Optional.empty(), new byte[0], new byte[0]));
+        List.of(), List.of(), List.of(), new KafkaIndexes(new byte[0], new byte[0], Optional.empty(), new byte[0], new byte[0]));
 
     assertEquals(0, ManifestCodec.decode(ManifestCodec.encode(bare)).segmentSizeInBytes());
   }

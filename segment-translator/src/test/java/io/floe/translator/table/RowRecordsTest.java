@@ -1,5 +1,8 @@
 package io.floe.translator.table;
 
+import io.floe.translator.value.ValueFormat;
+import io.floe.translator.value.ValueTyper;
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Rows survive the trip through Iceberg records: their batches rebuild to the same bytes. */
 class RowRecordsTest {
+  /** Values as an upload without a schema registry keeps them. */
+  private static final ValueTyper UNTYPED = new ValueTyper(ValueFormat.AUTO, Optional.empty(), false);
+
   @TempDir
   Path dir;
 
@@ -45,7 +51,7 @@ class RowRecordsTest {
       while (translator.hasNext()) {
         TranslatedBatch batch = translator.next();
         for (KafkaRow row : batch.rows()) {
-          Record kafka = (Record) records.toRecord(row, batch.rawReason()).getField(KafkaColumns.KAFKA);
+          Record kafka = (Record) records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())).getField(KafkaColumns.KAFKA);
           assertEquals(!row.isRaw() && row.value() == null, kafka.getField(KafkaColumns.TOMBSTONE));
           Record batchRecord = (Record) kafka.getField(KafkaColumns.BATCH);
           assertEquals(batch.rawReason().map(r -> r.label()).orElse(null), batchRecord.getField(KafkaColumns.RAW_REASON));
@@ -65,7 +71,7 @@ class RowRecordsTest {
       while (translator.hasNext()) {
         TranslatedBatch batch = translator.next();
         List<KafkaRow> back = batch.rows().stream()
-            .map(row -> RowRecords.toRow(records.toRecord(row, batch.rawReason())))
+            .map(row -> RowRecords.toRow(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())), TypedValues.NONE))
             .toList();
         ByteBuffer expected = BatchRebuilder.rebuild(batch.rows());
         assertEquals(expected, BatchRebuilder.rebuild(back), "batch at position " + batch.position());

@@ -1,0 +1,282 @@
+package io.floe.plugin;
+
+import static io.floe.plugin.ServedBytes.assertServedFrom;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.translator.KafkaSegment;
+import io.floe.translator.SampleRecords;
+import io.floe.translator.registry.ConfluentRegistryServer;
+import io.floe.translator.table.KafkaColumns;
+import io.floe.translator.value.WireFormat;
+import io.floe.translator.value.WireValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.Encoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.server.log.remote.storage.RetriableRemoteStorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Values written with a schema registry's Avro serializer, tiered by the remote storage manager
+ * with a registry that answers as Confluent's does: their fields become evolving columns, every
+ * value is served back exactly without the registry, and what cannot be typed is flagged.
+ */
+class TypedValuesTest {
+  private static final String V1 = """
+      {"type": "record", "name": "Order", "namespace": "com.acme", "fields": [
+        {"name": "id", "type": "int"}, {"name": "customer", "type": "string"}, {"name": "amount", "type": "string"}]}""";
+  /** Adds a field, widens id to long, and changes amount from string to double, which no table can widen. */
+  private static final String V2 = """
+      {"type": "record", "name": "Order", "namespace": "com.acme", "fields": [
+        {"name": "id", "type": "long"}, {"name": "customer", "type": "string"}, {"name": "amount", "type": "double"},
+        {"name": "note", "type": ["null", "string"], "default": null}]}""";
+
+  @TempDir
+  Path dir;
+
+  private Path warehouse;
+  private ConfluentRegistryServer registry;
+  private final List<IcebergRemoteStorageManager> managers = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    warehouse = dir.resolve("warehouse");
+    registry = ConfluentRegistryServer.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    registry.close();
+    for (IcebergRemoteStorageManager manager : managers) {
+      manager.close();
+    }
+  }
+
+  @Test
+  void everyValueIsServedByteForByteWithTheRegistryStopped() throws Exception {
+    TieredSegment segment = evolvingSegment("orders", 0);
+    managed(Map.of()).copyLogSegmentData(segment.metadata(), segment.data());
+    registry.close();
+
+    // A broker that starts afresh, with no schema cached: the manifest has them.
+    try (InputStream in = managed(Map.of()).fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
+  }
+
+  @Test
+  void theFieldsBecomeColumnsThatEvolveWithStableIds() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    int v1 = registry.register("orders-value", null, V1);
+    Path first;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("first"))) {
+      segment.plain(Compression.NONE, record(avro(V1, v1, order(V1, 1, "ada", "12.50"))));
+      first = segment.path();
+    }
+    TieredSegment v1Segment = TieredSegment.of(first, "orders", 0, 0, 0);
+    rsm.copyLogSegmentData(v1Segment.metadata(), v1Segment.data());
+    Types.StructType before = table("orders").schema().asStruct();
+
+    TieredSegment evolving = evolvingSegment("orders", 1);
+    rsm.copyLogSegmentData(evolving.metadata(), evolving.data());
+    Types.StructType after = table("orders").schema().asStruct();
+
+    assertEquals(Types.LongType.get(), after.field("id").type());
+    assertEquals(Types.StringType.get(), after.field("amount").type());
+    assertEquals(Types.DoubleType.get(), after.field("amount__double").type());
+    assertEquals(Types.StringType.get(), after.field("note").type());
+    for (String name : List.of("id", "customer", "amount", KafkaColumns.KAFKA)) {
+      assertEquals(before.field(name).fieldId(), after.field(name).fieldId(), name);
+    }
+  }
+
+  @Test
+  void eachRowHoldsItsValueInTheColumnsOfItsWriterSchema() throws Exception {
+    TieredSegment segment = evolvingSegment("orders", 0);
+    managed(Map.of()).copyLogSegmentData(segment.metadata(), segment.data());
+
+    Map<Long, Record> rows = rowsByOffset("orders");
+
+    Record v1 = rows.get(0L);
+    assertEquals(1L, v1.getField("id"));
+    assertEquals("12.50", v1.getField("amount"));
+    assertNull(v1.getField("amount__double"));
+    assertNull(kafka(v1).getField(KafkaColumns.VALUE_RAW));
+    Record v2 = rows.get(3L);
+    assertEquals(4_000_000_000L, v2.getField("id"));
+    assertEquals(99.5, v2.getField("amount__double"));
+    assertNull(v2.getField("amount"));
+    assertEquals("gift", v2.getField("note"));
+  }
+
+  @Test
+  void valuesThatCannotBeTypedKeepTheirBytesWithAReason() throws Exception {
+    TieredSegment segment = evolvingSegment("orders", 0);
+    managed(Map.of()).copyLogSegmentData(segment.metadata(), segment.data());
+
+    Map<Long, Record> rows = rowsByOffset("orders");
+
+    assertEquals("no-schema-id", kafka(rows.get(5L)).getField(KafkaColumns.VALUE_RAW_REASON));
+    assertEquals("unknown-schema", kafka(rows.get(6L)).getField(KafkaColumns.VALUE_RAW_REASON));
+    assertEquals(404, kafka(rows.get(6L)).getField(KafkaColumns.VALUE_SCHEMA_ID));
+    assertEquals("malformed", kafka(rows.get(7L)).getField(KafkaColumns.VALUE_RAW_REASON));
+    assertEquals(true, kafka(rows.get(8L)).getField(KafkaColumns.TOMBSTONE));
+    assertNull(kafka(rows.get(8L)).getField(KafkaColumns.VALUE_RAW_REASON));
+  }
+
+  @Test
+  void aTopicConfiguredRawIsNeitherTypedNorLookedUp() throws Exception {
+    TieredSegment segment = evolvingSegment("audit", 0);
+    int requests = registry.requests().size();
+    managed(Map.of("value.format.overrides", "aud.*:raw")).copyLogSegmentData(segment.metadata(), segment.data());
+
+    assertEquals(requests, registry.requests().size());
+    assertEquals("raw-topic", kafka(rowsByOffset("audit").get(0L)).getField(KafkaColumns.VALUE_RAW_REASON));
+  }
+
+  @Test
+  void anUnreachableRegistryFailsTheCopyRetriablyUntilTheConfiguredBound() throws Exception {
+    TieredSegment segment = evolvingSegment("orders", 0);
+    registry.close();
+    IcebergRemoteStorageManager rsm = managed(Map.of("value.raw.fallback.after.ms", "0",
+        "schema.registry.max.retries", "0"));
+
+    RetriableRemoteStorageException error = assertThrows(RetriableRemoteStorageException.class,
+        () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
+    assertTrue(error.getMessage().contains("schema registry " + registry.url()), error.getMessage());
+
+    TieredSegment retry = segment.retriedWithId(org.apache.kafka.common.Uuid.randomUuid());
+    rsm.copyLogSegmentData(retry.metadata(), retry.data());
+    assertEquals("registry-unavailable", kafka(rowsByOffset("orders").get(0L)).getField(KafkaColumns.VALUE_RAW_REASON));
+    try (InputStream in = rsm.fetchLogSegment(retry.metadata(), 0)) {
+      assertServedFrom(retry.segmentFile(), 0, in.readAllBytes());
+    }
+  }
+
+  @Test
+  void aBadRegistrySettingStopsTheBrokerNamingTheKey() {
+    IcebergRemoteStorageManager rsm = new IcebergRemoteStorageManager();
+    Map<String, Object> configs = configs(Map.of("schema.registry.request.timeout.ms", "soon"));
+
+    ConfigException error = assertThrows(ConfigException.class, () -> rsm.configure(configs));
+    assertTrue(error.getMessage().contains("schema.registry.request.timeout.ms"), error.getMessage());
+  }
+
+  @Test
+  void aBadFormatOverrideStopsTheBrokerNamingTheKey() {
+    IcebergRemoteStorageManager rsm = new IcebergRemoteStorageManager();
+    Map<String, Object> configs = configs(Map.of("value.format.overrides", "logs-.*:xml"));
+
+    ConfigException error = assertThrows(ConfigException.class, () -> rsm.configure(configs));
+    assertTrue(error.getMessage().contains("value.format.overrides"), error.getMessage());
+  }
+
+  /**
+   * Offsets 0-2 of schema v1, 3-4 of v2 (in a zstd batch), then a value without framing, one of a
+   * schema id the registry does not know, one that is not Avro of its schema, and a tombstone.
+   */
+  private TieredSegment evolvingSegment(String topic, long baseOffset) {
+    int v1 = registry.register(topic + "-value", null, V1);
+    int v2 = registry.register(topic + "-value", null, V2);
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(topic + "-" + baseOffset), baseOffset)) {
+      segment.plain(Compression.NONE, record(avro(V1, v1, order(V1, 1, "ada", "12.50"))),
+          record(avro(V1, v1, order(V1, 2, "grace", "3"))));
+      segment.plain(Compression.gzip().build(), record(avro(V1, v1, order(V1, 3, "alan", ""))));
+      GenericData.Record gift = order(V2, 4_000_000_000L, "edsger", 99.5);
+      gift.put("note", "gift");
+      segment.plain(Compression.zstd().build(), record(avro(V2, v2, gift)),
+          record(avro(V2, v2, order(V2, 5L, "barbara", -0.0))));
+      segment.plain(Compression.NONE, record(SampleRecords.text(12, 5)),
+          record(WireFormat.encode(WireValue.of(404, SampleRecords.text(8, 6)))),
+          record(WireFormat.encode(WireValue.of(v2, new byte[] {1}))),
+          record(null));
+      file = segment.path();
+    }
+    return TieredSegment.of(file, topic, 0, baseOffset, baseOffset + 8);
+  }
+
+  private IcebergRemoteStorageManager managed(Map<String, String> extra) {
+    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
+    manager.configure(configs(extra));
+    managers.add(manager);
+    return manager;
+  }
+
+  private Map<String, Object> configs(Map<String, String> extra) {
+    Map<String, Object> configs = new HashMap<>(extra);
+    configs.put("iceberg.catalog.warehouse", "file://" + warehouse);
+    configs.put("schema.registry.url", registry.url());
+    configs.put("broker.id", 1);
+    return configs;
+  }
+
+  private Table table(String topic) {
+    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
+            "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
+            "warehouse", "file://" + warehouse, "io-impl", "io.floe.plugin.storage.LocalFileIO"), null)
+        .loadTable(TableIdentifier.of("kafka", topic));
+  }
+
+  private Map<Long, Record> rowsByOffset(String topic) throws IOException {
+    Map<Long, Record> rows = new HashMap<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table(topic)).build()) {
+      records.forEach(row -> rows.put((Long) kafka(row).getField(KafkaColumns.OFFSET), row.copy()));
+    }
+    return rows;
+  }
+
+  private static Record kafka(Record row) {
+    return (Record) row.getField(KafkaColumns.KAFKA);
+  }
+
+  private static SimpleRecord record(byte[] value) {
+    return new SimpleRecord(SampleRecords.T0, SampleRecords.key(1), value);
+  }
+
+  private static GenericData.Record order(String schema, Object id, String customer, Object amount) {
+    GenericData.Record order = new GenericData.Record(new Schema.Parser().parse(schema));
+    order.put("id", id);
+    order.put("customer", customer);
+    order.put("amount", amount);
+    return order;
+  }
+
+  /** A value as Confluent's Avro serializer writes it: magic byte, schema id, Avro binary. */
+  private static byte[] avro(String schema, int id, GenericData.Record datum) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Encoder out = EncoderFactory.get().binaryEncoder(bytes, null);
+    try {
+      new GenericDatumWriter<>(new Schema.Parser().parse(schema)).write(datum, out);
+      out.flush();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return WireFormat.encode(WireValue.of(id, bytes.toByteArray()));
+  }
+}

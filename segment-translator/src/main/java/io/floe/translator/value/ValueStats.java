@@ -1,0 +1,51 @@
+package io.floe.translator.value;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How the values of one segment were stored: how many were typed, and how many kept their bytes
+ * raw, by reason. Tombstones and rows of batches kept whole are not values here.
+ */
+public final class ValueStats {
+  private final Map<ValueRawReason, Long> raw = new EnumMap<>(ValueRawReason.class);
+  private long typed;
+
+  void count(ValueVerdict verdict) {
+    if (verdict.rawReason().isPresent()) {
+      raw.merge(verdict.rawReason().get(), 1L, Long::sum);
+    } else if (verdict.columns().isPresent()) {
+      typed++;
+    }
+  }
+
+  public long values() {
+    return typed + rawValues();
+  }
+
+  public long typed() {
+    return typed;
+  }
+
+  public long rawValues() {
+    return raw.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The fraction of values whose bytes were kept raw; 0 for a segment without values. */
+  public double rawFraction() {
+    return values() == 0 ? 0 : (double) rawValues() / values();
+  }
+
+  public Map<ValueRawReason, Long> rawByReason() {
+    return Map.copyOf(raw);
+  }
+
+  /** E.g. {@code 9800 of 10000 values typed, 200 raw (150 no-schema-id, 50 not-reproducible)}. */
+  @Override
+  public String toString() {
+    String reasons = raw.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+        .collect(Collectors.joining(", "));
+    return typed + " of " + values() + " values typed, " + rawValues() + " raw" + (reasons.isEmpty() ? "" : " (" + reasons + ")");
+  }
+}
