@@ -54,7 +54,6 @@ public final class ValueSchemaEvolution {
     UpdateSchema update = table.updateSchema();
     changes.forEach(change -> change.applyTo(update));
     update.commit();
-    table.refresh();
     return table.schema();
   }
 

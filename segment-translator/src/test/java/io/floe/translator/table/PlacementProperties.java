@@ -32,7 +32,7 @@ class PlacementProperties {
 
   record Version(Types.StructType writer, List<Record> records) {}
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void bothVersionsRoundTripThroughTheEvolvedTable(@ForAll("versions") Version earlier, @ForAll("versions") Version later) {
     Schema table = ValueColumnPlacement.evolved(ValueColumnPlacement.evolved(KafkaColumns.SCHEMA, earlier.writer()), later.writer());
     ColumnBinding earlierBinding = ValueColumnPlacement.bind(table, earlier.writer());
