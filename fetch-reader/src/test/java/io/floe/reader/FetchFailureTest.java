@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.UUID;
 import org.apache.iceberg.io.FileIO;
@@ -78,7 +79,7 @@ class FetchFailureTest {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 3), dir);
     SegmentManifest manifest = tiered.manifest();
     Files.write(Path.of(tiered.manifestPath()), ManifestCodec.encode(new SegmentManifest(manifest.segment(),
-        manifest.tableName(), "{\"type\": \"struct\"", manifest.files(), manifest.batches(), manifest.indexes())));
+        manifest.tableName(), "{\"type\": \"struct\"", List.of(), manifest.files(), manifest.batches(), manifest.indexes())));
     try (SegmentFetcher fetcher = SegmentFetchTest.fetcher(tiered)) {
       FetchFailedException e = assertThrows(FetchFailedException.class,
           () -> fetcher.fetch(tiered.segment(), 0, TO_THE_END));
@@ -136,7 +137,7 @@ class FetchFailureTest {
     TieredSegment other = TieredSegment.write(Segments.exactBytes(dir.resolve("b")), dir);
     SegmentManifest manifest = tiered.manifest();
     Files.write(Path.of(tiered.manifestPath()), ManifestCodec.encode(new SegmentManifest(manifest.segment(),
-        manifest.tableName(), manifest.dataSchemaJson(), other.manifest().files(), manifest.batches(),
+        manifest.tableName(), manifest.dataSchemaJson(), List.of(), other.manifest().files(), manifest.batches(),
         manifest.indexes())));
     try (SegmentFetcher fetcher = SegmentFetchTest.fetcher(tiered)) {
       FetchFailedException e = assertThrows(FetchFailedException.class,

@@ -139,7 +139,7 @@ final class TieredSegment {
     KafkaIndexes indexes = new KafkaIndexes(offsetIndex(batches), timeIndex(batches, maxTimestamps), transactions.bytes(),
         ("producer snapshot of " + segmentId).getBytes(StandardCharsets.UTF_8),
         ("0\n1\n7 " + segment.startOffset() + "\n").getBytes(StandardCharsets.UTF_8));
-    SegmentManifest manifest = new SegmentManifest(segment, "kafka.orders", SchemaParser.toJson(DATA_SCHEMA), files,
+    SegmentManifest manifest = new SegmentManifest(segment, "kafka.orders", SchemaParser.toJson(DATA_SCHEMA), List.of(), files,
         batches, indexes);
     String prefix = dir.resolve("manifests").toString();
     try {

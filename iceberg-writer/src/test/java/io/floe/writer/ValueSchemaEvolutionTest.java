@@ -1,5 +1,6 @@
 package io.floe.writer;
 
+import io.floe.translator.value.ValueVerdict;
 import static io.floe.translator.SampleRecords.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -128,7 +129,7 @@ class ValueSchemaEvolutionTest {
     RowRecords rowRecords = new RowRecords(schema);
     List<Record> rows = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
-      Record row = rowRecords.toRecord(kafkaRows.get(i), Optional.empty());
+      Record row = rowRecords.toRecord(kafkaRows.get(i), Optional.empty(), ValueVerdict.NONE);
       (i % 2 == 0 ? v1 : v2).write(values.get(i), row);
       rows.add(row);
     }

@@ -3,6 +3,8 @@ package io.floe.writer;
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.row.SegmentTranslator;
+import io.floe.translator.value.ValueFormat;
+import io.floe.translator.value.ValueTyper;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.KafkaColumns;
 import java.io.IOException;
@@ -143,7 +145,8 @@ final class Warehouse {
     List<TranslatedBatch> batches = translate(segmentFile, partition);
     long start = batches.get(0).rows().get(0).batch().header().baseOffset();
     long end = batches.get(batches.size() - 1).rows().get(0).batch().header().lastOffset();
-    return new SegmentUpload(new SegmentRef(TOPIC, TOPIC_ID, partition, segmentId, start, end), segmentFile, indexes());
+    return new SegmentUpload(new SegmentRef(TOPIC, TOPIC_ID, partition, segmentId, start, end), segmentFile, indexes(),
+        new ValueTyper(ValueFormat.AUTO, Optional.empty(), false));
   }
 
   /** The indexes are opaque to the writer: it keeps their bytes. */

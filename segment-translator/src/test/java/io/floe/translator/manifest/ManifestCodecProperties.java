@@ -99,7 +99,7 @@ class ManifestCodecProperties {
 
   /** Writer schemas as comparable text: a schema's descriptor is an array, which records compare by identity. */
   private static List<String> describe(List<WriterSchemaEntry> entries) {
-    return entries.stream().map(e -> describe(e.writer().schema()) + e.writer().messageIndexes() + e.tableIdsByLocalId())
+    return entries.stream().map(e -> describe(e.writer().schema()) + e.writer().messageIndexes() + new java.util.TreeMap<>(e.tableIdsByLocalId()))
         .toList();
   }
 
