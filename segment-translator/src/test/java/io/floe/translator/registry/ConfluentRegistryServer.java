@@ -37,14 +37,14 @@ import javax.net.ssl.SSLContext;
  * count from 1 per subject. It can require credentials, delay or fail answers, and it records
  * every request it receives.
  */
-final class ConfluentRegistryServer implements AutoCloseable {
+public final class ConfluentRegistryServer implements AutoCloseable {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
   private static final Pattern BY_VERSION = Pattern.compile("/subjects/([^/]+)/versions/(\\d+)");
 
   /** A reference as a schema is registered with it. */
-  record Reference(String name, String subject, int version) {}
+  public record Reference(String name, String subject, int version) {}
 
   private record Stored(String schemaType, String schema, byte[] descriptor, List<Reference> references) {}
 
@@ -67,7 +67,7 @@ final class ConfluentRegistryServer implements AutoCloseable {
     server.start();
   }
 
-  static ConfluentRegistryServer start() throws IOException {
+  public static ConfluentRegistryServer start() throws IOException {
     return new ConfluentRegistryServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
   }
 
@@ -77,18 +77,18 @@ final class ConfluentRegistryServer implements AutoCloseable {
     return new ConfluentRegistryServer(server);
   }
 
-  String url() {
+  public String url() {
     String scheme = server instanceof HttpsServer ? "https" : "http";
     return scheme + "://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Registers an Avro ({@code schemaType} null, as the registry stores it) or JSON schema; returns its id. */
-  int register(String subject, String schemaType, String schema, Reference... references) {
+  public int register(String subject, String schemaType, String schema, Reference... references) {
     return store(subject, new Stored(schemaType, schema, null, List.of(references)));
   }
 
   /** Registers a Protobuf schema: its .proto text and the FileDescriptorProto the registry derives from it. */
-  int registerProtobuf(String subject, String proto, FileDescriptorProto descriptor, Reference... references) {
+  public int registerProtobuf(String subject, String proto, FileDescriptorProto descriptor, Reference... references) {
     return store(subject, new Stored("PROTOBUF", proto, descriptor.toByteArray(), List.of(references)));
   }
 
