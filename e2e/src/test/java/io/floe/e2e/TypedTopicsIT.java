@@ -15,7 +15,7 @@ import io.floe.e2e.floe.TableRows;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.workload.EvolvingWorkload;
 import io.floe.e2e.workload.ProducedRecord;
-import io.floe.e2e.workload.ValueFormat;
+import io.floe.e2e.workload.RegistryFormat;
 import io.floe.e2e.workload.WrittenValue;
 import io.floe.translator.registry.ConfluentRegistryServer;
 import io.floe.translator.table.KafkaColumns;
@@ -48,14 +48,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TypedTopicsIT {
   private static final int BATCHES_PER_SEGMENT = 4;
   // batches of each schema version: the evolution falls in the middle of the second segment
-  private static final int BATCHES_PER_VERSION = 6;
+  private static final int BATCHES_PER_VERSION = 5;
   private static final Duration TIERING_TIMEOUT = Duration.ofSeconds(90);
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path dir;
 
   private static KafkaBroker broker;
-  private static final Map<ValueFormat, Tiered> TIERED = new EnumMap<>(ValueFormat.class);
+  private static final Map<RegistryFormat, Tiered> TIERED = new EnumMap<>(RegistryFormat.class);
 
   /** A typed topic, its workload, and the offsets before which everything was tiered. */
   private record Tiered(TieredTopic topic, EvolvingWorkload workload, Map<TopicPartition, Long> tieredBefore) {}
@@ -67,7 +67,7 @@ class TypedTopicsIT {
       Map<String, String> rsmConfig = new HashMap<>();
       broker = KafkaBroker.start(BrokerSpec.of(KafkaDistribution.current(),
           FloeDistribution.built().withWarehouse(warehouse(), rsmConfig)), dir.resolve("broker"));
-      for (ValueFormat format : ValueFormat.values()) {
+      for (RegistryFormat format : RegistryFormat.values()) {
         TieredTopic topic = TieredTopic.named(topicName(format), BATCHES_PER_SEGMENT).create(broker);
         EvolvingWorkload workload = new EvolvingWorkload(broker, topic, registry, format.orders());
         workload.evolveHalfway(BATCHES_PER_VERSION);
@@ -87,8 +87,8 @@ class TypedTopicsIT {
   }
 
   @ParameterizedTest
-  @EnumSource(ValueFormat.class)
-  void everyRecordReadsBackByteIdenticalWithTheRegistryStopped(ValueFormat format) {
+  @EnumSource(RegistryFormat.class)
+  void everyRecordReadsBackByteIdenticalWithTheRegistryStopped(RegistryFormat format) {
     Tiered tiered = TIERED.get(format);
     ConsumedRecords.fromStart(broker, tiered.topic(), IsolationLevel.READ_UNCOMMITTED)
         .assertExactly(tiered.workload().produced());
@@ -99,8 +99,8 @@ class TypedTopicsIT {
    * kept raw, byte for byte.
    */
   @ParameterizedTest
-  @EnumSource(ValueFormat.class)
-  void theTableHasOneRowPerTieredRecordAndKeepsUntypedValuesRaw(ValueFormat format) {
+  @EnumSource(RegistryFormat.class)
+  void theTableHasOneRowPerTieredRecordAndKeepsUntypedValuesRaw(RegistryFormat format) {
     Tiered tiered = TIERED.get(format);
     Map<Long, ProducedRecord> produced = new HashMap<>();
     tiered.workload().produced().visibleTo(IsolationLevel.READ_UNCOMMITTED).forEach(r -> produced.put(r.offset(), r));
@@ -123,12 +123,12 @@ class TypedTopicsIT {
   }
 
   /** The {@code _kafka} columns of every row of the format's table. */
-  private static List<Record> kafkaColumns(ValueFormat format) {
+  private static List<Record> kafkaColumns(RegistryFormat format) {
     // the topic names are already table names: lower case, digits and underscores
     return TableRows.of(warehouse(), topicName(format));
   }
 
-  private static String topicName(ValueFormat format) {
+  private static String topicName(RegistryFormat format) {
     return format.name().toLowerCase(Locale.ROOT) + "_orders";
   }
 

@@ -79,7 +79,10 @@ public final class EvolvingWorkload {
     orders(batchesPerVersion);
   }
 
-  /** {@code batches} more batches of orders in the latest schema, as to roll the segment that holds the evolution. */
+  /**
+   * {@code batches} batches of orders in the latest registered schema: after {@link
+   * #evolveHalfway}, more V2 orders, as to roll the segment that holds the last of them.
+   */
   public void orders(int batches) {
     if (latest == null) {
       throw new IllegalStateException("Cannot produce orders to " + topic.name() + " before a schema is registered");

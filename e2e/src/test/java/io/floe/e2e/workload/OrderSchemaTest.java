@@ -53,8 +53,8 @@ class OrderSchemaTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ValueFormat.class)
-  void valuesAreFramedWithTheIdTheRegistryGaveTheirSchema(ValueFormat format) {
+  @EnumSource(RegistryFormat.class)
+  void valuesAreFramedWithTheIdTheRegistryGaveTheirSchema(RegistryFormat format) {
     for (SchemaVersion version : SchemaVersion.values()) {
       int id = format.orders().register(registry, SUBJECT, version);
       byte[] value = format.orders().value(Order.numbered(3, version), version, id);
@@ -62,13 +62,13 @@ class OrderSchemaTest {
       WireValue parsed = WireFormat.parse(value, type(format)).orElseThrow(
           () -> new AssertionError(format + " " + version + " value is not in the registry's wire format"));
       assertEquals(id, parsed.schemaId());
-      assertEquals(format == ValueFormat.PROTOBUF ? List.of(0) : List.of(), parsed.messageIndexes());
+      assertEquals(format == RegistryFormat.PROTOBUF ? List.of(0) : List.of(), parsed.messageIndexes());
     }
   }
 
   @Test
   void avroValuesReadBackWithTheirRegisteredSchema() throws IOException {
-    OrderSchema orders = ValueFormat.AVRO.orders();
+    OrderSchema orders = RegistryFormat.AVRO.orders();
     int v1 = orders.register(registry, SUBJECT, SchemaVersion.V1);
     int v2 = orders.register(registry, SUBJECT, SchemaVersion.V2);
 
@@ -82,7 +82,7 @@ class OrderSchemaTest {
 
   @Test
   void protobufValuesReadBackWithTheirRegisteredDescriptor() throws Exception {
-    OrderSchema orders = ValueFormat.PROTOBUF.orders();
+    OrderSchema orders = RegistryFormat.PROTOBUF.orders();
     int v1 = orders.register(registry, SUBJECT, SchemaVersion.V1);
     int v2 = orders.register(registry, SUBJECT, SchemaVersion.V2);
 
@@ -96,7 +96,7 @@ class OrderSchemaTest {
 
   @Test
   void jsonSchemaValuesAreTheOrdersAsJackson() throws IOException {
-    OrderSchema orders = ValueFormat.JSON_SCHEMA.orders();
+    OrderSchema orders = RegistryFormat.JSON_SCHEMA.orders();
     int v1 = orders.register(registry, SUBJECT, SchemaVersion.V1);
     int v2 = orders.register(registry, SUBJECT, SchemaVersion.V2);
     Order withoutCoupon = Order.numbered(13, SchemaVersion.V2);
@@ -111,8 +111,8 @@ class OrderSchemaTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ValueFormat.class)
-  void aValueCutByItsLastByteDoesNotDecode(ValueFormat format) {
+  @EnumSource(RegistryFormat.class)
+  void aValueCutByItsLastByteDoesNotDecode(RegistryFormat format) {
     OrderSchema orders = format.orders();
     int id = orders.register(registry, SUBJECT, SchemaVersion.V2);
     byte[] value = orders.value(Order.numbered(0, SchemaVersion.V2), SchemaVersion.V2, id);
@@ -129,7 +129,7 @@ class OrderSchemaTest {
     RegisteredSchema registered = client.schemaById(id);
     assertEquals(SchemaType.AVRO, registered.type());
     Schema schema = new Schema.Parser().parse(registered.schema());
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload(value, ValueFormat.AVRO), null);
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload(value, RegistryFormat.AVRO), null);
     GenericRecord record = new GenericDatumReader<GenericRecord>(schema).read(null, decoder);
     assertTrue(decoder.isEnd(), "the whole payload is one value");
     return record;
@@ -139,18 +139,18 @@ class OrderSchemaTest {
     RegisteredSchema registered = client.schemaById(id);
     FileDescriptorProto file = FileDescriptorProto.parseFrom(registered.fileDescriptorProto().orElseThrow());
     Descriptor order = FileDescriptor.buildFrom(file, new FileDescriptor[0]).getMessageTypes().get(0);
-    return DynamicMessage.parseFrom(order, payload(value, ValueFormat.PROTOBUF));
+    return DynamicMessage.parseFrom(order, payload(value, RegistryFormat.PROTOBUF));
   }
 
   private static String jsonPayload(byte[] value) {
-    return new String(payload(value, ValueFormat.JSON_SCHEMA), StandardCharsets.UTF_8);
+    return new String(payload(value, RegistryFormat.JSON_SCHEMA), StandardCharsets.UTF_8);
   }
 
-  private static byte[] payload(byte[] value, ValueFormat format) {
+  private static byte[] payload(byte[] value, RegistryFormat format) {
     return WireFormat.parse(value, type(format)).orElseThrow().payload();
   }
 
-  private static SchemaType type(ValueFormat format) {
+  private static SchemaType type(RegistryFormat format) {
     return switch (format) {
       case AVRO -> SchemaType.AVRO;
       case PROTOBUF -> SchemaType.PROTOBUF;
