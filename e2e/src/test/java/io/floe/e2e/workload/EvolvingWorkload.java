@@ -1,0 +1,171 @@
+package io.floe.e2e.workload;
+
+import io.floe.e2e.broker.KafkaBroker;
+import io.floe.e2e.topic.TieredTopic;
+import io.floe.translator.registry.ConfluentRegistryServer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Produces orders to partition 0 of a typed topic as a producer whose schema evolves: values of
+ * schema V1, then (the evolution) a batch of values that cannot be typed and values of schema V2,
+ * each schema registered under the topic's value subject before its first value, as Confluent's
+ * serializers auto-register them. Batch by batch (a flush ends each); some records have no key,
+ * some have headers. Every acknowledged record is kept in {@link #produced()}, and what its value
+ * was written as in {@link #written()}.
+ */
+public final class EvolvingWorkload {
+  private static final int RECORDS_PER_BATCH = 5;
+  // ids count up from 1 in a registry: it never gives this one
+  private static final int UNKNOWN_SCHEMA_ID = Integer.MAX_VALUE;
+  private static final List<Header> HEADERS = List.of(
+      new RecordHeader("content-type", text("application/vnd.floe.order")),
+      new RecordHeader("trace-id", text("4bf92f3577b34da6")));
+
+  private final KafkaBroker broker;
+  private final TieredTopic topic;
+  private final ConfluentRegistryServer registry;
+  private final OrderSchema schema;
+  private final ProducedRecords produced = new ProducedRecords();
+  private final SortedMap<Long, WrittenValue> written = new TreeMap<>();
+  // a minute ago: a time every broker accepts, already past the tiered topics' local retention
+  private long clock = System.currentTimeMillis() - 60_000;
+  private int orderCount;
+  private SchemaVersion latest;
+  private int latestId;
+
+  public EvolvingWorkload(KafkaBroker broker, TieredTopic topic, ConfluentRegistryServer registry, OrderSchema schema) {
+    this.broker = broker;
+    this.topic = topic;
+    this.registry = registry;
+    this.schema = schema;
+  }
+
+  public ProducedRecords produced() {
+    return produced;
+  }
+
+  /** What each acknowledged record's value was written as, by offset in partition 0. */
+  public SortedMap<Long, WrittenValue> written() {
+    return Collections.unmodifiableSortedMap(written);
+  }
+
+  /**
+   * {@code batchesPerVersion} batches of V1 orders, then the evolution: V2 registered, a batch of
+   * every {@link UntypedValue}, and {@code batchesPerVersion} batches of V2 orders.
+   */
+  public void evolveHalfway(int batchesPerVersion) {
+    evolveTo(SchemaVersion.V1);
+    orders(batchesPerVersion);
+    evolveTo(SchemaVersion.V2);
+    untyped();
+    orders(batchesPerVersion);
+  }
+
+  /**
+   * {@code batches} batches of orders in the latest registered schema: after {@link
+   * #evolveHalfway}, more V2 orders, as to roll the segment that holds the last of them.
+   */
+  public void orders(int batches) {
+    if (latest == null) {
+      throw new IllegalStateException("Cannot produce orders to " + topic.name() + " before a schema is registered");
+    }
+    try (Producer<byte[], byte[]> producer = producer()) {
+      for (int batch = 0; batch < batches; batch++) {
+        List<Content> contents = new ArrayList<>();
+        for (int i = 0; i < RECORDS_PER_BATCH; i++) {
+          int number = orderCount++;
+          Order order = Order.numbered(number, latest);
+          contents.add(new Content(number % 4 == 3 ? null : text("order-" + number), schema.value(order, latest, latestId),
+              number % 3 == 0 ? HEADERS : List.of(), new WrittenValue.Typed(latest, latestId, order)));
+        }
+        send(producer, contents);
+      }
+    }
+  }
+
+  private void evolveTo(SchemaVersion version) {
+    latestId = schema.register(registry, topic.name() + "-value", version);
+    latest = version;
+  }
+
+  /** One batch of every value that cannot be typed, keyed and with headers like the orders around them. */
+  private void untyped() {
+    byte[] wellFormed = schema.value(Order.numbered(0, latest), latest, latestId);
+    List<Content> contents = new ArrayList<>();
+    for (UntypedValue kind : UntypedValue.values()) {
+      byte[] value = switch (kind) {
+        case NO_SCHEMA_ID -> text("{\"id\": 7, \"note\": \"written without a serializer\"}");
+        case UNKNOWN_SCHEMA_ID -> ConfluentFraming.withSchemaId(wellFormed, UNKNOWN_SCHEMA_ID);
+        case UNDECODABLE -> Arrays.copyOf(wellFormed, wellFormed.length - 1);
+        case TOMBSTONE -> null;
+      };
+      contents.add(new Content(text("untyped-" + kind), value, HEADERS, new WrittenValue.Untyped(kind)));
+    }
+    try (Producer<byte[], byte[]> producer = producer()) {
+      send(producer, contents);
+    }
+  }
+
+  /** Sends one batch to partition 0 and waits for every record's acknowledgement. */
+  private void send(Producer<byte[], byte[]> producer, List<Content> batch) {
+    List<Future<RecordMetadata>> sends = new ArrayList<>();
+    for (Content content : batch) {
+      sends.add(producer.send(new ProducerRecord<>(topic.name(), 0, clock++, content.key(), content.value(), content.headers())));
+    }
+    producer.flush();
+    List<ProducedRecord> acknowledged = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Content content = batch.get(i);
+      RecordMetadata metadata = acknowledgement(sends.get(i));
+      acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), metadata.timestamp(),
+          TimestampType.CREATE_TIME, content.key(), content.value(), content.headers(), TransactionOutcome.NONE));
+      written.put(metadata.offset(), content.written());
+    }
+    produced.addAll(acknowledged);
+  }
+
+  private RecordMetadata acknowledgement(Future<RecordMetadata> send) {
+    try {
+      return send.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(String.format("Cannot produce to %s on %s: %s%n%s",
+          topic.name(), broker, e.getCause().getMessage(), broker.logs().describe()), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while producing to " + topic.name(), e);
+    }
+  }
+
+  private Producer<byte[], byte[]> producer() {
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static byte[] text(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One record to send, and what its value was written as. */
+  private record Content(byte[] key, byte[] value, List<Header> headers, WrittenValue written) {}
+}
