@@ -16,6 +16,8 @@ import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.workload.EvolvingWorkload;
 import io.floe.e2e.workload.ProducedRecord;
 import io.floe.e2e.workload.RegistryFormat;
+import io.floe.e2e.workload.SchemaVersion;
+import io.floe.e2e.workload.UntypedValue;
 import io.floe.e2e.workload.WrittenValue;
 import io.floe.translator.registry.ConfluentRegistryServer;
 import io.floe.translator.table.KafkaColumns;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.types.Types;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -63,8 +66,7 @@ class TypedTopicsIT {
   @BeforeAll
   static void tierATopicPerFormatThenStopTheRegistry() throws IOException {
     try (ConfluentRegistryServer registry = ConfluentRegistryServer.start()) {
-      // Floe's rsm.config.* settings: the registry's URL joins them when the plugin reads typed values
-      Map<String, String> rsmConfig = new HashMap<>();
+      Map<String, String> rsmConfig = Map.of("schema.registry.url", registry.url());
       broker = KafkaBroker.start(BrokerSpec.of(KafkaDistribution.current(),
           FloeDistribution.built().withWarehouse(warehouse(), rsmConfig)), dir.resolve("broker"));
       for (RegistryFormat format : RegistryFormat.values()) {
@@ -120,6 +122,61 @@ class TypedTopicsIT {
     for (long offset = 0; offset < tieredBefore; offset++) {
       assertTrue(rows.containsKey(offset), "tiered record at offset " + offset + " of " + topicName(format) + " is not in the table");
     }
+  }
+
+  /**
+   * The orders' fields are columns: V2's added field joins them, its widened id widens the column,
+   * its incompatible quantity gets a column of its own, and every typed row holds its order there
+   * with no raw bytes; the values that cannot be typed are flagged with their reason.
+   */
+  @ParameterizedTest
+  @EnumSource(RegistryFormat.class)
+  void theTableShowsTheOrdersAsEvolvedColumns(RegistryFormat format) {
+    Types.StructType columns = TableRows.schema(warehouse(), topicName(format)).asStruct();
+    String quantityV2 = format == RegistryFormat.JSON_SCHEMA ? "quantity__double" : "quantity__int";
+    assertEquals(Types.LongType.get(), columns.field("id").type());
+    assertEquals(Types.StringType.get(), columns.field("quantity").type());
+    assertNotNull(columns.field(quantityV2), columns.toString());
+    assertEquals(Types.StringType.get(), columns.field("coupon").type());
+
+    Map<Long, WrittenValue> written = TIERED.get(format).workload().written();
+    int typed = 0;
+    for (Record row : TableRows.whole(warehouse(), topicName(format))) {
+      Record kafka = (Record) row.getField(KafkaColumns.KAFKA);
+      long offset = (Long) kafka.getField(KafkaColumns.OFFSET);
+      WrittenValue value = written.get(offset);
+      assertNotNull(value, "row at offset " + offset + " was not produced");
+      if (value instanceof WrittenValue.Untyped untyped) {
+        assertEquals(expectedReason(untyped.kind()), kafka.getField(KafkaColumns.VALUE_RAW_REASON), offset + " " + untyped.kind());
+        continue;
+      }
+      WrittenValue.Typed order = (WrittenValue.Typed) value;
+      assertNull(kafka.getField(KafkaColumns.VALUE_RAW_REASON), offset + " raw reason");
+      assertEquals(order.schemaId(), kafka.getField(KafkaColumns.VALUE_SCHEMA_ID), offset + " schema id");
+      assertEquals(order.order().id(), row.getField("id"), offset + " id");
+      assertEquals(order.order().customer(), row.getField("customer"), offset + " customer");
+      if (order.version() == SchemaVersion.V1) {
+        assertEquals(Integer.toString(order.order().quantity()), row.getField("quantity"), offset + " quantity");
+        assertNull(row.getField(quantityV2), offset + " " + quantityV2);
+      } else {
+        assertNotNull(row.getField(quantityV2), offset + " " + quantityV2);
+        assertNull(row.getField("quantity"), offset + " quantity");
+        // proto3 cannot tell an unset string from an empty one
+        String coupon = order.order().coupon() == null && format == RegistryFormat.PROTOBUF ? "" : order.order().coupon();
+        assertEquals(coupon, row.getField("coupon"), offset + " coupon");
+      }
+      typed++;
+    }
+    assertTrue(typed > 2 * BATCHES_PER_VERSION, typed + " typed rows");
+  }
+
+  private static String expectedReason(UntypedValue kind) {
+    return switch (kind) {
+      case NO_SCHEMA_ID -> "no-schema-id";
+      case UNKNOWN_SCHEMA_ID -> "unknown-schema";
+      case UNDECODABLE -> "malformed";
+      case TOMBSTONE -> null;
+    };
   }
 
   /** The {@code _kafka} columns of every row of the format's table. */

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -23,6 +25,28 @@ public final class TableRows {
 
   /** The {@code _kafka} struct of every row of {@code kafka.<table>} in the embedded default's catalog. */
   public static List<Record> of(Path warehouse, String table) {
+    return whole(warehouse, table).stream().map(row -> (Record) row.getField(KafkaColumns.KAFKA)).toList();
+  }
+
+  /** Every row of {@code kafka.<table>}, its value columns and {@code _kafka}. */
+  public static List<Record> whole(Path warehouse, String table) {
+    return withTable(warehouse, table, loaded -> {
+      List<Record> rows = new ArrayList<>();
+      try (CloseableIterable<Record> records = IcebergGenerics.read(loaded).build()) {
+        records.forEach(record -> rows.add(record.copy()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return rows;
+    });
+  }
+
+  /** The current schema of {@code kafka.<table>}. */
+  public static Schema schema(Path warehouse, String table) {
+    return withTable(warehouse, table, Table::schema);
+  }
+
+  private static <T> T withTable(Path warehouse, String table, Function<Table, T> action) {
     Map<String, String> properties = Map.of(
         "type", "jdbc",
         "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
@@ -30,12 +54,7 @@ public final class TableRows {
         "io-impl", LocalFileIO.class.getName());
     Catalog catalog = CatalogUtil.buildIcebergCatalog("floe", properties, null);
     try (Closeable closing = (Closeable) catalog) {
-      Table loaded = catalog.loadTable(TableIdentifier.of("kafka", table));
-      List<Record> rows = new ArrayList<>();
-      try (CloseableIterable<Record> records = IcebergGenerics.read(loaded).build()) {
-        records.forEach(record -> rows.add((Record) record.getField(KafkaColumns.KAFKA)));
-      }
-      return rows;
+      return action.apply(catalog.loadTable(TableIdentifier.of("kafka", table)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
