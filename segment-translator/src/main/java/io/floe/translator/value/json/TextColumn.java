@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -27,7 +28,9 @@ final class TextColumn implements JsonColumn {
   @Override
   public String read(JsonNode value) {
     try {
-      return WellFormedText.require(JSON.writeValueAsString(value));
+      // Jackson's UTF-8 generator, the one producers use, writes characters beyond the BMP as
+      // escapes; a String writer would not.
+      return WellFormedText.require(new String(JSON.writeValueAsBytes(value), StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new MalformedValueException("cannot write a part as JSON text: " + e.getOriginalMessage(), e);
     }
