@@ -247,7 +247,7 @@ abstract class JsonSchemaVisitor<T> {
         && schema.path("properties").isObject() && !schema.get("properties").isEmpty();
   }
 
-  private boolean isNull(JsonNode branch) {
+  private static boolean isNull(JsonNode branch) {
     return branch.isObject() && "null".equals(branch.path("type").textValue());
   }
 
