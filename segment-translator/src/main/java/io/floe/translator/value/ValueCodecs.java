@@ -3,6 +3,7 @@ package io.floe.translator.value;
 import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.SchemaReference;
 import io.floe.translator.value.avro.AvroValueCodec;
+import io.floe.translator.value.json.JsonValueCodec;
 import io.floe.translator.value.protobuf.ProtobufMessageTypes;
 import io.floe.translator.value.protobuf.ProtobufValueCodec;
 import org.apache.avro.Schema;
@@ -23,8 +24,7 @@ public final class ValueCodecs {
     return switch (schema.type()) {
       case AVRO -> AvroValueCodec.of(avro(schema));
       case PROTOBUF -> ProtobufValueCodec.of(ProtobufMessageTypes.of(schema, writer.messageIndexes()));
-      case JSON -> throw new UnsupportedSchemaException("Cannot type values of JSON schema " + schema.id()
-          + ": JSON Schema values are kept raw");
+      case JSON -> JsonValueCodec.of(schema);
     };
   }
 

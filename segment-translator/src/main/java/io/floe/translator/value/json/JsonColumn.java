@@ -1,0 +1,28 @@
+package io.floe.translator.value.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import org.apache.iceberg.types.Type;
+
+/**
+ * One JSON schema as an Iceberg column: the column's type, and how a JSON value goes to the Java
+ * value Iceberg's generic records hold for that type, and back to JSON as Jackson writes it.
+ */
+interface JsonColumn {
+  Type type();
+
+  /** Whether the column may be null: the schema admits {@code null}. */
+  default boolean optional() {
+    return false;
+  }
+
+  /**
+   * The column value of a JSON value.
+   *
+   * @throws io.floe.translator.value.MalformedValueException when the value is not one of the schema
+   */
+  Object read(JsonNode value);
+
+  void write(Object value, JsonGenerator out) throws IOException;
+}

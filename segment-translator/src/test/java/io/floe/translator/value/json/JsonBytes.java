@@ -1,0 +1,34 @@
+package io.floe.translator.value.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.translator.registry.RegisteredSchema;
+import io.floe.translator.registry.SchemaReference;
+import io.floe.translator.registry.SchemaType;
+import java.util.List;
+import java.util.Optional;
+
+/** Payloads as Confluent's {@code KafkaJsonSchemaSerializer} writes them, and schemas as the registry serves them. */
+final class JsonBytes {
+  /** The serializer's mapper: a default {@code ObjectMapper}. */
+  private static final ObjectMapper PRODUCER = new ObjectMapper();
+
+  private JsonBytes() {}
+
+  /** The payload of a Java object (a record, a POJO, a map, a list, a string, a number), as the serializer writes it. */
+  static byte[] write(Object value) {
+    try {
+      return PRODUCER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static RegisteredSchema schema(String text, SchemaReference... references) {
+    return schema(1, text, references);
+  }
+
+  static RegisteredSchema schema(int id, String text, SchemaReference... references) {
+    return new RegisteredSchema(id, SchemaType.JSON, text, Optional.empty(), List.of(references));
+  }
+}

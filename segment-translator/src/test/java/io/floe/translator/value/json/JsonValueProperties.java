@@ -1,0 +1,155 @@
+package io.floe.translator.value.json;
+
+import static io.floe.translator.value.json.JsonBytes.schema;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.floe.translator.value.MalformedValueException;
+import io.floe.translator.value.ParquetRoundTrip;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.statistics.Statistics;
+import org.apache.iceberg.data.Record;
+
+/**
+ * Random schemas and values: what Jackson writes from a producer's Java values is typed, and
+ * whatever is typed, even from damaged payloads, re-encodes to its exact payload after the trip
+ * through a Parquet data file. Nothing throws but the documented exceptions.
+ */
+class JsonValueProperties {
+  private final Path dir = temporaryDirectory();
+
+  record Sample(RandomJson.Shape shape, List<Object> values) {
+    JsonValueCodec codec() {
+      return JsonValueCodec.of(schema(shape.schema()));
+    }
+
+    List<byte[]> payloads() {
+      return values.stream().map(JsonBytes::write).toList();
+    }
+  }
+
+  /** A payload Jackson wrote, then damaged at {@code at}. */
+  record Damage(RandomJson.Shape shape, byte[] payload, Kind kind, int at, byte with) {
+    enum Kind { FLIP, CUT, INSERT, APPEND }
+
+    byte[] damaged() {
+      int i = payload.length == 0 ? 0 : Math.floorMod(at, payload.length);
+      return switch (kind) {
+        case FLIP -> {
+          byte[] bytes = payload.clone();
+          if (bytes.length > 0) {
+            bytes[i] ^= with == 0 ? 1 : with;
+          }
+          yield bytes;
+        }
+        case CUT -> Arrays.copyOf(payload, i);
+        case INSERT -> {
+          byte[] bytes = new byte[payload.length + 1];
+          System.arraycopy(payload, 0, bytes, 0, i);
+          bytes[i] = with;
+          System.arraycopy(payload, i, bytes, i + 1, payload.length - i);
+          yield bytes;
+        }
+        case APPEND -> {
+          byte[] bytes = Arrays.copyOf(payload, payload.length + 1);
+          bytes[payload.length] = with;
+          yield bytes;
+        }
+      };
+    }
+  }
+
+  @Property(tries = 200)
+  void valuesJacksonWritesAreTypedAndComeBackExactlyThroughParquet(@ForAll("samples") Sample sample) {
+    JsonValueCodec codec = sample.codec();
+    List<byte[]> payloads = sample.payloads();
+    List<Record> records = payloads.stream()
+        .map(payload -> codec.typed(payload).orElseThrow(() -> new AssertionError("not typed: " + new String(payload))))
+        .toList();
+
+    for (ParquetRoundTrip.Encoding encoding : ParquetRoundTrip.Encoding.values()) {
+      List<Record> stored = ParquetRoundTrip.through(encoding, dir, codec.columns(), records);
+      for (int i = 0; i < payloads.size(); i++) {
+        assertArrayEquals(payloads.get(i), codec.encode(stored.get(i)), encoding + " value " + i + ": " + records.get(i));
+      }
+    }
+  }
+
+  @Property(tries = 500)
+  void whateverIsTypedComesBackExactlyThroughParquet(@ForAll("damages") Damage damage) {
+    JsonValueCodec codec = JsonValueCodec.of(schema(damage.shape().schema()));
+    byte[] payload = damage.damaged();
+
+    Optional<Record> typed = codec.typed(payload);
+
+    Statistics.label("typed").collect(typed.isPresent());
+    Statistics.label("typed").coverage(coverage -> coverage.check(true).percentage(p -> p > 0.5));
+    typed.ifPresent(record -> {
+      Record stored = ParquetRoundTrip.through(ParquetRoundTrip.Encoding.DICTIONARY, dir, codec.columns(), List.of(record)).get(0);
+      assertArrayEquals(payload, codec.encode(stored));
+    });
+  }
+
+  @Property
+  void anyBytesEitherDecodeOrAreMalformed(@ForAll("shapes") RandomJson.Shape shape, @ForAll byte[] payload) {
+    JsonValueCodec codec = JsonValueCodec.of(schema(shape.schema()));
+    try {
+      assertEquals(codec.columns(), codec.decode(payload).struct());
+    } catch (MalformedValueException e) {
+      // the one way a payload may fail to decode
+    }
+    codec.typed(payload);
+  }
+
+  @Provide
+  Arbitrary<RandomJson.Shape> shapes() {
+    return RandomJson.schemas();
+  }
+
+  @Provide
+  Arbitrary<Sample> samples() {
+    return RandomJson.schemas().flatMap(shape ->
+        shape.javaValues().list().ofMinSize(1).ofMaxSize(5).map(values -> new Sample(shape, values)));
+  }
+
+  @Provide
+  Arbitrary<Damage> damages() {
+    return RandomJson.schemas().flatMap(shape -> Combinators.combine(
+        shape.javaValues().map(JsonBytes::write),
+        Arbitraries.of(Damage.Kind.class),
+        Arbitraries.integers().greaterOrEqual(0),
+        Arbitraries.bytes()).as((payload, kind, at, with) -> new Damage(shape, payload, kind, at, with)));
+  }
+
+  @AfterProperty
+  void deleteFiles() {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("json-values");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
