@@ -50,13 +50,15 @@ final class ManifestLoader {
     if (dataSchema.findField(KafkaColumns.KAFKA) == null) {
       throw corrupt(segment, path, "its data schema has no " + KafkaColumns.KAFKA + " column", null);
     }
+    Schema projection = projection(manifest, dataSchema);
     TypedValues values;
     try {
-      values = manifest.writerSchemas().isEmpty() ? TypedValues.NONE : new WrittenValues(manifest.writerSchemas(), dataSchema);
+      // Bound to the projection: the rows a fetch reads have its columns only.
+      values = manifest.writerSchemas().isEmpty() ? TypedValues.NONE : new WrittenValues(manifest.writerSchemas(), projection);
     } catch (RuntimeException e) {
       throw corrupt(segment, path, "its writer schemas do not fit its data schema: " + e.getMessage(), e);
     }
-    return new ReadableManifest(path, manifest, projection(manifest, dataSchema), values, bytes.length);
+    return new ReadableManifest(path, manifest, projection, values, bytes.length);
   }
 
   /** The columns a fetch reads: {@code _kafka}, and the value columns of the segment's writer schemas. */

@@ -90,6 +90,31 @@ class TypedValuesTest {
   }
 
   @Test
+  void aSegmentOfOneSchemaIsServedExactlyFromATableThatHasOutgrownIt() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    int v1 = registry.register("orders-value", null, V1);
+    int v2 = registry.register("orders-value", null, V2);
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int version = 1; version <= 2; version++) {
+      Path file;
+      try (KafkaSegment segment = KafkaSegment.create(dir.resolve("v" + version), version)) {
+        segment.plain(Compression.NONE, record(version == 1
+            ? avro(V1, v1, order(V1, 1, "ada", "12.50"))
+            : avro(V2, v2, order(V2, 2L, "grace", 3.5))));
+        file = segment.path();
+      }
+      segments.add(TieredSegment.of(file, "orders", 0, version, version));
+      rsm.copyLogSegmentData(segments.get(version - 1).metadata(), segments.get(version - 1).data());
+    }
+
+    for (TieredSegment segment : segments) {
+      try (InputStream in = managed(Map.of()).fetchLogSegment(segment.metadata(), 0)) {
+        assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+      }
+    }
+  }
+
+  @Test
   void theFieldsBecomeColumnsThatEvolveWithStableIds() throws Exception {
     IcebergRemoteStorageManager rsm = managed(Map.of());
     int v1 = registry.register("orders-value", null, V1);
