@@ -4,6 +4,7 @@ import io.floe.translator.value.ValueVerdict;
 import static io.floe.translator.SampleRecords.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.translator.KafkaSegment;
 import io.floe.translator.row.KafkaRow;
@@ -92,6 +93,32 @@ class ValueSchemaEvolutionTest {
     assertNotNull(evolved.findField("customer.email"));
     assertEquals(List.of(), ValueColumnPlacement.changes(evolved, V1));
     assertEquals(List.of(), ValueColumnPlacement.changes(evolved, V2));
+  }
+
+  @Test
+  void fieldsAreAddedInsideListElementsAndMapValuesWhichBecomeOptional() {
+    // As an operator may have made the columns: elements and values required.
+    table.updateSchema()
+        .addColumn("lines", Types.ListType.ofRequired(1, Types.StructType.of(
+            Types.NestedField.optional(2, "sku", Types.StringType.get()))))
+        .addColumn("stock", Types.MapType.ofRequired(3, 4, Types.StringType.get(), Types.StructType.of(
+            Types.NestedField.optional(5, "count", Types.IntegerType.get()))))
+        .commit();
+    Types.StructType writer = Types.StructType.of(
+        Types.NestedField.optional(1, "lines", Types.ListType.ofRequired(2, Types.StructType.of(
+            Types.NestedField.optional(3, "sku", Types.StringType.get()),
+            Types.NestedField.optional(4, "qty", Types.IntegerType.get())))),
+        Types.NestedField.optional(5, "stock", Types.MapType.ofRequired(6, 7, Types.StringType.get(), Types.StructType.of(
+            Types.NestedField.optional(8, "count", Types.LongType.get()),
+            Types.NestedField.optional(9, "bin", Types.StringType.get())))));
+
+    Schema schema = ValueSchemaEvolution.evolve(table, List.of(writer));
+
+    assertEquals(Types.IntegerType.get(), schema.findType("lines.element.qty"));
+    assertEquals(Types.LongType.get(), schema.findType("stock.value.count"));
+    assertEquals(Types.StringType.get(), schema.findType("stock.value.bin"));
+    assertTrue(schema.findType("lines").asListType().isElementOptional());
+    assertTrue(schema.findType("stock").asMapType().isValueOptional());
   }
 
   @Test

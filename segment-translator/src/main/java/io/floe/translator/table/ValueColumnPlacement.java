@@ -37,8 +37,7 @@ public final class ValueColumnPlacement {
     Placement placement = Placement.of(table, writer);
     List<ColumnChange> changes = ColumnChanges.between(table, placement.schema());
     if (!changes.isEmpty()) {
-      throw new IllegalArgumentException("Cannot bind value columns " + writer + " to table schema "
-          + table.asStruct() + ": the table must first "
+      throw new IllegalArgumentException("Cannot bind value columns " + writer + " to the table: it must first "
           + changes.stream().map(ColumnChange::describe).collect(Collectors.joining(", ")));
     }
     return ColumnBinding.of(writer, table, placement.tableIdsByLocalId());
