@@ -11,8 +11,11 @@ import org.apache.iceberg.types.Types;
  * holds the sub-value's own Avro bytes, exactly as they were in the payload.
  */
 final class CutColumn implements AvroColumn {
-  /** A sub-value that nests more records than this keeps the whole value raw, rather than risk the stack. */
-  static final int MAX_DEPTH = 1000;
+  /**
+   * A sub-value that nests more records than this keeps the whole value raw, rather than risk the
+   * stack of the broker's copy thread (each record costs several frames of {@link #skip}).
+   */
+  static final int MAX_DEPTH = 200;
 
   private final Schema record;
 
@@ -44,7 +47,9 @@ final class CutColumn implements AvroColumn {
         if (records == MAX_DEPTH) {
           throw in.malformed("a recursive value nests more than " + MAX_DEPTH + " records");
         }
-        schema.getFields().forEach(field -> skip(field.schema(), in, records + 1));
+        for (Schema.Field field : schema.getFields()) {
+          skip(field.schema(), in, records + 1);
+        }
       }
       case UNION -> skip(schema.getTypes().get(index(in, schema.getTypes().size())), in, records);
       case ARRAY -> {
