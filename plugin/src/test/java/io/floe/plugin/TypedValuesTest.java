@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
 import io.floe.translator.KafkaSegment;
 import io.floe.translator.SampleRecords;
 import io.floe.translator.registry.ConfluentRegistryServer;
@@ -15,11 +22,15 @@ import io.floe.translator.value.WireValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -175,6 +186,56 @@ class TypedValuesTest {
   }
 
   @Test
+  void protobufValuesThatProtobufWouldWriteOtherwiseKeepColumnsAndBytes() throws Exception {
+    FileDescriptorProto v1 = customerProto(false);
+    int id = registry.registerProtobuf("customers-value", "syntax = \"proto3\";", v1);
+    Descriptor newer = FileDescriptor.buildFrom(customerProto(true), new FileDescriptor[0]).findMessageTypeByName("Customer");
+    // Written with a newer schema than the registered one: a field the reader does not know.
+    byte[] unknownField = DynamicMessage.newBuilder(newer).setField(newer.findFieldByName("name"), "ada")
+        .setField(newer.findFieldByName("vip"), true).build().toByteArray();
+    // Fields out of number order, as some other serializer may write them.
+    ByteArrayOutputStream reordered = new ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(reordered);
+    out.writeInt64(2, 7L);
+    out.writeString(1, "grace");
+    out.flush();
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("customers"))) {
+      segment.plain(Compression.NONE, record(protobuf(id, unknownField)), record(protobuf(id, reordered.toByteArray())));
+      file = segment.path();
+    }
+    TieredSegment segment = TieredSegment.of(file, "customers", 0, 0, 1);
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    Map<Long, Record> rows = rowsByOffset("customers");
+    assertEquals("ada", rows.get(0L).getField("name"));
+    assertEquals("grace", rows.get(1L).getField("name"));
+    assertEquals(7L, rows.get(1L).getField("visits"));
+    for (Record row : rows.values()) {
+      assertEquals("not-reproducible", kafka(row).getField(KafkaColumns.VALUE_RAW_REASON));
+    }
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
+  }
+
+  @Test
+  void theFractionOfValuesKeptRawIsInJmxPerTopic() throws Exception {
+    TieredSegment segment = evolvingSegment("orders", 0);
+    managed(Map.of()).copyLogSegmentData(segment.metadata(), segment.data());
+
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    Set<ObjectName> names = server.queryNames(new ObjectName("io.floe:type=value-typing,topic=orders,*"), null);
+    assertEquals(1, names.size(), names.toString());
+    ObjectName name = names.iterator().next();
+    // Offsets 0-4 typed; a value without framing, an unknown schema id and a malformed one kept raw.
+    assertEquals(5.0, server.getAttribute(name, "values-typed-total"));
+    assertEquals(3.0, server.getAttribute(name, "values-raw-total"));
+    assertEquals(3.0 / 8, (Double) server.getAttribute(name, "values-raw-fraction"), 1e-9);
+  }
+
+  @Test
   void aTopicConfiguredRawIsNeitherTypedNorLookedUp() throws Exception {
     TieredSegment segment = evolvingSegment("audit", 0);
     int requests = registry.requests().size();
@@ -244,6 +305,23 @@ class TypedValuesTest {
       file = segment.path();
     }
     return TieredSegment.of(file, topic, 0, baseOffset, baseOffset + 8);
+  }
+
+  /** {@code message Customer { string name = 1; int64 visits = 2; }}, and with {@code bool vip = 3;} when newer. */
+  private static FileDescriptorProto customerProto(boolean newer) {
+    DescriptorProto.Builder customer = DescriptorProto.newBuilder().setName("Customer")
+        .addField(FieldDescriptorProto.newBuilder().setName("name").setNumber(1).setType(FieldDescriptorProto.Type.TYPE_STRING))
+        .addField(FieldDescriptorProto.newBuilder().setName("visits").setNumber(2).setType(FieldDescriptorProto.Type.TYPE_INT64));
+    if (newer) {
+      customer.addField(FieldDescriptorProto.newBuilder().setName("vip").setNumber(3).setType(FieldDescriptorProto.Type.TYPE_BOOL));
+    }
+    return FileDescriptorProto.newBuilder().setName("acme/customer.proto").setPackage("acme").setSyntax("proto3")
+        .addMessageType(customer).build();
+  }
+
+  /** A value as Confluent's Protobuf serializer writes it: magic byte, schema id, message indexes [0], payload. */
+  private static byte[] protobuf(int id, byte[] payload) {
+    return WireFormat.encode(new WireValue(id, List.of(0), payload));
   }
 
   private IcebergRemoteStorageManager managed(Map<String, String> extra) {

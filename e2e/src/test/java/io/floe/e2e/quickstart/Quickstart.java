@@ -5,6 +5,7 @@ import io.floe.e2e.broker.KafkaBroker;
 import io.floe.e2e.broker.KafkaDistribution;
 import io.floe.e2e.floe.FloeDistribution;
 import io.floe.e2e.floe.TableRows;
+import io.floe.e2e.spark.FloeSparkCatalog;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.topic.TieringProgress;
 import io.floe.translator.table.KafkaColumns;
@@ -189,14 +190,17 @@ public final class Quickstart {
   }
 
   private static String sparkCommand(Path warehouse, String table) {
-    return String.join(" \\\n", List.of(
-        "  spark-sql --packages org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.11.0,org.xerial:sqlite-jdbc:3.50.3.0",
-        "    --conf spark.sql.catalog.floe=org.apache.iceberg.spark.SparkCatalog",
-        "    --conf spark.sql.catalog.floe.type=jdbc",
-        "    --conf spark.sql.catalog.floe.uri=jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
-        "    --conf spark.sql.catalog.floe.warehouse=" + warehouse.toUri(),
-        "    -e \"SELECT _kafka.offset, CAST(_kafka.value_raw AS STRING) AS value FROM floe.kafka." + table
-            + " ORDER BY _kafka.offset LIMIT 10\""));
+    List<String> lines = new ArrayList<>();
+    lines.add("  spark-sql --packages org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.11.0,org.xerial:sqlite-jdbc:3.50.3.0");
+    new FloeSparkCatalog(warehouse).sparkConf().forEach((key, value) -> lines.add("    --conf " + key + "=" + value));
+    lines.add("    -e \"" + sparkQuery(table) + "\"");
+    return String.join(" \\\n", lines);
+  }
+
+  /** The query the printed Spark command runs; {@code SparkSqlIT} runs it with the same catalog settings. */
+  public static String sparkQuery(String table) {
+    return "SELECT _kafka.offset, CAST(_kafka.value_raw AS STRING) AS value FROM " + FloeSparkCatalog.NAME + ".kafka."
+        + table + " ORDER BY _kafka.offset LIMIT 10";
   }
 
   private static void step(String message) {
