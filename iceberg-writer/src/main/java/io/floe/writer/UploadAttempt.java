@@ -5,18 +5,24 @@ import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.manifest.WriterSchemaEntry;
 import io.floe.translator.registry.SchemaRegistryException;
+import io.floe.translator.segment.AbortedTransaction;
+import io.floe.translator.segment.CorruptIndexException;
 import io.floe.translator.segment.SegmentFormatException;
+import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.table.ColumnBinding;
 import io.floe.translator.table.ValueColumnPlacement;
 import io.floe.translator.value.ValueTyper;
 import io.floe.translator.value.WriterSchema;
-import io.floe.writer.commit.SegmentSnapshots;
+import io.floe.writer.commit.SegmentCommit;
+import io.floe.writer.data.AnalystRows;
 import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.data.RowValues;
 import io.floe.writer.data.DataFileException;
 import io.floe.writer.data.SegmentDataWriter;
 import io.floe.writer.data.WrittenData;
 import io.floe.writer.data.WrittenFile;
+import io.floe.writer.deletes.LocatedRow;
+import io.floe.writer.deletes.PositionDeletes;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.table.IncompatibleTableException;
 import io.floe.writer.table.TableResolver;
@@ -26,10 +32,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.iceberg.DeleteFile;
 import java.util.Optional;
 import org.apache.iceberg.SchemaParser;
-import org.apache.iceberg.SerializableTable;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
@@ -72,7 +78,7 @@ final class UploadAttempt {
       return upload();
     } catch (UploadFailedException e) {
       throw e;
-    } catch (SegmentFormatException | IncompatibleTableException | CorruptManifestException e) {
+    } catch (SegmentFormatException | CorruptIndexException | IncompatibleTableException | CorruptManifestException e) {
       written.deleteAll();
       throw UploadFailedException.permanent(segment, e.getMessage(), e);
     } catch (SchemaRegistryException e) {
@@ -99,7 +105,7 @@ final class UploadAttempt {
   private SegmentManifest upload() {
     step("cannot load or create table " + identifier, catalog);
     TopicTable table = tables.resolve(identifier, segment.topic(), segment.topicId());
-    if (table.withLatest(latest -> SegmentSnapshots.find(latest, segment.segmentId()).isPresent())) {
+    if (table.withLatest(latest -> SegmentCommit.has(latest, segment.segmentId()))) {
       return committedManifest();
     }
 
@@ -111,38 +117,48 @@ final class UploadAttempt {
       step("cannot add the columns of writer schemas " + writers + " to table " + identifier, catalog);
       table.withLatest(latest -> ValueSchemaEvolution.evolve(latest, columns));
     }
-    // A view of the table that stays put while the files are written; none if already committed.
-    Optional<Table> view = table.withLatest(latest -> SegmentSnapshots.find(latest, segment.segmentId()).isPresent()
-        ? Optional.empty()
-        : Optional.of(SerializableTable.copyOf(latest)));
-    if (view.isEmpty()) {
-      return committedManifest();
-    }
+
+    step("cannot read the rows of table " + identifier + " the segment replaces", catalog);
+    List<AbortedTransaction> aborted = upload.indexes().transactionIndex()
+        .map(TransactionIndex::abortedTransactions).orElse(List.of());
+    // A view of the table that stays put while the files are written, and what main holds of the
+    // segment's offsets and of the transactions it aborts.
+    MainRows main = table.withLatest(latest -> MainRows.of(latest, segment, aborted));
+
     Map<WriterSchema.Key, ColumnBinding> bindings = new HashMap<>();
     List<WriterSchemaEntry> entries = new ArrayList<>(writers.size());
     for (int i = 0; i < writers.size(); i++) {
-      ColumnBinding binding = ValueColumnPlacement.bind(view.get().schema(), columns.get(i));
+      ColumnBinding binding = ValueColumnPlacement.bind(main.view().schema(), columns.get(i));
       bindings.put(writers.get(i).key(), binding);
       entries.add(new WriterSchemaEntry(writers.get(i), binding.tableIdsByLocalId()));
     }
 
     step("cannot read the segment", upload.segmentFile().toString());
-    WrittenData data = new SegmentDataWriter(view.get(), io, written, settings.targetFileSizeBytes(),
-        settings.rowGroupSizeBytes(), new RowValues(values, bindings)).write(upload.segmentFile(), segment.partition());
+    AnalystRows analystRows = new AnalystRows(aborted, main.inRange());
+    WrittenData data = new SegmentDataWriter(main.view(), io, written, settings.targetFileSizeBytes(),
+        settings.rowGroupSizeBytes(), new RowValues(values, bindings), analystRows)
+        .write(upload.segmentFile(), segment.partition());
+    List<LocatedRow> replaced = new ArrayList<>(analystRows.replaced());
+    replaced.addAll(main.abortedEarlier());
+    step("cannot write the delete files of rows the segment replaces", "table " + identifier);
+    List<DeleteFile> deletes = PositionDeletes.write(main.view(), replaced, written.namePrefix());
+    deletes.forEach(delete -> written.writing(delete.location()));
     SegmentManifest manifest = new SegmentManifest(segment, identifier.toString(),
-        SchemaParser.toJson(view.get().schema()), entries, data.files().stream().map(WrittenFile::ref).toList(),
+        SchemaParser.toJson(main.view().schema()), entries, data.files().stream().map(WrittenFile::ref).toList(),
         data.batches(), upload.indexes());
 
     step("cannot refresh table " + identifier, catalog);
     boolean committed = table.withLatest(latest -> {
-      if (SegmentSnapshots.find(latest, segment.segmentId()).isPresent()) {
+      if (SegmentCommit.has(latest, segment.segmentId())) {
         return false;
       }
       step("cannot write manifest", manifests.location(segment));
       written.writing(manifests.location(segment));
       manifests.write(manifest);
       step("cannot commit to table " + identifier, catalog);
-      SegmentSnapshots.append(latest, segment, data.files().stream().map(WrittenFile::dataFile).toList());
+      SegmentCommit.commit(latest, segment, data.files().stream().map(WrittenFile::dataFile).toList(),
+          data.files().stream().filter(WrittenFile::analystView).map(WrittenFile::dataFile).toList(), deletes,
+          replaced.stream().map(row -> row.file().location()).collect(Collectors.toSet()), main.snapshotId());
       return true;
     });
     if (!committed) {

@@ -1,18 +1,18 @@
 package io.floe.writer.commit;
 
 import io.floe.translator.manifest.SegmentRef;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
- * The snapshots that append segments: one append per segment, its summary naming the topic,
+ * The snapshots that commit segments: one per segment and ref, its summary naming the topic,
  * partition, segment id and offsets, which is how a retried upload finds that it already
- * committed.
+ * committed to a ref, and how an operator reads a table's history.
  */
 public final class SegmentSnapshots {
   public static final String TOPIC = "floe.topic";
@@ -24,23 +24,25 @@ public final class SegmentSnapshots {
 
   private SegmentSnapshots() {}
 
-  /** The snapshot of the table that appended this segment, if it has one. */
-  public static Optional<Snapshot> find(Table table, String segmentId) {
-    return StreamSupport.stream(table.snapshots().spliterator(), false)
+  /** The snapshot of {@code ref}'s history that committed this segment, if it has one. */
+  public static Optional<Snapshot> find(Table table, String ref, String segmentId) {
+    SnapshotRef head = table.refs().get(ref);
+    if (head == null) {
+      return Optional.empty();
+    }
+    return StreamSupport.stream(SnapshotUtil.ancestorsOf(head.snapshotId(), table::snapshot).spliterator(), false)
         .filter(snapshot -> segmentId.equals(snapshot.summary().get(SEGMENT_ID)))
         .findFirst();
   }
 
-  /** Appends the segment's files in one commit; Iceberg retries it on conflicts with other writers. */
-  public static void append(Table table, SegmentRef segment, List<DataFile> files) {
-    AppendFiles append = table.newAppend()
+  /** The update with the segment's summary properties. */
+  static <T extends SnapshotUpdate<T>> T describe(T update, SegmentRef segment) {
+    return update
         .set(TOPIC, segment.topic())
         .set(TOPIC_ID, segment.topicId())
         .set(PARTITION, Integer.toString(segment.partition()))
         .set(SEGMENT_ID, segment.segmentId())
         .set(START_OFFSET, Long.toString(segment.startOffset()))
         .set(END_OFFSET, Long.toString(segment.endOffset()));
-    files.forEach(append::appendFile);
-    append.commit();
   }
 }

@@ -31,6 +31,11 @@ public final class AttemptFiles {
     return String.format("%s%05d.parquet", namePrefix, ordinal);
   }
 
+  /** The start of every file name of this attempt: {@code <segmentId>-<attempt>-}. */
+  public String namePrefix() {
+    return namePrefix;
+  }
+
   /** Records that this attempt is about to write {@code location}. */
   public void writing(String location) {
     locations.add(location);

@@ -23,12 +23,14 @@ final class PartitionFile {
   private final int index;
   private final String location;
   private final DataWriter<Record> writer;
+  private final boolean analystView;
   private long rows;
 
-  private PartitionFile(int index, String location, DataWriter<Record> writer) {
+  private PartitionFile(int index, String location, DataWriter<Record> writer, boolean analystView) {
     this.index = index;
     this.location = location;
     this.writer = writer;
+    this.analystView = analystView;
   }
 
   /**
@@ -37,7 +39,7 @@ final class PartitionFile {
    * {@code rowGroupSizeBytes}.
    */
   static PartitionFile open(Table table, FileIO io, AttemptFiles attempt, StructLike partition, int index,
-      long rowGroupSizeBytes, SortOrder declaredOrder) {
+      long rowGroupSizeBytes, SortOrder declaredOrder, boolean analystView) {
     String name = attempt.dataFileName(index);
     String location = table.spec().isUnpartitioned()
         ? table.locationProvider().newDataLocation(name)
@@ -57,7 +59,7 @@ final class PartitionFile {
           .withSortOrder(declaredOrder)
           .overwrite()
           .build();
-      return new PartitionFile(index, location, writer);
+      return new PartitionFile(index, location, writer, analystView);
     } catch (IOException | RuntimeException e) {
       throw new DataFileException(location, e);
     }
@@ -93,7 +95,7 @@ final class PartitionFile {
       DataFile file = writer.toDataFile();
       DataFileRef ref = new DataFileRef(file.location(), file.fileSizeInBytes(), rows,
           RowGroups.of(io.newInputFile(file.location(), file.fileSizeInBytes())));
-      return new WrittenFile(file, ref);
+      return new WrittenFile(file, ref, analystView);
     } catch (IOException | RuntimeException e) {
       throw new DataFileException(location, e);
     }

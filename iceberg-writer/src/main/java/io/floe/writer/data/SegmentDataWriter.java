@@ -23,7 +23,9 @@ import org.apache.iceberg.io.FileIO;
 
 /**
  * Writes the rows of one segment into Parquet data files of a table, one batch in memory at a
- * time, each value typed or kept raw as {@link RowValues} says. Each row goes to the file of its partition (the table's spec: by default the day of its
+ * time, each value typed or kept raw as {@link RowValues} says. Rows {@code main} holds
+ * ({@link AnalystRows}) and rows only the Kafka view needs (control records, aborted or replaced
+ * data) go to separate files, so that {@code main} needs no delete file for them. Each row goes to the file of its partition (the table's spec: by default the day of its
  * timestamp), in offset order. A file is closed only at a batch boundary, once past the target
  * size, so a batch has at most one run of rows in any file: usually one run in all, two when its
  * timestamps cross midnight. Each batch is recorded with where its rows went.
@@ -45,10 +47,11 @@ public final class SegmentDataWriter {
   private final SortOrder declaredOrder;
   private final RowRecords records;
   private final RowValues values;
+  private final AnalystRows analystRows;
   private final PartitionKey partitionKey;
   private final InternalRecordWrapper wrapper;
-  /** Open files by partition value, least recently written first. */
-  private final LinkedHashMap<PartitionKey, PartitionFile> open = new LinkedHashMap<>(16, 0.75f, true);
+  /** Open files by partition value and view, least recently written first. */
+  private final LinkedHashMap<FileKey, PartitionFile> open = new LinkedHashMap<>(16, 0.75f, true);
   /** Every file by index; null while it is open. */
   private final List<WrittenFile> files = new ArrayList<>();
 
@@ -56,7 +59,7 @@ public final class SegmentDataWriter {
    * @param table a view of the table that does not change while the segment is written
    */
   public SegmentDataWriter(Table table, FileIO io, AttemptFiles attempt, long targetFileSizeBytes,
-      long rowGroupSizeBytes, RowValues values) {
+      long rowGroupSizeBytes, RowValues values, AnalystRows analystRows) {
     this.table = table;
     this.io = io;
     this.attempt = attempt;
@@ -65,6 +68,7 @@ public final class SegmentDataWriter {
     this.declaredOrder = KafkaTableLayout.declaredOrder(table);
     this.records = new RowRecords(table.schema());
     this.values = values;
+    this.analystRows = analystRows;
     this.partitionKey = new PartitionKey(table.spec(), table.schema());
     this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
   }
@@ -97,7 +101,7 @@ public final class SegmentDataWriter {
       ValueVerdict value = values.verdict(row.value());
       Record record = records.toRecord(row, batch.rawReason(), value);
       values.fill(value, record);
-      PartitionFile file = fileOf(record);
+      PartitionFile file = fileOf(record, analystRows.holds(row));
       runs.computeIfAbsent(file, Run::new).rowCount++;
       file.write(record);
     }
@@ -106,17 +110,22 @@ public final class SegmentDataWriter {
         batch.fidelity(), runs.values().stream().map(Run::toRowRun).toList());
   }
 
-  private PartitionFile fileOf(Record record) {
+  /** The open file of the record's table partition, among those {@code main} holds or those only the Kafka view does. */
+  private PartitionFile fileOf(Record record, boolean analystView) {
     partitionKey.partition(wrapper.wrap(record));
-    PartitionFile file = open.get(partitionKey);
+    FileKey lookup = new FileKey(partitionKey, analystView);
+    PartitionFile file = open.get(lookup);
     if (file == null) {
       PartitionKey key = partitionKey.copy();
-      file = PartitionFile.open(table, io, attempt, key, files.size(), rowGroupSizeBytes, declaredOrder);
+      file = PartitionFile.open(table, io, attempt, key, files.size(), rowGroupSizeBytes, declaredOrder, analystView);
       files.add(null);
-      open.put(key, file);
+      open.put(new FileKey(key, analystView), file);
     }
     return file;
   }
+
+  /** An open file's place: its table partition, and whether {@code main} holds its rows. */
+  private record FileKey(PartitionKey partition, boolean analystView) {}
 
   /**
    * At a batch boundary: closes the files past the target size, and the least recently written

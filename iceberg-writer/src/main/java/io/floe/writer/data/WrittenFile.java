@@ -3,5 +3,8 @@ package io.floe.writer.data;
 import io.floe.translator.manifest.DataFileRef;
 import org.apache.iceberg.DataFile;
 
-/** A closed data file: as the table's commit adds it, and as the segment manifest lists it. */
-public record WrittenFile(DataFile dataFile, DataFileRef ref) {}
+/**
+ * A closed data file: as the table's commits add it, as the segment manifest lists it, and whether
+ * {@code main} holds it (every file is in the Kafka view's branch).
+ */
+public record WrittenFile(DataFile dataFile, DataFileRef ref, boolean analystView) {}

@@ -1,0 +1,45 @@
+package io.floe.writer.commit;
+
+import io.floe.translator.manifest.SegmentRef;
+import java.util.List;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFiles;
+import org.apache.iceberg.Table;
+
+/**
+ * The table's branch that Floe owns: it holds every data file a live segment's manifest lists, so
+ * that maintenance on {@code main} (rewriting files, expiring snapshots, removing orphan files)
+ * never deletes a file a fetch needs. Segments are appended to it as they are tiered and removed
+ * from it as Kafka deletes them. Analysts query {@code main}.
+ */
+public final class KafkaViewBranch {
+  /** The branch's name. */
+  public static final String NAME = "floe";
+
+  private KafkaViewBranch() {}
+
+  /** Whether the branch already has the segment: a retried upload that committed. */
+  public static boolean has(Table table, String segmentId) {
+    return SegmentSnapshots.find(table, NAME, segmentId).isPresent();
+  }
+
+  /** Appends every file of the segment to the branch, creating the branch with the first segment. */
+  public static void append(Table table, SegmentRef segment, List<DataFile> files) {
+    AppendFiles append = SegmentSnapshots.describe(table.newAppend().toBranch(NAME), segment);
+    files.forEach(append::appendFile);
+    append.commit();
+  }
+
+  /** Removes a deleted segment's files from the branch; files it no longer has are skipped. */
+  public static void remove(Table table, SegmentRef segment, List<String> locations) {
+    if (table.refs().get(NAME) == null || locations.isEmpty()) {
+      return;
+    }
+    DeleteFiles delete = table.newDelete().toBranch(NAME)
+        .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
+        .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
+    locations.forEach(delete::deleteFile);
+    delete.commit();
+  }
+}
