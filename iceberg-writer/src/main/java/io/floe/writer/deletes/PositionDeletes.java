@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
@@ -85,7 +86,9 @@ public final class PositionDeletes {
   private static DeleteFile writeFile(Table table, PartitionSpec spec, StructLike partition, List<LocatedRow> rows,
       String location) throws IOException {
     PositionDeleteWriter<Void> writer = Parquet.writeDeletes(table.io().newOutputFile(location))
-        .forTable(table)
+        // Not forTable: that would keep each deleted row's data too, which nothing needs.
+        .setAll(table.properties())
+        .metricsConfig(MetricsConfig.forPositionDelete(table))
         .withSpec(spec)
         .withPartition(partition)
         .overwrite()
