@@ -1,8 +1,14 @@
 package io.floe.writer;
 
+import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentManifest;
+import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.commit.KafkaRetention;
+import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.table.TableResolver;
+import java.util.List;
+import java.util.Optional;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -40,7 +46,34 @@ public final class SegmentUploader {
    *     the outcome of its commit is unknown
    */
   public SegmentManifest upload(SegmentUpload upload) {
-    TableIdentifier identifier = TableIdentifier.of(namespace, TableNames.forTopic(upload.segment().topic()));
-    return new UploadAttempt(upload, identifier, tables, manifests, io, settings, catalog.name()).run();
+    return new UploadAttempt(upload, identifier(upload.segment()), tables, manifests, io, settings, catalog.name()).run();
+  }
+
+  /**
+   * Removes a segment Kafka deleted: its files from the Kafka view's branch, its rows from
+   * {@code main} if the table follows Kafka's retention, then its manifest, last, so that a
+   * failed removal can be retried. Idempotent: a segment without a manifest is gone already.
+   *
+   * @throws RuntimeException as the catalog or the object store raise it; retrying may help
+   */
+  public void delete(SegmentRef segment, TableRetention retention) {
+    Optional<SegmentManifest> manifest = manifests.read(segment);
+    if (manifest.isEmpty()) {
+      return;
+    }
+    TableIdentifier identifier = identifier(segment);
+    List<String> files = manifest.get().files().stream().map(DataFileRef::location).toList();
+    tables.resolve(identifier, segment.topic(), segment.topicId()).withLatest(latest -> {
+      KafkaViewBranch.remove(latest, segment, files);
+      if (retention == TableRetention.FOLLOW_KAFKA) {
+        KafkaRetention.remove(latest, segment);
+      }
+      return null;
+    });
+    manifests.delete(segment);
+  }
+
+  private TableIdentifier identifier(SegmentRef segment) {
+    return TableIdentifier.of(namespace, TableNames.forTopic(segment.topic()));
   }
 }

@@ -1,5 +1,6 @@
 package io.floe.writer;
 
+import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.value.ValueFormat;
 import io.floe.translator.value.ValueTyper;
 import java.util.Optional;
@@ -40,10 +41,18 @@ class UploadedRowsTest {
         expected.add(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())));
       }
     }
-    List<Record> actual = Warehouse.rows(table);
+    List<Record> actual = Warehouse.kafkaViewRows(table);
     assertEquals(expected.size(), actual.size(), "one row per record, one per raw batch");
     for (int i = 0; i < expected.size(); i++) {
       assertEquals(kafka(expected.get(i)), kafka(actual.get(i)), "row " + i);
     }
+    List<Record> analystRows = expected.stream().filter(row -> !isControl(row)).map(Warehouse::kafka).toList();
+    assertEquals(analystRows, Warehouse.rows(table).stream().map(Warehouse::kafka).toList(),
+        "main: every row but the control records");
+  }
+
+  private static boolean isControl(Record row) {
+    Record batch = (Record) kafka(row).getField(KafkaColumns.BATCH);
+    return ((Integer) batch.getField(KafkaColumns.ATTRIBUTES) & 0x20) != 0;
   }
 }

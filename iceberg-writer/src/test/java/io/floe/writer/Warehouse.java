@@ -3,6 +3,7 @@ package io.floe.writer;
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.row.SegmentTranslator;
+import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.translator.value.ValueFormat;
 import io.floe.translator.value.ValueTyper;
 import io.floe.translator.row.TranslatedBatch;
@@ -88,9 +89,18 @@ final class Warehouse {
     return catalog.loadTable(TableIdentifier.of(NAMESPACE, TOPIC));
   }
 
-  /** Every row of the table, by partition and offset. */
+  /** Every row of the table's {@code main}, by partition and offset. */
   static List<Record> rows(Table table) {
-    try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+    return rows(table, table.currentSnapshot().snapshotId());
+  }
+
+  /** Every row of the table's Kafka view (its Floe branch), by partition and offset. */
+  static List<Record> kafkaViewRows(Table table) {
+    return rows(table, table.refs().get(KafkaViewBranch.NAME).snapshotId());
+  }
+
+  private static List<Record> rows(Table table, long snapshotId) {
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table).useSnapshot(snapshotId).build()) {
       List<Record> rows = new ArrayList<>();
       records.forEach(rows::add);
       rows.sort(Comparator.comparing((Record r) -> (Integer) kafka(r).getField(KafkaColumns.PARTITION))
@@ -151,7 +161,7 @@ final class Warehouse {
 
   /** The indexes are opaque to the writer: it keeps their bytes. */
   static KafkaIndexes indexes() {
-    return new KafkaIndexes(bytes("offset index"), bytes("time index"), Optional.of(bytes("transaction index")),
+    return new KafkaIndexes(bytes("offset index"), bytes("time index"), Optional.empty(),
         bytes("producer snapshot"), bytes("leader epoch checkpoint"));
   }
 

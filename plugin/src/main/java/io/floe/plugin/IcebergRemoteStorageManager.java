@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.server.log.remote.storage.LogSegmentData;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
@@ -127,17 +126,19 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     }
   }
 
-  /** Removes the segment from the Kafka view; the table keeps its rows for analysts. Idempotent. */
+  /**
+   * Removes the segment from the Kafka view (its manifest, and its files from the table's Floe
+   * branch); the table's {@code main} keeps its rows for analysts unless {@code table.retention}
+   * follows Kafka. Idempotent.
+   */
   @Override
   public void deleteLogSegmentData(RemoteLogSegmentMetadata metadata) throws RemoteStorageException {
     SegmentRef segment = Segments.ref(metadata);
-    String manifest = ManifestPaths.of(config.manifestPrefix(), segment);
     try {
-      warehouse.io().deleteFile(manifest);
-    } catch (NotFoundException e) {
-      LOG.debug("Manifest {} of {} was already deleted", manifest, segment);
+      uploader().delete(segment, config.tableRetention());
     } catch (RuntimeException e) {
-      throw StorageExceptions.retriable("Cannot delete " + segment + " at " + manifest + ": " + describe(e), e);
+      throw StorageExceptions.retriable("Cannot delete " + segment + " at "
+          + ManifestPaths.of(config.manifestPrefix(), segment) + ": " + describe(e), e);
     }
   }
 

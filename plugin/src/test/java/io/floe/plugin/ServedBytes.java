@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.storage.internals.log.AbortedTxn;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.RecordBatch;
 
@@ -30,9 +31,15 @@ final class ServedBytes {
     return batches;
   }
 
-  /** How many rows the segment makes: one per record, one per batch kept raw. */
+  /**
+   * How many rows the table's main holds of the segment: one per record, one per batch kept raw,
+   * but none for a control record or a record of a transaction the segment aborts.
+   */
   static long rowCount(Path segment) {
-    return batches(segment).stream().mapToLong(batch -> batch.rows().size()).sum();
+    List<AbortedTxn> aborted = SegmentTransactions.aborted(segment);
+    return batches(segment).stream().flatMap(batch -> batch.rows().stream())
+        .filter(row -> !row.batch().header().attributes().isControl() && !SegmentTransactions.isAborted(row, aborted))
+        .count();
   }
 
   /**

@@ -94,7 +94,7 @@ record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
       RemoteLogSegmentMetadata metadata = new RemoteLogSegmentMetadata(new RemoteLogSegmentId(partition, id),
           baseOffset, endOffset, maxTimestamp, 1, System.currentTimeMillis(), size, Map.of(7, baseOffset));
       return new TieredSegment(metadata, new LogSegmentData(segment, offsetIndex.toPath(), timeIndex.toPath(),
-          Optional.empty(), snapshot.toPath(), leaderEpochs));
+          SegmentTransactions.writeIndex(segment, baseOffset), snapshot.toPath(), leaderEpochs));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,7 +128,7 @@ record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
     return data.logSegment();
   }
 
-  /** The bytes of one of the indexes as the broker hands them over; a segment here has no transaction index. */
+  /** The bytes of one of the indexes as the broker hands them over; a segment that aborts nothing has no transaction index. */
   byte[] originalIndex(IndexType type) throws IOException {
     return switch (type) {
       case OFFSET -> Files.readAllBytes(data.offsetIndex());
@@ -140,7 +140,8 @@ record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
         epochs.get(bytes);
         yield bytes;
       }
-      case TRANSACTION -> throw new IllegalArgumentException("The segment has no transaction index");
+      case TRANSACTION -> Files.readAllBytes(data.transactionIndex().orElseThrow(
+          () -> new IllegalArgumentException("The segment has no transaction index")));
     };
   }
 }

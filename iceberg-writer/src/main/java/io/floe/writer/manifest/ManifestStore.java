@@ -54,4 +54,13 @@ public final class ManifestStore {
       throw new UncheckedIOException("Cannot read manifest " + location + ": " + e.getMessage(), e);
     }
   }
+
+  /** Deletes the segment's manifest; one already gone is not an error. */
+  public void delete(SegmentRef segment) {
+    try {
+      io.deleteFile(location(segment));
+    } catch (NotFoundException e) {
+      // Deleted by an earlier attempt.
+    }
+  }
 }

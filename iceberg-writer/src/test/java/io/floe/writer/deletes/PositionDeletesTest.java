@@ -63,16 +63,16 @@ class PositionDeletesTest {
   void deletesCommittedToABranchLeaveMainUntouched() {
     Table table = twoPartitionsOverTwoDays();
     long head = table.currentSnapshot().snapshotId();
-    table.manageSnapshots().createBranch("floe", head).commit();
+    table.manageSnapshots().createBranch("audit", head).commit();
     List<KafkaOffset> all = UploadedTable.offsets(table, head);
     List<LocatedRow> rows = someRowsOfSeveralFilesOnBothDays(table);
 
-    commit(table.newRowDelta().toBranch("floe"), PositionDeletes.write(table, rows, "Branch-"));
+    commit(table.newRowDelta().toBranch("audit"), PositionDeletes.write(table, rows, "Branch-"));
 
     table.refresh();
     assertEquals(head, table.currentSnapshot().snapshotId());
     assertEquals(all, UploadedTable.offsets(table, head));
-    assertEquals(all.size() - rows.size(), UploadedTable.offsets(table, table.refs().get("floe").snapshotId()).size());
+    assertEquals(all.size() - rows.size(), UploadedTable.offsets(table, table.refs().get("audit").snapshotId()).size());
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.floe.plugin.values.TopicFormats;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.value.ValueFormat;
+import io.floe.writer.TableRetention;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ public final class FloeConfig extends AbstractConfig {
   public static final String VALUE_FORMAT = "value.format";
   public static final String VALUE_FORMAT_OVERRIDES = "value.format.overrides";
   public static final String RAW_FALLBACK_AFTER = "value.raw.fallback.after.ms";
+  public static final String TABLE_RETENTION = "table.retention";
 
   private static final long MIB = 1024 * 1024;
   private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
@@ -75,7 +77,10 @@ public final class FloeConfig extends AbstractConfig {
       .define(VALUE_FORMAT_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
           "Per-topic formats, pattern:format entries, the first whose pattern matches the whole topic name wins.")
       .define(RAW_FALLBACK_AFTER, Type.LONG, -1L, Range.atLeast(-1), Importance.MEDIUM,
-          "How long a segment's uploads may fail for an unreachable registry before its values are kept raw; -1: never.");
+          "How long a segment's uploads may fail for an unreachable registry before its values are kept raw; -1: never.")
+      .define(TABLE_RETENTION, Type.STRING, TableRetention.KEEP.label(),
+          ConfigDef.ValidString.in(Arrays.stream(TableRetention.values()).map(TableRetention::label).toArray(String[]::new)),
+          Importance.MEDIUM, "When Kafka deletes a tiered segment, keep its rows in the table's main branch (keep) or remove them (follow-kafka).");
 
   private final TopicFormats topicFormats;
   private final Optional<RegistrySettings> registry;
@@ -93,6 +98,11 @@ public final class FloeConfig extends AbstractConfig {
       throw new ConfigException(VALUE_FORMAT_OVERRIDES, getList(VALUE_FORMAT_OVERRIDES), e.getMessage());
     }
     registry = registrySettings();
+  }
+
+  /** What the table's main branch does when Kafka deletes a segment. */
+  public TableRetention tableRetention() {
+    return TableRetention.fromLabel(getString(TABLE_RETENTION)).orElseThrow();
   }
 
   /** The format a topic's values are typed with. */

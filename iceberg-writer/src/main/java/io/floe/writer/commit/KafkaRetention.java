@@ -1,0 +1,57 @@
+package io.floe.writer.commit;
+
+import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.deletes.LocatedRow;
+import io.floe.writer.deletes.PositionDeletes;
+import io.floe.writer.deletes.TableRowScan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+
+/**
+ * Removes a deleted segment's rows from {@code main}, for tables that follow Kafka's retention:
+ * wherever they are by now (an operator may have compacted them into other files), a data file
+ * all of whose rows go is dropped, and the rest are deleted by position.
+ */
+public final class KafkaRetention {
+  private KafkaRetention() {}
+
+  public static void remove(Table table, SegmentRef segment) {
+    Snapshot main = table.currentSnapshot();
+    if (main == null) {
+      return;
+    }
+    List<LocatedRow> rows = TableRowScan.rows(table, main.snapshotId(), segment.partition(), segment.startOffset(),
+        segment.endOffset());
+    if (rows.isEmpty()) {
+      return;
+    }
+    Map<String, List<LocatedRow>> byFile = new LinkedHashMap<>();
+    rows.forEach(row -> byFile.computeIfAbsent(row.file().location(), f -> new ArrayList<>()).add(row));
+    RowDelta delta = table.newRowDelta()
+        .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
+        .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()))
+        .validateFromSnapshot(main.snapshotId())
+        .validateDataFilesExist(byFile.keySet())
+        .validateDeletedFiles();
+    List<LocatedRow> deletedByPosition = new ArrayList<>();
+    byFile.values().forEach(fileRows -> {
+      DataFile file = fileRows.get(0).file();
+      // Every row of a file without delete files yet: the whole file goes.
+      if (fileRows.size() == file.recordCount() && fileRows.get(fileRows.size() - 1).position() == file.recordCount() - 1) {
+        delta.removeRows(file);
+      } else {
+        deletedByPosition.addAll(fileRows);
+      }
+    });
+    String prefix = segment.segmentId() + "-retention-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    PositionDeletes.write(table, deletedByPosition, prefix).forEach(delta::addDeletes);
+    delta.commit();
+  }
+}
