@@ -39,8 +39,8 @@ public final class PositionDeletes {
   /**
    * Writes position delete files that delete {@code rows} (any mix of data files), one file per
    * partition (spec and partition value) of their data files, through the table's FileIO into the
-   * table's data location, file names starting with {@code namePrefix} (the lead passes the segment
-   * id and an attempt id, like data files). Returns them, ready for a RowDelta's addDeletes. Empty
+   * table's data location, file names starting with {@code namePrefix} (a segment id and an attempt id, as
+   * data file names carry). Returns them, ready for a RowDelta's addDeletes. Empty
    * rows: no file.
    *
    * <p>On a table of format v3 or later the deletes are deletion vectors instead, one per data
