@@ -37,6 +37,11 @@ public final class SparkSql {
 
   /** Spark SQL on the Floe warehouse at {@code warehouse}; each run keeps its output in {@code workDir/run-<n>}. */
   public static SparkSql onWarehouse(Path warehouse, Path workDir) {
+    return onWarehouse(warehouse, workDir, Map.of());
+  }
+
+  /** The same, with these {@code spark.*} settings over the harness's. */
+  public static SparkSql onWarehouse(Path warehouse, Path workDir, Map<String, String> settings) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.app.name", "floe-e2e");
     conf.put("spark.master", "local[2]");
@@ -48,6 +53,7 @@ public final class SparkSql {
     // the rows are read back as JSON: a null column must be there, not left out
     conf.put("spark.sql.jsonGenerator.ignoreNullFields", "false");
     conf.putAll(new FloeSparkCatalog(warehouse).sparkConf());
+    conf.putAll(settings);
     return new SparkSql(new SqlRunnerProcess(SparkDistribution.laidOut(), conf, HEAP), workDir);
   }
 
