@@ -27,7 +27,15 @@ final class SegmentTransactions {
   private SegmentTransactions() {}
 
   static List<AbortedTxn> aborted(Path segment) {
-    Map<Long, Long> openSince = new HashMap<>();
+    return aborted(segment, Map.of());
+  }
+
+  /**
+   * @param openBefore the transactions still open where the segment starts, as the broker's
+   *     producer state knows them: producer id to the offset of its first transactional record
+   */
+  static List<AbortedTxn> aborted(Path segment, Map<Long, Long> openBefore) {
+    Map<Long, Long> openSince = new HashMap<>(openBefore);
     List<AbortedTxn> aborted = new ArrayList<>();
     try (SegmentTranslator translator = new SegmentTranslator(segment, 0)) {
       while (translator.hasNext()) {
@@ -50,13 +58,29 @@ final class SegmentTransactions {
     return aborted;
   }
 
-  /** Writes the segment's transaction index next to it, if it aborts any transaction. */
-  static java.util.Optional<Path> writeIndex(Path segment, long baseOffset) {
-    List<AbortedTxn> aborted = aborted(segment);
-    if (aborted.isEmpty()) {
-      return java.util.Optional.empty();
+  /** The transactions still open at the segment's end: producer id to its first transactional offset. */
+  static Map<Long, Long> openAtEnd(Path segment) {
+    Map<Long, Long> open = new HashMap<>();
+    try (SegmentTranslator translator = new SegmentTranslator(segment, 0)) {
+      while (translator.hasNext()) {
+        BatchHeader header = translator.next().rows().get(0).batch().header();
+        if (header.attributes().isTransactional() && header.attributes().isControl()) {
+          open.remove(header.producerId());
+        } else if (header.attributes().isTransactional()) {
+          open.putIfAbsent(header.producerId(), header.baseOffset());
+        }
+      }
     }
+    return open;
+  }
+
+  /** Writes the segment's transaction index next to it, if it aborts any transaction. */
+  static java.util.Optional<Path> writeIndex(Path segment, long baseOffset, Map<Long, Long> openBefore) {
+    List<AbortedTxn> aborted = aborted(segment, openBefore);
     File file = segment.resolveSibling(String.format("%020d.txnindex", baseOffset)).toFile();
+    if (aborted.isEmpty() || file.exists()) {
+      return aborted.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(file.toPath());
+    }
     try {
       TransactionIndex index = new TransactionIndex(baseOffset, file);
       for (AbortedTxn transaction : aborted) {

@@ -67,16 +67,27 @@ record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
   }
 
   static TieredSegment of(Path segment, String topic, int partition, long baseOffset, long endOffset) {
+    return of(segment, topic, partition, baseOffset, endOffset, Map.of());
+  }
+
+  /**
+   * A segment that follows others whose transactions {@code openBefore} are still open where it
+   * starts (producer id to first transactional offset): its transaction index reaches back to them.
+   */
+  static TieredSegment of(Path segment, String topic, int partition, long baseOffset, long endOffset,
+      Map<Long, Long> openBefore) {
     return attempt(segment, new TopicIdPartition(TOPIC_ID, new TopicPartition(topic, partition)), baseOffset, endOffset,
-        Uuid.randomUuid());
+        Uuid.randomUuid(), openBefore);
   }
 
   /** Another upload attempt of the same segment, with the id the broker gives each attempt. */
   TieredSegment retriedWithId(Uuid id) {
-    return attempt(data.logSegment(), metadata.topicIdPartition(), metadata.startOffset(), metadata.endOffset(), id);
+    return attempt(data.logSegment(), metadata.topicIdPartition(), metadata.startOffset(), metadata.endOffset(), id,
+        Map.of());
   }
 
-  private static TieredSegment attempt(Path segment, TopicIdPartition partition, long baseOffset, long endOffset, Uuid id) {
+  private static TieredSegment attempt(Path segment, TopicIdPartition partition, long baseOffset, long endOffset, Uuid id,
+      Map<Long, Long> openBefore) {
     Path dir = segment.getParent();
     String name = String.format("%020d", baseOffset);
     File offsetIndex = dir.resolve(name + ".index").toFile();
@@ -94,7 +105,7 @@ record TieredSegment(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
       RemoteLogSegmentMetadata metadata = new RemoteLogSegmentMetadata(new RemoteLogSegmentId(partition, id),
           baseOffset, endOffset, maxTimestamp, 1, System.currentTimeMillis(), size, Map.of(7, baseOffset));
       return new TieredSegment(metadata, new LogSegmentData(segment, offsetIndex.toPath(), timeIndex.toPath(),
-          SegmentTransactions.writeIndex(segment, baseOffset), snapshot.toPath(), leaderEpochs));
+          SegmentTransactions.writeIndex(segment, baseOffset, openBefore), snapshot.toPath(), leaderEpochs));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

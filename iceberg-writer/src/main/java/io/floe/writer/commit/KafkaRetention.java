@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -17,7 +19,7 @@ import org.apache.iceberg.Table;
 /**
  * Removes a deleted segment's rows from {@code main}, for tables that follow Kafka's retention:
  * wherever they are by now (an operator may have compacted them into other files), a data file
- * all of whose rows go is dropped, and the rest are deleted by position.
+ * all of whose live rows go is dropped, and the rest are deleted by position.
  */
 public final class KafkaRetention {
   private KafkaRetention() {}
@@ -34,24 +36,36 @@ public final class KafkaRetention {
     }
     Map<String, List<LocatedRow>> byFile = new LinkedHashMap<>();
     rows.forEach(row -> byFile.computeIfAbsent(row.file().location(), f -> new ArrayList<>()).add(row));
-    RowDelta delta = table.newRowDelta()
-        .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
-        .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()))
-        .validateFromSnapshot(main.snapshotId())
-        .validateDataFilesExist(byFile.keySet())
-        .validateDeletedFiles();
-    List<LocatedRow> deletedByPosition = new ArrayList<>();
+    List<DataFile> whole = new ArrayList<>();
+    List<LocatedRow> some = new ArrayList<>();
     byFile.values().forEach(fileRows -> {
       DataFile file = fileRows.get(0).file();
-      // Every row of a file without delete files yet: the whole file goes.
-      if (fileRows.size() == file.recordCount() && fileRows.get(fileRows.size() - 1).position() == file.recordCount() - 1) {
-        delta.removeRows(file);
+      if (fileRows.size() == file.recordCount()) {
+        whole.add(file);
       } else {
-        deletedByPosition.addAll(fileRows);
+        some.addAll(fileRows);
       }
     });
-    String prefix = segment.segmentId() + "-retention-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    PositionDeletes.write(table, deletedByPosition, prefix).forEach(delta::addDeletes);
-    delta.commit();
+    // Two commits, files first: a position delete file covers a range of file names, and Iceberg
+    // refuses to drop a file inside the range of a delete file added in the same commit. A retry
+    // of a half-done removal finds only what is left.
+    if (!whole.isEmpty()) {
+      DeleteFiles drop = table.newDelete()
+          .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
+          .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
+      whole.forEach(drop::deleteFile);
+      drop.commit();
+    }
+    if (!some.isEmpty()) {
+      RowDelta delta = table.newRowDelta()
+          .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
+          .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()))
+          .validateFromSnapshot(main.snapshotId())
+          .validateDataFilesExist(some.stream().map(row -> row.file().location()).collect(Collectors.toSet()))
+          .validateDeletedFiles();
+      String prefix = segment.segmentId() + "-retention-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+      PositionDeletes.write(table, some, prefix).forEach(delta::addDeletes);
+      delta.commit();
+    }
   }
 }

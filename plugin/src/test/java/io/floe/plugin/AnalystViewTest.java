@@ -1,0 +1,312 @@
+package io.floe.plugin;
+
+import static io.floe.plugin.ServedBytes.assertServedFrom;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.translator.KafkaSegment;
+import io.floe.translator.KafkaSegments;
+import io.floe.translator.SampleRecords;
+import io.floe.translator.table.KafkaColumns;
+import io.floe.writer.commit.KafkaViewBranch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.RewriteFiles;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.ControlRecordType;
+import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.server.log.remote.storage.RetriableRemoteStorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The table's main branch as an analyst sees it (promise 5): each (partition, offset) once, no
+ * control record, no aborted data, whatever retries and re-uploads the broker makes; while the
+ * Kafka view, served from the Floe branch's files, stays exact, also after maintenance on main.
+ */
+class AnalystViewTest {
+  @TempDir
+  Path dir;
+
+  private final List<IcebergRemoteStorageManager> managers = new ArrayList<>();
+
+  @AfterEach
+  void close() throws IOException {
+    for (IcebergRemoteStorageManager manager : managers) {
+      manager.close();
+    }
+    UnknownOutcomeCatalog.failAfterNextCommits(0);
+  }
+
+  @Test
+  void mainHoldsNeitherControlRecordsNorAbortedData() throws Exception {
+    // everyKind: 17-19 committed, 20 its marker; 21-22 aborted, 23 its marker.
+    TieredSegment segment = TieredSegment.everyKind(dir, "orders", 0, 0);
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    Set<Long> offsets = mainOffsets("orders", 0);
+    assertTrue(offsets.containsAll(Set.of(17L, 18L, 19L)), offsets.toString());
+    for (long gone : List.of(20L, 21L, 22L, 23L)) {
+      assertFalse(offsets.contains(gone), "offset " + gone + " in main");
+    }
+    assertServedWhole(rsm, segment);
+  }
+
+  @Test
+  void anAbortMarkerInALaterSegmentTakesTheEarlierSegmentsAbortedRowsOutOfMain() throws Exception {
+    Path first;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("first"))) {
+      segment.plain(Compression.NONE, records(0, 2));
+      segment.transactional(Compression.NONE, 0, records(2, 3));
+      first = segment.path();
+    }
+    Path second;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("second"), 5)) {
+      segment.plain(Compression.NONE, records(5, 1));
+      segment.marker(ControlRecordType.ABORT, SampleRecords.T0 + 100);
+      segment.plain(Compression.NONE, records(7, 1));
+      second = segment.path();
+    }
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment earlier = TieredSegment.of(first, "orders", 0, 0, 4);
+    rsm.copyLogSegmentData(earlier.metadata(), earlier.data());
+    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L), mainOffsets("orders", 0));
+
+    TieredSegment later = TieredSegment.of(second, "orders", 0, 5, 7, SegmentTransactions.openAtEnd(first));
+    rsm.copyLogSegmentData(later.metadata(), later.data());
+
+    assertEquals(Set.of(0L, 1L, 5L, 7L), mainOffsets("orders", 0));
+    assertServedWhole(rsm, earlier);
+    assertServedWhole(rsm, later);
+  }
+
+  @Test
+  void aCopyRetriedUnderANewSegmentIdLeavesEachOffsetOnceInMain() throws Exception {
+    TieredSegment segment = TieredSegment.everyKind(dir, "orders", 0, 0);
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    Set<Long> once = mainOffsets("orders", 0);
+
+    TieredSegment retry = segment.retriedWithId(org.apache.kafka.common.Uuid.randomUuid());
+    rsm.copyLogSegmentData(retry.metadata(), retry.data());
+
+    assertEquals(once.size(), mainRows("orders").size(), "rows of main");
+    assertEquals(once, mainOffsets("orders", 0));
+    // The broker deletes the attempt it did not keep: the other stays whole in the Kafka view.
+    rsm.deleteLogSegmentData(segment.metadata());
+    assertEquals(once, mainOffsets("orders", 0));
+    assertServedWhole(managed(Map.of()), retry);
+  }
+
+  @Test
+  void aCommitWhoseAnswerIsLostThenARetryUnderANewIdLeavesNoDuplicate() throws Exception {
+    TieredSegment segment = TieredSegment.everyKind(dir, "orders", 0, 0);
+    Files.createDirectories(dir.resolve("warehouse"));
+    IcebergRemoteStorageManager rsm = managed(Map.of("iceberg.catalog.catalog-impl", UnknownOutcomeCatalog.class.getName(),
+        "iceberg.catalog.uri", "jdbc:sqlite:" + dir.resolve("warehouse").resolve("floe-catalog.db")));
+    // The table is created, then the segment's commit is written but its answer lost.
+    rsm.copyLogSegmentData(TieredSegment.incompressible(dir.resolve("warm-up"), "orders", 1, 1).metadata(),
+        TieredSegment.incompressible(dir.resolve("warm-up"), "orders", 1, 1).data());
+    UnknownOutcomeCatalog.failAfterNextCommits(1);
+
+    assertThrows(RetriableRemoteStorageException.class, () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
+    Set<Long> committed = mainOffsets("orders", 0);
+    assertFalse(committed.isEmpty(), "the lost commit is in the table");
+
+    TieredSegment retry = segment.retriedWithId(org.apache.kafka.common.Uuid.randomUuid());
+    rsm.copyLogSegmentData(retry.metadata(), retry.data());
+
+    assertEquals(committed, mainOffsets("orders", 0));
+    assertEquals(committed.size(), mainRows("orders").stream().filter(row -> partition(row) == 0).count());
+    assertServedWhole(rsm, retry);
+  }
+
+  @Test
+  void maintenanceOnMainNeverTakesAFileTheKafkaViewNeeds() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 3; partition++) {
+      segments.add(TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0));
+      rsm.copyLogSegmentData(segments.get(partition).metadata(), segments.get(partition).data());
+    }
+    long rows = mainRows("orders").size();
+
+    // As an operator's compaction, snapshot expiry and orphan removal would, on main.
+    Table table = table("orders");
+    compactMain(table);
+    table.newAppend().commit();
+    table.expireSnapshots().expireOlderThan(System.currentTimeMillis() + 1).retainLast(1).commit();
+    deleteFilesNoSnapshotReferences(table("orders"));
+
+    assertEquals(rows, mainRows("orders").size());
+    for (TieredSegment segment : segments) {
+      assertServedWhole(managed(Map.of()), segment);
+    }
+  }
+
+  @Test
+  void deletingASegmentTakesItOutOfTheKafkaViewAndByDefaultKeepsItsRows() throws Exception {
+    TieredSegment segment = TieredSegment.everyKind(dir, "orders", 0, 0);
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    Set<Long> offsets = mainOffsets("orders", 0);
+
+    rsm.deleteLogSegmentData(segment.metadata());
+    rsm.deleteLogSegmentData(segment.metadata());
+
+    assertEquals(offsets, mainOffsets("orders", 0));
+    assertTrue(branchFiles("orders").isEmpty(), branchFiles("orders").toString());
+  }
+
+  @Test
+  void aTableFollowingKafkasRetentionLosesADeletedSegmentsRows() throws Exception {
+    TieredSegment kept = TieredSegment.everyKind(dir.resolve("kept"), "orders", 1, 0);
+    TieredSegment deleted = TieredSegment.everyKind(dir.resolve("deleted"), "orders", 0, 0);
+    IcebergRemoteStorageManager rsm = managed(Map.of("table.retention", "follow-kafka"));
+    rsm.copyLogSegmentData(kept.metadata(), kept.data());
+    rsm.copyLogSegmentData(deleted.metadata(), deleted.data());
+    Set<Long> keptOffsets = mainOffsets("orders", 1);
+
+    rsm.deleteLogSegmentData(deleted.metadata());
+
+    assertEquals(Set.of(), mainOffsets("orders", 0));
+    assertEquals(keptOffsets, mainOffsets("orders", 1));
+    assertServedWhole(rsm, kept);
+  }
+
+  private void assertServedWhole(IcebergRemoteStorageManager rsm, TieredSegment segment) throws Exception {
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
+  }
+
+  /** Rewrites every data file of main into one per table partition, as rewrite_data_files does. */
+  private static void compactMain(Table table) throws IOException {
+    List<DataFile> old = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(task -> old.add(task.file()));
+    }
+    Map<PartitionKey, List<Record>> rowsByPartition = new HashMap<>();
+    InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+      for (Record row : records) {
+        PartitionKey key = new PartitionKey(table.spec(), table.schema());
+        key.partition(wrapper.wrap(row));
+        rowsByPartition.computeIfAbsent(key, k -> new ArrayList<>()).add(row.copy());
+      }
+    }
+    RewriteFiles rewrite = table.newRewrite();
+    old.forEach(rewrite::deleteFile);
+    int index = 0;
+    for (Map.Entry<PartitionKey, List<Record>> partition : rowsByPartition.entrySet()) {
+      String location = table.locationProvider().newDataLocation(table.spec(), partition.getKey(),
+          "compacted-" + index++ + ".parquet");
+      DataWriter<Record> writer = Parquet.writeData(table.io().newOutputFile(location)).forTable(table)
+          .withPartition(partition.getKey()).createWriterFunc(GenericParquetWriter::create).overwrite().build();
+      try (writer) {
+        partition.getValue().forEach(writer::write);
+      }
+      rewrite.addFile(writer.toDataFile());
+    }
+    rewrite.commit();
+  }
+
+  /** Deletes every data file under the table that no snapshot still lists, as remove_orphan_files does. */
+  private static void deleteFilesNoSnapshotReferences(Table table) throws IOException {
+    Set<String> live = new java.util.HashSet<>();
+    for (var snapshot : table.snapshots()) {
+      try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
+        tasks.forEach(task -> live.add(Path.of(java.net.URI.create(task.file().location()).getPath()).toString()));
+      }
+    }
+    Path data = Path.of(java.net.URI.create(table.location()).getPath()).resolve("data");
+    try (Stream<Path> files = Files.walk(data)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+        if (!live.contains(file.toString())) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  private IcebergRemoteStorageManager managed(Map<String, String> extra) {
+    Map<String, Object> configs = new HashMap<>(extra);
+    configs.put("iceberg.catalog.warehouse", "file://" + dir.resolve("warehouse"));
+    configs.put("broker.id", 1);
+    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
+    manager.configure(configs);
+    managers.add(manager);
+    return manager;
+  }
+
+  private Table table(String topic) {
+    Path warehouse = dir.resolve("warehouse");
+    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
+            "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
+            "warehouse", "file://" + warehouse, "io-impl", "io.floe.plugin.storage.LocalFileIO"), null)
+        .loadTable(TableIdentifier.of("kafka", topic));
+  }
+
+  private List<Record> mainRows(String topic) throws IOException {
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table(topic)).build()) {
+      records.forEach(row -> rows.add(row.copy()));
+    }
+    return rows;
+  }
+
+  /** The offsets of a Kafka partition in main, failing if one appears twice. */
+  private Set<Long> mainOffsets(String topic, int partition) throws IOException {
+    List<Long> offsets = mainRows(topic).stream().filter(row -> partition(row) == partition)
+        .map(row -> (Long) ((Record) row.getField(KafkaColumns.KAFKA)).getField(KafkaColumns.OFFSET)).toList();
+    Set<Long> distinct = new TreeSet<>(offsets);
+    assertEquals(distinct.size(), offsets.size(), "offsets of partition " + partition + " in main: " + offsets);
+    return distinct;
+  }
+
+  private Set<String> branchFiles(String topic) throws IOException {
+    Table table = table(topic);
+    try (CloseableIterable<FileScanTask> tasks = table.newScan()
+        .useSnapshot(table.refs().get(KafkaViewBranch.NAME).snapshotId()).planFiles()) {
+      Set<String> files = new TreeSet<>();
+      tasks.forEach(task -> files.add(task.file().location()));
+      return files;
+    }
+  }
+
+  private static int partition(Record row) {
+    return (Integer) ((Record) row.getField(KafkaColumns.KAFKA)).getField(KafkaColumns.PARTITION);
+  }
+
+  private static SimpleRecord[] records(int first, int count) {
+    return LongStream.range(first, first + count).mapToObj(i -> new SimpleRecord(SampleRecords.T0 + i,
+        SampleRecords.key((int) i), SampleRecords.text(20, (int) i))).toArray(SimpleRecord[]::new);
+  }
+}
