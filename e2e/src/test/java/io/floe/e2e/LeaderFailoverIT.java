@@ -1,7 +1,5 @@
 package io.floe.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,26 +8,15 @@ import io.floe.e2e.broker.KafkaCluster;
 import io.floe.e2e.broker.KafkaDistribution;
 import io.floe.e2e.broker.RemoteStoragePlugin;
 import io.floe.e2e.check.ConsumedRecords;
+import io.floe.e2e.check.MainRows;
 import io.floe.e2e.floe.FloeDistribution;
-import io.floe.e2e.floe.TableRows;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.topic.TieringProgress;
-import io.floe.e2e.workload.ProducedRecord;
 import io.floe.e2e.workload.ProducedRecords;
 import io.floe.e2e.workload.Workloads;
-import io.floe.translator.table.KafkaColumns;
-import io.floe.translator.table.RowRecords;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.iceberg.data.Record;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -85,9 +72,9 @@ class LeaderFailoverIT {
       cluster.restart(killed);
 
       ConsumedRecords.fromStart(cluster, topic, IsolationLevel.READ_UNCOMMITTED).assertExactly(produced);
-      Map<Long, List<Record>> rowsAt = rowsByOffset(warehouse, partition);
-      assertEveryTieredRecordIsInTheTable(produced, rowsAt, end.get(partition));
-      assertNoOffsetIsInTheTableTwice(rowsAt);
+      MainRows main = MainRows.of(warehouse, TOPIC);
+      main.assertHoldsEveryRecordBefore(produced, end);
+      main.assertNoPositionTwice();
     }
   }
 
@@ -104,44 +91,6 @@ class LeaderFailoverIT {
             partition, FIRST_UPLOAD_TIMEOUT, progress, cluster.describeLogs()));
       }
       pause();
-    }
-  }
-
-  /** Every record before {@code tieredBefore} is a row of main, with the key and value produced. */
-  private static void assertEveryTieredRecordIsInTheTable(ProducedRecords produced, Map<Long, List<Record>> rowsAt, long tieredBefore) {
-    for (ProducedRecord record : produced.visibleTo(IsolationLevel.READ_UNCOMMITTED)) {
-      if (record.offset() >= tieredBefore) {
-        continue;
-      }
-      List<Record> rows = rowsAt.get(record.offset());
-      assertTrue(rows != null, "tiered record " + record.partition() + "@" + record.offset() + " is not in the table");
-      for (Record row : rows) {
-        assertArrayEquals(record.key(), RowRecords.bytes(row.getField(KafkaColumns.KEY)), "key at " + record.offset());
-        assertArrayEquals(record.value(), RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)), "value at " + record.offset());
-      }
-    }
-  }
-
-  private static void assertNoOffsetIsInTheTableTwice(Map<Long, List<Record>> rowsAt) {
-    Map<Long, Integer> repeated = rowsAt.entrySet().stream().filter(e -> e.getValue().size() > 1)
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new));
-    assertEquals(Map.of(), repeated, "offsets of the table's main that appear more than once (offset=rows)");
-  }
-
-  /** The {@code _kafka} struct of every row of the topic's table in the partition, by offset. */
-  private static Map<Long, List<Record>> rowsByOffset(Path warehouse, TopicPartition partition) {
-    return TableRows.of(warehouse, tableOf(warehouse, partition.topic())).stream()
-        .filter(row -> (Integer) row.getField(KafkaColumns.PARTITION) == partition.partition())
-        .collect(Collectors.groupingBy(row -> (Long) row.getField(KafkaColumns.OFFSET), TreeMap::new,
-            Collectors.mapping(Function.identity(), Collectors.toList())));
-  }
-
-  private static String tableOf(Path warehouse, String topic) {
-    try (Stream<Path> tables = Files.list(warehouse.resolve("kafka"))) {
-      return tables.map(p -> p.getFileName().toString()).filter(name -> name.startsWith(topic))
-          .findFirst().orElseThrow(() -> new AssertionError("no table for " + topic + " in " + warehouse));
-    } catch (IOException e) {
-      throw new AssertionError("Cannot list the tables of " + warehouse, e);
     }
   }
 
