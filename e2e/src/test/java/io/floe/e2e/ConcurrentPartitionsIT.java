@@ -40,6 +40,8 @@ class ConcurrentPartitionsIT {
   private static final int BATCHES_PER_SEGMENT = 2;
   private static final int SEGMENTS_PER_PARTITION = 3;
   private static final Duration TIERING_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
   private static final String MANIFEST_SUFFIX = ".floe-manifest";
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -60,8 +62,10 @@ class ConcurrentPartitionsIT {
       TopicCopying.release(broker, topic);
       topic.awaitTieredBefore(broker, end, TIERING_TIMEOUT);
 
-      List<String> committed = TableSnapshots.segmentIdsOfMain(warehouse, WarehouseCatalog.tableOf(warehouse, TOPIC));
-      Set<String> tiered = tieredSegmentIds(warehouse);
+      // copies of the segments after the end may still be under way: compare once they are done
+      TieredAndCommitted segments = awaitSettled(warehouse);
+      Set<String> tiered = segments.tiered();
+      List<String> committed = segments.committed();
       assertTrue(tiered.size() >= PARTITIONS * SEGMENTS_PER_PARTITION,
           "expected at least " + PARTITIONS * SEGMENTS_PER_PARTITION + " tiered segments, found " + tiered.size());
       assertEquals(Map.of(), repeated(committed), "segments committed to main more than once (segment id=snapshots)");
@@ -69,6 +73,36 @@ class ConcurrentPartitionsIT {
       MainRows main = MainRows.of(warehouse, TOPIC);
       main.assertHoldsEveryRecordBefore(workloads.produced(), end);
       main.assertNoPositionTwice();
+    }
+  }
+
+  /** The segments Floe holds for the topic and the segment ids of main's snapshots, read in that order. */
+  private record TieredAndCommitted(Set<String> tiered, List<String> committed) {
+    boolean agree() {
+      return tiered.equals(Set.copyOf(committed));
+    }
+  }
+
+  /** Reads both until they agree, or until {@link #SETTLE_TIMEOUT} has passed; returns the last reading. */
+  private static TieredAndCommitted awaitSettled(Path warehouse) {
+    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    while (true) {
+      Set<String> tiered = tieredSegmentIds(warehouse);
+      TieredAndCommitted segments = new TieredAndCommitted(tiered,
+          TableSnapshots.segmentIdsOfMain(warehouse, WarehouseCatalog.tableOf(warehouse, TOPIC)));
+      if (segments.agree() || System.nanoTime() > deadline) {
+        return segments;
+      }
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for uploads to settle", e);
     }
   }
 
