@@ -88,6 +88,11 @@ public final class KafkaCluster implements KafkaService, AutoCloseable {
         .collect(Collectors.joining(System.lineSeparator()));
   }
 
+  /** The output of node {@code id}. */
+  public BrokerLogs logs(int id) {
+    return node(id).logs();
+  }
+
   /** The id of the node leading {@code partition} now, as the cluster's metadata says. */
   public int leaderOf(TopicPartition partition) {
     TopicDescription description = AdminCalls.answer("describe topic " + partition.topic() + " on " + this,
