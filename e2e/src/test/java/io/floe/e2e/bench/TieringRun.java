@@ -4,6 +4,7 @@ import io.floe.e2e.broker.BrokerSpec;
 import io.floe.e2e.broker.KafkaBroker;
 import io.floe.e2e.broker.KafkaDistribution;
 import io.floe.e2e.topic.TieredTopic;
+import io.floe.e2e.topic.TopicCopying;
 import io.floe.e2e.topic.TieringProgress;
 import java.nio.file.Path;
 import java.time.Duration;

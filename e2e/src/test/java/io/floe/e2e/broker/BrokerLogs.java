@@ -26,6 +26,11 @@ public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
         this, firstError, tail(log), tail(lines(stderr)));
   }
 
+  /** How many lines of {@code server.log} so far contain {@code text}. */
+  public long serverLogLinesContaining(String text) {
+    return lines(serverLog).stream().filter(line -> line.contains(text)).count();
+  }
+
   /** Where to look. */
   @Override
   public String toString() {

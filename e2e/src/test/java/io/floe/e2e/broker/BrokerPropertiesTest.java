@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A single-node broker's configuration: loopback only, tiering on, the plugin as asked. */
+/** A broker's configuration: loopback only, tiering on, the plugin as asked; alone or a node of a cluster. */
 class BrokerPropertiesTest {
   private static final KafkaDistribution KAFKA = new KafkaDistribution("4.3.1", Path.of("/opt/kafka-4.3.1"));
   private static final BrokerPorts PORTS = new BrokerPorts(19092, 19093);
@@ -64,6 +65,30 @@ class BrokerPropertiesTest {
 
     assertEquals("30000", properties.get("remote.log.manager.task.interval.ms"));
     assertTrue(properties.containsKey("log.retention.check.interval.ms"));
+  }
+
+  @Test
+  void everyNodeOfAClusterIsAVoterOfOneStaticQuorum() {
+    List<BrokerPorts> ports = List.of(PORTS, new BrokerPorts(29092, 29093), new BrokerPorts(39092, 39093));
+
+    Map<String, String> second = BrokerProperties.clusterNode(spec(localTieredStorage()), 2, ports, DATA);
+
+    assertEquals("2", second.get("node.id"));
+    assertEquals("1@127.0.0.1:19093,2@127.0.0.1:29093,3@127.0.0.1:39093", second.get("controller.quorum.voters"));
+    assertFalse(second.containsKey("controller.quorum.bootstrap.servers"));
+    assertEquals("PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093", second.get("listeners"));
+  }
+
+  @Test
+  void aClustersInternalTopicsOutliveOneNode() {
+    List<BrokerPorts> ports = List.of(PORTS, new BrokerPorts(29092, 29093), new BrokerPorts(39092, 39093));
+
+    Map<String, String> node = BrokerProperties.clusterNode(spec(localTieredStorage()), 1, ports, DATA);
+
+    assertEquals("3", node.get("rlmm.config.remote.log.metadata.topic.replication.factor"));
+    assertEquals("2", node.get("rlmm.config.remote.log.metadata.topic.min.isr"));
+    assertEquals("3", node.get("offsets.topic.replication.factor"));
+    assertEquals("2", node.get("transaction.state.log.min.isr"));
   }
 
   private static RemoteStoragePlugin localTieredStorage() {

@@ -1,6 +1,6 @@
 package io.floe.e2e.check;
 
-import io.floe.e2e.broker.KafkaBroker;
+import io.floe.e2e.broker.KafkaService;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.workload.ProducedRecords;
 import java.time.Duration;
@@ -28,12 +28,12 @@ public final class ConsumedRecords {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final KafkaBroker broker;
+  private final KafkaService broker;
   private final String topic;
   private final IsolationLevel isolation;
   private final List<ConsumerRecord<byte[], byte[]>> records;
 
-  private ConsumedRecords(KafkaBroker broker, String topic, IsolationLevel isolation, List<ConsumerRecord<byte[], byte[]>> records) {
+  private ConsumedRecords(KafkaService broker, String topic, IsolationLevel isolation, List<ConsumerRecord<byte[], byte[]>> records) {
     this.broker = broker;
     this.topic = topic;
     this.isolation = isolation;
@@ -41,7 +41,7 @@ public final class ConsumedRecords {
   }
 
   /** Reads every partition from offset 0 up to its end as the consumer sees it (the LSO for read_committed). */
-  public static ConsumedRecords fromStart(KafkaBroker broker, TieredTopic topic, IsolationLevel isolation) {
+  public static ConsumedRecords fromStart(KafkaService broker, TieredTopic topic, IsolationLevel isolation) {
     List<TopicPartition> partitions = topic.topicPartitions();
     try (Consumer<byte[], byte[]> consumer = consumer(broker, isolation)) {
       consumer.assign(partitions);
@@ -53,14 +53,14 @@ public final class ConsumedRecords {
         if (System.nanoTime() > deadline) {
           throw new AssertionError(String.format("Cannot read %s from offset 0 to %s (%s) within %s: at %s after %d records%n%s",
               topic.name(), ends, name(isolation), TIMEOUT, positions(consumer, partitions), records.size(),
-              broker.logs().describe()));
+              broker.describeLogs()));
         }
         try {
           consumer.poll(POLL).forEach(records::add);
         } catch (KafkaException e) {
           // a batch that fails its CRC or cannot be parsed, a fetch the broker could not serve
           throw new AssertionError(String.format("Cannot read %s from offset 0 (%s): the consumer failed at %s after %d records: %s%n%s",
-              topic.name(), name(isolation), positions(consumer, partitions), records.size(), e, broker.logs().describe()), e);
+              topic.name(), name(isolation), positions(consumer, partitions), records.size(), e, broker.describeLogs()), e);
         }
       }
       // a partition's records in the order read, partitions in turn: the log order
@@ -81,11 +81,11 @@ public final class ConsumedRecords {
     Optional<String> difference = RecordComparison.firstDifference(produced.visibleTo(isolation), records);
     difference.ifPresent(d -> {
       throw new AssertionError(String.format("Consuming %s from offset 0 (%s) does not give what was produced: %s%n%s",
-          topic, name(isolation), d, broker.logs()));
+          topic, name(isolation), d, broker.describeLogs()));
     });
   }
 
-  private static Consumer<byte[], byte[]> consumer(KafkaBroker broker, IsolationLevel isolation) {
+  private static Consumer<byte[], byte[]> consumer(KafkaService broker, IsolationLevel isolation) {
     return new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, name(isolation),

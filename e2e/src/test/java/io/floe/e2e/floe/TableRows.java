@@ -1,20 +1,13 @@
 package io.floe.e2e.floe;
 
-import io.floe.plugin.storage.LocalFileIO;
 import io.floe.translator.table.KafkaColumns;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
@@ -30,7 +23,7 @@ public final class TableRows {
 
   /** Every row of {@code kafka.<table>}, its value columns and {@code _kafka}. */
   public static List<Record> whole(Path warehouse, String table) {
-    return withTable(warehouse, table, loaded -> {
+    return WarehouseCatalog.withTable(warehouse, table, loaded -> {
       List<Record> rows = new ArrayList<>();
       try (CloseableIterable<Record> records = IcebergGenerics.read(loaded).build()) {
         records.forEach(record -> rows.add(record.copy()));
@@ -43,20 +36,6 @@ public final class TableRows {
 
   /** The current schema of {@code kafka.<table>}. */
   public static Schema schema(Path warehouse, String table) {
-    return withTable(warehouse, table, Table::schema);
-  }
-
-  private static <T> T withTable(Path warehouse, String table, Function<Table, T> action) {
-    Map<String, String> properties = Map.of(
-        "type", "jdbc",
-        "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
-        "warehouse", warehouse.toUri().toString(),
-        "io-impl", LocalFileIO.class.getName());
-    Catalog catalog = CatalogUtil.buildIcebergCatalog("floe", properties, null);
-    try (Closeable closing = (Closeable) catalog) {
-      return action.apply(catalog.loadTable(TableIdentifier.of("kafka", table)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WarehouseCatalog.withTable(warehouse, table, Table::schema);
   }
 }

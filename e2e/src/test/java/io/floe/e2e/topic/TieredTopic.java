@@ -1,6 +1,6 @@
 package io.floe.e2e.topic;
 
-import io.floe.e2e.broker.KafkaBroker;
+import io.floe.e2e.broker.KafkaService;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -21,19 +21,26 @@ import org.apache.kafka.common.TopicPartition;
  * A topic with tiered storage on and tiny segments, so that a few kilobytes already make several
  * tiered segments: segments cannot be smaller than 1 MiB in Kafka 4, so each is capped at about
  * {@code batchesPerSegment} batches instead, by an index entry per batch and an index that holds
- * that many. Local copies go as soon as they are tiered; remote ones are kept.
+ * that many. Local copies go as soon as they are tiered; remote ones are kept. With several
+ * replicas, a write is acknowledged once two of them have it ({@code min.insync.replicas}), so
+ * that any one broker may fail without losing an acknowledged record.
  */
-public record TieredTopic(String name, int partitions, int batchesPerSegment) {
+public record TieredTopic(String name, int partitions, int batchesPerSegment, int replicationFactor) {
   private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
   private static final int TIME_INDEX_ENTRY_BYTES = 12;
+  private static final int MIN_IN_SYNC_REPLICAS = 2;
 
   public static TieredTopic named(String name, int batchesPerSegment) {
-    return new TieredTopic(name, 1, batchesPerSegment);
+    return new TieredTopic(name, 1, batchesPerSegment, 1);
   }
 
   public TieredTopic withPartitions(int count) {
-    return new TieredTopic(name, count, batchesPerSegment);
+    return new TieredTopic(name, count, batchesPerSegment, replicationFactor);
+  }
+
+  public TieredTopic withReplicationFactor(int replicas) {
+    return new TieredTopic(name, partitions, batchesPerSegment, replicas);
   }
 
   public Map<String, String> configs() {
@@ -45,7 +52,8 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
         "segment.index.bytes", Integer.toString(TIME_INDEX_ENTRY_BYTES * batchesPerSegment),
         "local.retention.ms", "1000",
         "local.retention.bytes", "1",
-        "retention.ms", "-1");
+        "retention.ms", "-1",
+        "min.insync.replicas", Integer.toString(Math.min(replicationFactor, MIN_IN_SYNC_REPLICAS)));
   }
 
   public List<TopicPartition> topicPartitions() {
@@ -53,15 +61,15 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
   }
 
   /** Creates the topic and returns once every partition has a leader. */
-  public TieredTopic create(KafkaBroker broker) {
+  public TieredTopic create(KafkaService broker) {
     Admin admin = broker.admin();
     AdminCalls.answer("create topic " + name + " on " + broker,
-        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs()))).all());
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor).configs(configs()))).all());
     long deadline = System.nanoTime() + CREATE_TIMEOUT.toNanos();
     while (!allHaveLeaders(admin)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(String.format("Cannot see every partition of %s with a leader within %s on %s%n%s",
-            name, CREATE_TIMEOUT, broker, broker.logs().describe()));
+            name, CREATE_TIMEOUT, broker, broker.describeLogs()));
       }
       pause();
     }
@@ -72,7 +80,7 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
    * The log end offset of each partition: everything produced so far, control records (transaction
    * markers) included, lies before it.
    */
-  public Map<TopicPartition, Long> endOffsets(KafkaBroker broker) {
+  public Map<TopicPartition, Long> endOffsets(KafkaService broker) {
     return offsets(broker.admin(), topicPartitions(), OffsetSpec.latest());
   }
 
@@ -81,12 +89,12 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
    * and deleted from local disk. The active segment is never tiered: produce past the last segment
    * to wait for.
    */
-  public void awaitTieredBefore(KafkaBroker broker, Map<TopicPartition, Long> endOffsets, Duration timeout) {
+  public void awaitTieredBefore(KafkaService broker, Map<TopicPartition, Long> endOffsets, Duration timeout) {
     awaitTieredBefore(broker, endOffsets, timeout, progress -> { });
   }
 
   /** The same, telling {@code listener} where tiering stands at every look. */
-  public void awaitTieredBefore(KafkaBroker broker, Map<TopicPartition, Long> endOffsets, Duration timeout,
+  public void awaitTieredBefore(KafkaService broker, Map<TopicPartition, Long> endOffsets, Duration timeout,
       Consumer<Collection<TieringProgress>> listener) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -98,10 +106,15 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(String.format("Cannot see %s tiered before offsets %s within %s; last seen:%n%s%n%s",
             name, endOffsets, timeout, progress.values().stream().map(TieringProgress::toString).collect(Collectors.joining("\n")),
-            broker.logs().describe()));
+            broker.describeLogs()));
       }
       pause();
     }
+  }
+
+  /** Where tiering stands in each partition of the topic now. */
+  public Map<TopicPartition, TieringProgress> progress(KafkaService broker) {
+    return progress(broker.admin(), topicPartitions());
   }
 
   /** Where tiering stands in each partition now. */

@@ -1,6 +1,6 @@
 package io.floe.e2e.workload;
 
-import io.floe.e2e.broker.KafkaBroker;
+import io.floe.e2e.broker.KafkaService;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.translator.registry.ConfluentRegistryServer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class EvolvingWorkload {
       new RecordHeader("content-type", text("application/vnd.floe.order")),
       new RecordHeader("trace-id", text("4bf92f3577b34da6")));
 
-  private final KafkaBroker broker;
+  private final KafkaService broker;
   private final TieredTopic topic;
   private final ConfluentRegistryServer registry;
   private final OrderSchema schema;
@@ -51,7 +51,7 @@ public final class EvolvingWorkload {
   private SchemaVersion latest;
   private int latestId;
 
-  public EvolvingWorkload(KafkaBroker broker, TieredTopic topic, ConfluentRegistryServer registry, OrderSchema schema) {
+  public EvolvingWorkload(KafkaService broker, TieredTopic topic, ConfluentRegistryServer registry, OrderSchema schema) {
     this.broker = broker;
     this.topic = topic;
     this.registry = registry;
@@ -147,7 +147,7 @@ public final class EvolvingWorkload {
       return send.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException(String.format("Cannot produce to %s on %s: %s%n%s",
-          topic.name(), broker, e.getCause().getMessage(), broker.logs().describe()), e.getCause());
+          topic.name(), broker, e.getCause().getMessage(), broker.describeLogs()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while producing to " + topic.name(), e);

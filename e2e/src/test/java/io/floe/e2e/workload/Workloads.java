@@ -1,6 +1,6 @@
 package io.floe.e2e.workload;
 
-import io.floe.e2e.broker.KafkaBroker;
+import io.floe.e2e.broker.KafkaService;
 import io.floe.e2e.topic.TieredTopic;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class Workloads {
           new RecordHeader("ünïcødé", new byte[] {0, -1, 127, -128})),
       List.of(new RecordHeader("only-null", (byte[]) null)));
 
-  private final KafkaBroker broker;
+  private final KafkaService broker;
   private final TieredTopic topic;
   private final ProducedRecords produced;
   // a minute ago: a time every broker accepts, already past the tiered topics' local retention
@@ -47,7 +47,7 @@ public final class Workloads {
   private int batchCount;
   private int transactionCount;
 
-  public Workloads(KafkaBroker broker, TieredTopic topic) {
+  public Workloads(KafkaService broker, TieredTopic topic) {
     this.broker = broker;
     this.topic = topic;
     this.produced = new ProducedRecords();
@@ -177,7 +177,7 @@ public final class Workloads {
       return send.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException(String.format("Cannot produce to %s on %s: %s%n%s",
-          topic.name(), broker, e.getCause().getMessage(), broker.logs().describe()), e.getCause());
+          topic.name(), broker, e.getCause().getMessage(), broker.describeLogs()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while producing to " + topic.name(), e);

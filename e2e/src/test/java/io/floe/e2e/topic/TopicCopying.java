@@ -1,8 +1,6 @@
-package io.floe.e2e.bench;
+package io.floe.e2e.topic;
 
-import io.floe.e2e.broker.KafkaBroker;
-import io.floe.e2e.topic.AdminCalls;
-import io.floe.e2e.topic.TieredTopic;
+import io.floe.e2e.broker.KafkaService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,12 +18,11 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Holds back a tiered topic's copying to remote storage while it is produced to, then releases it,
- * so that tiering is timed over all the segments at once rather than over whatever tail is left
- * when producing ends. It uses {@code remote.log.copy.disable} (KIP-950): re-enabling it restarts
+ * so that the broker copies all the segments at once rather than each as producing rolls it. It uses {@code remote.log.copy.disable} (KIP-950): re-enabling it restarts
  * the broker's copy task at once. While copying is held, Kafka requires local retention to follow
  * {@code retention.*} (unlimited for a {@link TieredTopic}), so nothing is deleted locally either.
  */
-final class TopicCopying {
+public final class TopicCopying {
   private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration LOOK_INTERVAL = Duration.ofMillis(100);
   private static final List<String> LOCAL_RETENTION =
@@ -35,7 +32,7 @@ final class TopicCopying {
   }
 
   /** Holds copying back, and returns once the broker reports the topic's copying disabled. */
-  static void hold(KafkaBroker broker, TieredTopic topic) {
+  public static void hold(KafkaService broker, TieredTopic topic) {
     List<AlterConfigOp> ops = new ArrayList<>();
     ops.add(set(TopicConfig.REMOTE_LOG_COPY_DISABLE_CONFIG, "true"));
     LOCAL_RETENTION.forEach(key -> ops.add(new AlterConfigOp(new ConfigEntry(key, ""), AlterConfigOp.OpType.DELETE)));
@@ -53,16 +50,16 @@ final class TopicCopying {
 
   /**
    * Releases copying, with the topic's own local retention again; fails if anything was tiered
-   * while copying was held, since then the timing would miss part of the work.
+   * while copying was held, since then not all of the work would start at once.
    */
-  static void release(KafkaBroker broker, TieredTopic topic) {
+  public static void release(KafkaService broker, TieredTopic topic) {
     Map<TopicPartition, ListOffsetsResultInfo> tiered = AdminCalls.answer("list the tiered offsets of " + topic.name(),
         broker.admin().listOffsets(topic.topicPartitions().stream()
             .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latestTiered()))).all());
     tiered.forEach((partition, offset) -> {
       if (offset.offset() >= 0) {
         throw new IllegalStateException(String.format(
-            "Cannot time the tiering of %s: offsets up to %d were tiered while copying was held",
+            "Cannot release copying of %s at once: offsets up to %d were tiered while copying was held",
             partition, offset.offset()));
       }
     });
@@ -72,7 +69,7 @@ final class TopicCopying {
     alter(broker, topic, ops, "release copying of");
   }
 
-  private static boolean copyDisabled(KafkaBroker broker, TieredTopic topic) {
+  private static boolean copyDisabled(KafkaService broker, TieredTopic topic) {
     ConfigResource resource = resource(topic);
     Config config = AdminCalls.answer("describe the configs of " + topic.name(),
         broker.admin().describeConfigs(List.of(resource)).all()).get(resource);
@@ -80,7 +77,7 @@ final class TopicCopying {
     return entry != null && Boolean.parseBoolean(entry.value());
   }
 
-  private static void alter(KafkaBroker broker, TieredTopic topic, Collection<AlterConfigOp> ops, String what) {
+  private static void alter(KafkaService broker, TieredTopic topic, Collection<AlterConfigOp> ops, String what) {
     AdminCalls.answer(what + " " + topic.name() + " on " + broker,
         broker.admin().incrementalAlterConfigs(Map.of(resource(topic), ops)).all());
   }

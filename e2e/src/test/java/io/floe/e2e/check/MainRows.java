@@ -1,0 +1,79 @@
+package io.floe.e2e.check;
+
+import io.floe.e2e.floe.TableRows;
+import io.floe.e2e.floe.WarehouseCatalog;
+import io.floe.e2e.workload.ProducedRecord;
+import io.floe.e2e.workload.ProducedRecords;
+import io.floe.translator.table.KafkaColumns;
+import io.floe.translator.table.RowRecords;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.iceberg.data.Record;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The rows of a topic's table on {@code main} by the Kafka position they hold, checked against
+ * what was produced: every tiered record there, none twice.
+ */
+public final class MainRows {
+  private final String table;
+  private final Map<TopicPartition, Map<Long, List<Record>>> rowsAt;
+
+  private MainRows(String table, Map<TopicPartition, Map<Long, List<Record>>> rowsAt) {
+    this.table = table;
+    this.rowsAt = rowsAt;
+  }
+
+  /** The {@code _kafka} struct of every row of the table of {@code topic} in the embedded default's warehouse. */
+  public static MainRows of(Path warehouse, String topic) {
+    String table = WarehouseCatalog.tableOf(warehouse, topic);
+    Map<TopicPartition, Map<Long, List<Record>>> rowsAt = TableRows.of(warehouse, table).stream()
+        .collect(Collectors.groupingBy(row -> new TopicPartition(topic, (Integer) row.getField(KafkaColumns.PARTITION)),
+            Collectors.groupingBy(row -> (Long) row.getField(KafkaColumns.OFFSET), TreeMap::new, Collectors.toList())));
+    return new MainRows(table, rowsAt);
+  }
+
+  /**
+   * Fails unless every produced record before its partition's offset in {@code tieredBefore} is a
+   * row, with the key and value produced.
+   */
+  public void assertHoldsEveryRecordBefore(ProducedRecords produced, Map<TopicPartition, Long> tieredBefore) {
+    for (ProducedRecord record : produced.visibleTo(IsolationLevel.READ_UNCOMMITTED)) {
+      TopicPartition partition = tieredBefore.keySet().stream().filter(tp -> tp.partition() == record.partition())
+          .findFirst().orElseThrow();
+      if (record.offset() >= tieredBefore.get(partition)) {
+        continue;
+      }
+      String at = partition + "@" + record.offset();
+      List<Record> rows = rowsAt.getOrDefault(partition, Map.of()).get(record.offset());
+      if (rows == null) {
+        throw new AssertionError("Tiered record " + at + " is not in main of table " + table);
+      }
+      for (Record row : rows) {
+        if (!Arrays.equals(record.key(), RowRecords.bytes(row.getField(KafkaColumns.KEY)))
+            || !Arrays.equals(record.value(), RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)))) {
+          throw new AssertionError("Row " + at + " of table " + table + " does not hold the key and value produced");
+        }
+      }
+    }
+  }
+
+  /** Fails if a (partition, offset) is in more than one row, naming each such position and its row count. */
+  public void assertNoPositionTwice() {
+    Map<String, Integer> repeated = new TreeMap<>();
+    rowsAt.forEach((partition, byOffset) -> byOffset.forEach((offset, rows) -> {
+      if (rows.size() > 1) {
+        repeated.put(partition + "@" + offset, rows.size());
+      }
+    }));
+    if (!repeated.isEmpty()) {
+      throw new AssertionError(String.format("%d positions are in main of table %s more than once (position=rows): %s",
+          repeated.size(), table, repeated));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.floe.e2e.floe;
+
+import io.floe.plugin.storage.LocalFileIO;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/** The embedded default's catalog of a warehouse, opened as an analyst's engine opens it. */
+public final class WarehouseCatalog {
+  private WarehouseCatalog() {}
+
+  /** The name of the table of {@code topic} in namespace {@code kafka}, as its directory in the warehouse is named. */
+  public static String tableOf(Path warehouse, String topic) {
+    try (Stream<Path> tables = Files.list(warehouse.resolve("kafka"))) {
+      return tables.map(p -> p.getFileName().toString()).filter(name -> name.startsWith(topic))
+          .findFirst().orElseThrow(() -> new AssertionError("No table for topic " + topic + " in " + warehouse));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the tables of " + warehouse, e);
+    }
+  }
+
+  /** Applies {@code action} to {@code kafka.<table>} as the catalog has it now. */
+  static <T> T withTable(Path warehouse, String table, Function<Table, T> action) {
+    Map<String, String> properties = Map.of(
+        "type", "jdbc",
+        "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
+        "warehouse", warehouse.toUri().toString(),
+        "io-impl", LocalFileIO.class.getName());
+    Catalog catalog = CatalogUtil.buildIcebergCatalog("floe", properties, null);
+    try (Closeable closing = (Closeable) catalog) {
+      return action.apply(catalog.loadTable(TableIdentifier.of("kafka", table)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
