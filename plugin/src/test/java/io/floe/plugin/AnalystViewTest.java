@@ -10,9 +10,11 @@ import io.floe.translator.KafkaSegment;
 import io.floe.translator.KafkaSegments;
 import io.floe.translator.SampleRecords;
 import io.floe.translator.table.KafkaColumns;
+import io.floe.translator.table.RowRecords;
 import io.floe.writer.commit.KafkaViewBranch;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,6 +151,30 @@ class AnalystViewTest {
   }
 
   @Test
+  void theRowsOfTheNewestLeaderEpochWinWhateverOrderTheyAreUploadedIn() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    // Epoch 7 wrote offsets 0-3; after an unclean election epoch 9 wrote them differently; a
+    // zombie of epoch 5 uploads 0-1 last.
+    TieredSegment epoch7 = leaderSegment("epoch7", 7, "old", 4);
+    TieredSegment epoch9 = leaderSegment("epoch9", 9, "new", 4);
+    TieredSegment epoch5 = leaderSegment("epoch5", 5, "zombie", 2);
+    for (TieredSegment segment : List.of(epoch7, epoch9, epoch5)) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+
+    Map<Long, String> values = new HashMap<>();
+    for (Record row : mainRows("orders")) {
+      Record kafka = (Record) row.getField(KafkaColumns.KAFKA);
+      String value = new String(RowRecords.bytes(kafka.getField(KafkaColumns.VALUE_RAW)), StandardCharsets.UTF_8);
+      assertEquals(null, values.put((Long) kafka.getField(KafkaColumns.OFFSET), value), "an offset twice in main");
+    }
+    assertEquals(Map.of(0L, "new-0", 1L, "new-1", 2L, "new-2", 3L, "new-3"), values);
+    for (TieredSegment segment : List.of(epoch7, epoch9, epoch5)) {
+      assertServedWhole(rsm, segment);
+    }
+  }
+
+  @Test
   void maintenanceOnMainNeverTakesAFileTheKafkaViewNeeds() throws Exception {
     IcebergRemoteStorageManager rsm = managed(Map.of());
     List<TieredSegment> segments = new ArrayList<>();
@@ -254,6 +280,20 @@ class AnalystViewTest {
         }
       }
     }
+  }
+
+  /** A segment of partition 0 from offset 0 written by a leader of {@code epoch}: values {@code <prefix>-<offset>}. */
+  private TieredSegment leaderSegment(String name, int epoch, String prefix, int records) {
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(name))) {
+      segment.withLeaderEpoch(epoch);
+      for (int offset = 0; offset < records; offset++) {
+        segment.plain(Compression.NONE, new SimpleRecord(SampleRecords.T0 + offset, SampleRecords.key(offset),
+            (prefix + "-" + offset).getBytes(StandardCharsets.UTF_8)));
+      }
+      file = segment.path();
+    }
+    return TieredSegment.of(file, "orders", 0, 0, records - 1);
   }
 
   private IcebergRemoteStorageManager managed(Map<String, String> extra) {

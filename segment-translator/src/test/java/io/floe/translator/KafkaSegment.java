@@ -32,6 +32,7 @@ public final class KafkaSegment implements AutoCloseable {
   private final Path file;
   private final FileRecords records;
   private long nextOffset;
+  private int leaderEpoch = LEADER_EPOCH;
 
   private KafkaSegment(Path file, long baseOffset) {
     this.file = file;
@@ -60,6 +61,12 @@ public final class KafkaSegment implements AutoCloseable {
 
   public Path path() {
     return file;
+  }
+
+  /** Batches from here on are written under leader epoch {@code epoch}, as after a leader election. */
+  public KafkaSegment withLeaderEpoch(int epoch) {
+    this.leaderEpoch = epoch;
+    return this;
   }
 
   public long nextOffset() {
@@ -93,7 +100,7 @@ public final class KafkaSegment implements AutoCloseable {
 
   /** The commit or abort marker the transaction coordinator writes. */
   public KafkaSegment marker(ControlRecordType type, long timestamp) {
-    MemoryRecords marker = MemoryRecords.withEndTransactionMarker(nextOffset, timestamp, LEADER_EPOCH,
+    MemoryRecords marker = MemoryRecords.withEndTransactionMarker(nextOffset, timestamp, leaderEpoch,
         PRODUCER_ID, PRODUCER_EPOCH, new EndTransactionMarker(type, 11));
     return append(marker, 1);
   }
@@ -141,7 +148,7 @@ public final class KafkaSegment implements AutoCloseable {
   private MemoryRecordsBuilder builder(byte magic, Compression compression, TimestampType timestampType,
       long logAppendTime, long producerId, short producerEpoch, int baseSequence, boolean transactional) {
     return MemoryRecords.builder(ByteBuffer.allocate(64 * 1024), magic, compression, timestampType, nextOffset,
-        logAppendTime, producerId, producerEpoch, baseSequence, transactional, LEADER_EPOCH);
+        logAppendTime, producerId, producerEpoch, baseSequence, transactional, leaderEpoch);
   }
 
   private KafkaSegment append(MemoryRecordsBuilder builder, SimpleRecord... batch) {
