@@ -115,7 +115,7 @@ class FloeTieringIT {
 
   /** Rolls the segment holding the workload's end, then waits until all of it is tiered and gone locally. */
   private static Map<TopicPartition, Long> awaitEverythingTiered(KafkaBroker broker, TieredTopic topic, Workloads workloads) {
-    Map<TopicPartition, Long> end = topic.endOffsets(broker);
+    Map<TopicPartition, Long> end = topic.stableEndOffsets(broker, TIERING_TIMEOUT);
     workloads.plain(BATCHES_PER_SEGMENT + 1);
     topic.awaitTieredBefore(broker, end, TIERING_TIMEOUT);
     return end;

@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
@@ -85,6 +87,27 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment, in
   }
 
   /**
+   * The end offsets once no transaction is open: the transaction coordinator writes a
+   * transaction's markers after the producer's commit or abort returns, so until the last stable
+   * offset reaches the end, markers are still to come.
+   */
+  public Map<TopicPartition, Long> stableEndOffsets(KafkaService broker, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Map<TopicPartition, Long> end = endOffsets(broker);
+      Map<TopicPartition, Long> stable = stableOffsets(broker.admin(), topicPartitions());
+      if (stable.equals(end)) {
+        return end;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(String.format("Transactions of %s still open after %s: last stable offsets %s, ends %s",
+            name, timeout, stable, end));
+      }
+      pause();
+    }
+  }
+
+  /**
    * Waits until, in each given partition, everything before the given offset is in remote storage
    * and deleted from local disk. The active segment is never tiered: produce past the last segment
    * to wait for.
@@ -137,6 +160,13 @@ public record TieredTopic(String name, int partitions, int batchesPerSegment, in
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while describing " + name, e);
     }
+  }
+
+  private static Map<TopicPartition, Long> stableOffsets(Admin admin, List<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResultInfo> answers = AdminCalls.answer("list last stable offsets of " + partitions,
+        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all());
+    return answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 
   private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) {
