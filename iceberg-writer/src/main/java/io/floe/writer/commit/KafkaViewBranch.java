@@ -2,8 +2,6 @@ package io.floe.writer.commit;
 
 import io.floe.translator.manifest.SegmentRef;
 import java.util.List;
-import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.Table;
 
@@ -22,13 +20,6 @@ public final class KafkaViewBranch {
   /** Whether the branch already has the segment: a retried upload that committed. */
   public static boolean has(Table table, String segmentId) {
     return SegmentSnapshots.find(table, NAME, segmentId).isPresent();
-  }
-
-  /** Appends every file of the segment to the branch, creating the branch with the first segment. */
-  public static void append(Table table, SegmentRef segment, List<DataFile> files) {
-    AppendFiles append = SegmentSnapshots.describe(table.newAppend().toBranch(NAME), segment);
-    files.forEach(append::appendFile);
-    append.commit();
   }
 
   /** Removes a deleted segment's files from the branch; files it no longer has are skipped. */
