@@ -2,6 +2,7 @@ package io.floe.writer;
 
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.segment.AbortedTransaction;
+import io.floe.writer.commit.SegmentSnapshots;
 import io.floe.writer.deletes.LocatedRow;
 import io.floe.writer.deletes.TableRowScan;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.apache.iceberg.SerializableTable;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * What one upload must know of {@code main}, read at one snapshot under the table's lock: a view
@@ -24,8 +26,9 @@ record MainRows(Table view, Optional<Long> snapshotId, List<LocatedRow> inRange,
     if (main == null) {
       return new MainRows(view, Optional.empty(), List.of(), List.of());
     }
-    List<LocatedRow> inRange = TableRowScan.rows(latest, main.snapshotId(), segment.partition(),
-        segment.startOffset(), segment.endOffset());
+    List<LocatedRow> inRange = mayHold(latest, main, segment.partition(), segment.startOffset())
+        ? TableRowScan.rows(latest, main.snapshotId(), segment.partition(), segment.startOffset(), segment.endOffset())
+        : List.of();
     List<LocatedRow> abortedEarlier = new ArrayList<>();
     for (AbortedTransaction transaction : aborted) {
       if (transaction.firstOffset() < segment.startOffset()) {
@@ -36,5 +39,26 @@ record MainRows(Table view, Optional<Long> snapshotId, List<LocatedRow> inRange,
       }
     }
     return new MainRows(view, Optional.of(main.snapshotId()), inRange, abortedEarlier);
+  }
+
+  /**
+   * Whether {@code main} may hold rows of the Kafka partition from {@code from} on: some Floe
+   * commit of its history ends there or later. Only the commits' summaries are read, which the
+   * table's metadata holds; planning a scan reads the table's manifests, which would cost every
+   * upload more as the table grows. When snapshots were expired the history is incomplete, and the
+   * answer is yes.
+   */
+  private static boolean mayHold(Table table, Snapshot main, int partition, long from) {
+    String kafkaPartition = Integer.toString(partition);
+    Snapshot oldest = main;
+    for (Snapshot snapshot : SnapshotUtil.ancestorsOf(main.snapshotId(), table::snapshot)) {
+      String end = snapshot.summary().get(SegmentSnapshots.END_OFFSET);
+      if (kafkaPartition.equals(snapshot.summary().get(SegmentSnapshots.PARTITION)) && end != null
+          && Long.parseLong(end) >= from) {
+        return true;
+      }
+      oldest = snapshot;
+    }
+    return oldest.parentId() != null;
   }
 }

@@ -128,6 +128,23 @@ class AnalystViewTest {
   }
 
   @Test
+  void aRetryAfterAnOperatorExpiredSnapshotsStillLeavesEachOffsetOnce() throws Exception {
+    TieredSegment segment = TieredSegment.everyKind(dir.resolve("p0"), "orders", 0, 0);
+    TieredSegment other = TieredSegment.everyKind(dir.resolve("p1"), "orders", 1, 0);
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    rsm.copyLogSegmentData(other.metadata(), other.data());
+    Set<Long> once = mainOffsets("orders", 0);
+    // main's history no longer shows the segment's commit.
+    table("orders").expireSnapshots().expireOlderThan(System.currentTimeMillis() + 1).retainLast(1).commit();
+
+    TieredSegment retry = segment.retriedWithId(org.apache.kafka.common.Uuid.randomUuid());
+    rsm.copyLogSegmentData(retry.metadata(), retry.data());
+
+    assertEquals(once, mainOffsets("orders", 0));
+  }
+
+  @Test
   void aCommitWhoseAnswerIsLostThenARetryUnderANewIdLeavesNoDuplicate() throws Exception {
     TieredSegment segment = TieredSegment.everyKind(dir, "orders", 0, 0);
     Files.createDirectories(dir.resolve("warehouse"));
