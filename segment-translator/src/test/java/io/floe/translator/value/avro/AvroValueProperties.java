@@ -1,5 +1,6 @@
 package io.floe.translator.value.avro;
 
+import io.floe.translator.value.PayloadDamage;
 import io.floe.translator.value.ParquetRoundTrip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,34 +38,10 @@ class AvroValueProperties {
     }
   }
 
-  /** A payload written by Avro, then damaged at {@code at}. */
-  record Damage(Schema schema, byte[] payload, Kind kind, int at, byte with) {
-    enum Kind { FLIP, CUT, INSERT, APPEND }
-
+  /** A payload written by Avro, then damaged. */
+  record Damage(Schema schema, byte[] payload, PayloadDamage damage) {
     byte[] damaged() {
-      int i = payload.length == 0 ? 0 : Math.floorMod(at, payload.length);
-      return switch (kind) {
-        case FLIP -> {
-          byte[] bytes = payload.clone();
-          if (bytes.length > 0) {
-            bytes[i] ^= with == 0 ? 1 : with;
-          }
-          yield bytes;
-        }
-        case CUT -> Arrays.copyOf(payload, i);
-        case INSERT -> {
-          byte[] bytes = new byte[payload.length + 1];
-          System.arraycopy(payload, 0, bytes, 0, i);
-          bytes[i] = with;
-          System.arraycopy(payload, i, bytes, i + 1, payload.length - i);
-          yield bytes;
-        }
-        case APPEND -> {
-          byte[] bytes = Arrays.copyOf(payload, payload.length + 1);
-          bytes[payload.length] = with;
-          yield bytes;
-        }
-      };
+      return damage.applyTo(payload);
     }
   }
 
@@ -125,10 +101,8 @@ class AvroValueProperties {
   @Provide
   Arbitrary<Damage> damages() {
     return RandomAvro.schemas().flatMap(schema -> Combinators.combine(
-        RandomAvro.values(schema).map(value -> AvroBytes.write(schema, value)),
-        Arbitraries.of(Damage.Kind.class),
-        Arbitraries.integers().greaterOrEqual(0),
-        Arbitraries.bytes()).as((payload, kind, at, with) -> new Damage(schema, payload, kind, at, with)));
+        RandomAvro.values(schema).map(value -> AvroBytes.write(schema, value)), PayloadDamage.any())
+        .as((payload, damage) -> new Damage(schema, payload, damage)));
   }
 
   @AfterProperty

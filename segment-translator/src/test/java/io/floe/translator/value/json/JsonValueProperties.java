@@ -1,5 +1,6 @@
 package io.floe.translator.value.json;
 
+import io.floe.translator.value.PayloadDamage;
 import static io.floe.translator.value.json.JsonBytes.schema;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,34 +43,10 @@ class JsonValueProperties {
     }
   }
 
-  /** A payload Jackson wrote, then damaged at {@code at}. */
-  record Damage(RandomJson.Shape shape, byte[] payload, Kind kind, int at, byte with) {
-    enum Kind { FLIP, CUT, INSERT, APPEND }
-
+  /** A payload Jackson wrote, then damaged. */
+  record Damage(RandomJson.Shape shape, byte[] payload, PayloadDamage damage) {
     byte[] damaged() {
-      int i = payload.length == 0 ? 0 : Math.floorMod(at, payload.length);
-      return switch (kind) {
-        case FLIP -> {
-          byte[] bytes = payload.clone();
-          if (bytes.length > 0) {
-            bytes[i] ^= with == 0 ? 1 : with;
-          }
-          yield bytes;
-        }
-        case CUT -> Arrays.copyOf(payload, i);
-        case INSERT -> {
-          byte[] bytes = new byte[payload.length + 1];
-          System.arraycopy(payload, 0, bytes, 0, i);
-          bytes[i] = with;
-          System.arraycopy(payload, i, bytes, i + 1, payload.length - i);
-          yield bytes;
-        }
-        case APPEND -> {
-          byte[] bytes = Arrays.copyOf(payload, payload.length + 1);
-          bytes[payload.length] = with;
-          yield bytes;
-        }
-      };
+      return damage.applyTo(payload);
     }
   }
 
@@ -130,10 +106,8 @@ class JsonValueProperties {
   @Provide
   Arbitrary<Damage> damages() {
     return RandomJson.schemas().flatMap(shape -> Combinators.combine(
-        shape.javaValues().map(JsonBytes::write),
-        Arbitraries.of(Damage.Kind.class),
-        Arbitraries.integers().greaterOrEqual(0),
-        Arbitraries.bytes()).as((payload, kind, at, with) -> new Damage(shape, payload, kind, at, with)));
+        shape.javaValues().map(JsonBytes::write), PayloadDamage.any())
+        .as((payload, damage) -> new Damage(shape, payload, damage)));
   }
 
   @AfterProperty
