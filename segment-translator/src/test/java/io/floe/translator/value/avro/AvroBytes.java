@@ -13,14 +13,14 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
 
 /** Payloads as Avro's own writers produce them, the bytes a producer's serializer sends. */
-final class AvroBytes {
+public final class AvroBytes {
   /** Avro's generic data model with the conversions of every logical type Floe maps. */
   static final GenericData WITH_LOGICAL_TYPES = withLogicalTypes();
 
   private AvroBytes() {}
 
   /** The payload of a datum of Avro's generic model, logical types as their underlying values. */
-  static byte[] write(Schema schema, Object datum) {
+  public static byte[] write(Schema schema, Object datum) {
     return write(new GenericDatumWriter<>(schema), datum);
   }
 

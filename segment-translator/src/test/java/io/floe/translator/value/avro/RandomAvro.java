@@ -23,7 +23,7 @@ import org.apache.avro.generic.GenericData;
  * unions of several types, recursive records), and random values for a schema as Avro's generic
  * data model holds them, logical types as their underlying values.
  */
-final class RandomAvro {
+public final class RandomAvro {
   private static final String NAMESPACE = "floe.test";
   private static final int MAX_DEPTH = 3;
   /** Records a value nests before its optional parts are null and its collections empty. */
@@ -60,14 +60,14 @@ final class RandomAvro {
   /** A recursive record: a value and its children ({@code array<Self>}) or next node ({@code [null, Self]}). */
   record Tree(Shape value, boolean children) implements Shape {}
 
-  static Arbitrary<Schema> schemas() {
+  public static Arbitrary<Schema> schemas() {
     return Arbitraries.frequencyOf(
             Tuple.of(3, shape(MAX_DEPTH - 1).list().ofMinSize(1).ofMaxSize(5).map(RecordOf::new)),
             Tuple.of(1, shape(MAX_DEPTH - 1)))
         .map(shape -> new Builder().build(shape));
   }
 
-  static Arbitrary<Object> values(Schema schema) {
+  public static Arbitrary<Object> values(Schema schema) {
     return value(schema, VALUE_DEPTH);
   }
 
