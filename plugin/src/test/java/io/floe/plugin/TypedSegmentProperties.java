@@ -12,6 +12,11 @@ import io.floe.translator.value.WireValue;
 import io.floe.translator.value.avro.AvroBytes;
 import io.floe.translator.value.avro.AvroValueCodec;
 import io.floe.translator.value.avro.RandomAvro;
+import io.floe.translator.value.json.JsonBytes;
+import io.floe.translator.value.json.JsonValueCodec;
+import io.floe.translator.value.json.RandomJson;
+import io.floe.translator.registry.RegisteredSchema;
+import io.floe.translator.registry.SchemaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +25,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -39,18 +46,19 @@ import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.internal.SimpleRecord;
 
 /**
- * Segments of random Avro schemas, one after another into one topic's table, so that its schema
- * evolves through every kind of change: each is served back byte for byte by a broker that has no
+ * Segments of random Avro schemas, one after another into one topic's table, and of random JSON
+ * schemas into another, so that each table's schema evolves through every kind of change: each is served back byte for byte by a broker that has no
  * registry, and each value the codec types exactly is a typed row.
  */
 class TypedSegmentProperties {
   private static final String TOPIC = "random";
+  private static final String JSON_TOPIC = "random_json";
 
   private static Path dir;
   private static ConfluentRegistryServer registry;
   private static IcebergRemoteStorageManager uploader;
   private static IcebergRemoteStorageManager fetcher;
-  private static long nextOffset;
+  private static final Map<String, Long> nextOffsets = new HashMap<>();
 
   @BeforeContainer
   static void start() throws IOException {
@@ -76,28 +84,53 @@ class TypedSegmentProperties {
   void aSegmentOfAnySchemaIsServedExactlyAndTypedWhereItsCodecTypes(@ForAll("samples") Sample sample) throws Exception {
     int id = registry.register(TOPIC + "-value", null, sample.schema().toString());
     AvroValueCodec codec = AvroValueCodec.of(sample.schema());
-    long base = nextOffset;
+    List<byte[]> payloads = sample.values().stream().map(value -> AvroBytes.write(sample.schema(), value)).toList();
+
+    assertServedExactlyAndTyped(TOPIC, id, payloads, payload -> codec.typed(payload).isPresent());
+  }
+
+  /** Tiers the framed payloads as the topic's next segment, then fetches it without a registry. */
+  private static void assertServedExactlyAndTyped(String topic, int schemaId, List<byte[]> payloads,
+      Predicate<byte[]> typedByCodec) throws Exception {
+    long base = nextOffsets.getOrDefault(topic, 0L);
     Path file;
-    long typed = 0;
-    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("segment-" + base), base)) {
-      for (int i = 0; i < sample.values().size(); i++) {
-        byte[] payload = AvroBytes.write(sample.schema(), sample.values().get(i));
-        typed += codec.typed(payload).isPresent() ? 1 : 0;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(topic + "-" + base), base)) {
+      for (int i = 0; i < payloads.size(); i++) {
         segment.plain(i % 2 == 0 ? Compression.NONE : Compression.zstd().build(), new SimpleRecord(SampleRecords.T0 + i,
-            SampleRecords.key(i), WireFormat.encode(WireValue.of(id, payload))));
+            SampleRecords.key(i), WireFormat.encode(WireValue.of(schemaId, payloads.get(i)))));
       }
       file = segment.path();
-      nextOffset = segment.nextOffset();
+      nextOffsets.put(topic, segment.nextOffset());
     }
-    TieredSegment tiered = TieredSegment.of(file, TOPIC, 0, base, nextOffset - 1);
+    long end = nextOffsets.get(topic) - 1;
+    TieredSegment tiered = TieredSegment.of(file, topic, 0, base, end);
 
     uploader.copyLogSegmentData(tiered.metadata(), tiered.data());
 
     try (InputStream in = fetcher.fetchLogSegment(tiered.metadata(), 0)) {
       assertServedFrom(file, 0, in.readAllBytes());
     }
-    assertEquals(typed, typedRows(base, nextOffset - 1), "typed rows of schema " + sample.schema());
+    assertEquals(payloads.stream().filter(typedByCodec).count(), typedRows(topic, base, end), "typed rows");
   }
+
+  @Property(tries = 25)
+  void aSegmentOfAnyJsonSchemaIsServedExactlyAndTypedWhereItsCodecTypes(@ForAll("jsonSamples") JsonSample sample)
+      throws Exception {
+    int id = registry.register(JSON_TOPIC + "-value", "JSON", sample.shape().schema());
+    JsonValueCodec codec = JsonValueCodec.of(new RegisteredSchema(id, SchemaType.JSON, sample.shape().schema(),
+        Optional.empty(), List.of()));
+    List<byte[]> payloads = sample.values().stream().map(JsonBytes::write).toList();
+
+    assertServedExactlyAndTyped(JSON_TOPIC, id, payloads, payload -> codec.typed(payload).isPresent());
+  }
+
+  @Provide
+  Arbitrary<JsonSample> jsonSamples() {
+    return RandomJson.schemas().flatMap(shape ->
+        shape.javaValues().list().ofMinSize(1).ofMaxSize(6).map(values -> new JsonSample(shape, values)));
+  }
+
+  record JsonSample(RandomJson.Shape shape, List<Object> values) {}
 
   @Provide
   Arbitrary<Sample> samples() {
@@ -107,11 +140,11 @@ class TypedSegmentProperties {
 
   record Sample(Schema schema, List<Object> values) {}
 
-  private static long typedRows(long from, long to) throws IOException {
+  private static long typedRows(String topic, long from, long to) throws IOException {
     Table table = CatalogUtil.buildIcebergCatalog("floe", Map.of(
             "type", "jdbc", "uri", "jdbc:sqlite:" + dir.resolve("warehouse").resolve("floe-catalog.db"),
             "warehouse", "file://" + dir.resolve("warehouse"), "io-impl", "io.floe.plugin.storage.LocalFileIO"), null)
-        .loadTable(TableIdentifier.of("kafka", TOPIC));
+        .loadTable(TableIdentifier.of("kafka", topic));
     String offset = KafkaColumns.KAFKA + "." + KafkaColumns.OFFSET;
     long typed = 0;
     try (CloseableIterable<Record> rows = IcebergGenerics.read(table)

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Payloads as Confluent's {@code KafkaJsonSchemaSerializer} writes them, and schemas as the registry serves them. */
-final class JsonBytes {
+public final class JsonBytes {
   /** The serializer's mapper: a default {@code ObjectMapper}. */
   private static final ObjectMapper PRODUCER = new ObjectMapper();
 
   private JsonBytes() {}
 
   /** The payload of a Java object (a record, a POJO, a map, a list, a string, a number), as the serializer writes it. */
-  static byte[] write(Object value) {
+  public static byte[] write(Object value) {
     try {
       return PRODUCER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

@@ -19,13 +19,13 @@ import net.jqwik.api.Tuple;
  * nullable parts written both ways generators write them, unions of several types, a recursive
  * object), and random Java values of a schema as a producer would hand them to Jackson.
  */
-final class RandomJson {
+public final class RandomJson {
   private static final int MAX_DEPTH = 3;
 
   private RandomJson() {}
 
   /** A part of a schema: its JSON text, and the Java values a producer holds for it. */
-  sealed interface Shape {
+  public sealed interface Shape {
     String schema();
 
     Arbitrary<Object> javaValues();
@@ -174,7 +174,7 @@ final class RandomJson {
     }
   }
 
-  static Arbitrary<Shape> schemas() {
+  public static Arbitrary<Shape> schemas() {
     return Arbitraries.frequencyOf(
         Tuple.of(3, shape(MAX_DEPTH - 1).list().ofMinSize(1).ofMaxSize(5).map(ObjectOf::new)),
         Tuple.of(1, shape(MAX_DEPTH - 1)),
