@@ -13,16 +13,16 @@ public enum SchemaType {
   PROTOBUF,
   JSON;
 
-  /**
-   * The type the registry means by its {@code schemaType} field: absent means Avro, which the
-   * registry leaves out because it was the only format before 5.5. Empty for a type Floe does not
-   * know (a custom schema provider's).
-   */
   /** Whether a value's framing lists message indexes after its schema id. */
   public boolean hasMessageIndexes() {
     return this == PROTOBUF;
   }
 
+  /**
+   * The type the registry means by its {@code schemaType} field: absent means Avro, which the
+   * registry leaves out because it was the only format before 5.5. Empty for a type Floe does not
+   * know (a custom schema provider's).
+   */
   static Optional<SchemaType> fromRegistry(String schemaType) {
     if (schemaType == null) {
       return Optional.of(AVRO);
