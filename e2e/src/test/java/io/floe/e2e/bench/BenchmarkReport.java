@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The benchmark's figures as a Markdown table, Floe beside LocalTieredStorage with their ratio.
+ * One workload's figures as a Markdown table, Floe beside LocalTieredStorage with their ratio.
  * MB are 10^6 bytes; throughputs are bytes of keys and values per second.
  */
 final class BenchmarkReport {
@@ -26,9 +26,10 @@ final class BenchmarkReport {
   String markdown() {
     text.setLength(0);
     Fingerprint records = floe.records();
-    line("Workload: %,d records of a %d-byte key and a %,d-byte JSON-like value, uncompressed, to one partition "
-        + "with 1 MiB segments: %,d bytes of keys and values (%.1f MB).", records.records(), JsonEvents.KEY_BYTES,
-        JsonEvents.VALUE_BYTES, records.keyValueBytes(), records.keyValueBytes() / MB);
+    line("### Workload `%s`", floe.workload().name());
+    line("");
+    line("%,d records to one partition (%s): %,d bytes of keys and values (%.1f MB).", records.records(),
+        floe.workload().description(), records.keyValueBytes(), records.keyValueBytes() / MB);
     line("Both stores served every record back from remote storage exactly as produced (count, order and SHA-256 "
         + "of keys and values: %s).", records.sha256());
     line("Machine: %d cores, %s %s, Java %s; %s.", Runtime.getRuntime().availableProcessors(),
@@ -56,6 +57,13 @@ final class BenchmarkReport {
     line("- %s: %s", floe.store(), kinds(floe.stored().byKind()));
     line("- %s: %s", local.store(), kinds(local.stored().byKind()));
     return text.toString();
+  }
+
+  /** Floe's figures over LocalTieredStorage's, as the workload's targets compare them. */
+  Ratios ratios() {
+    return new Ratios(floe.workload(), secondsOf(floe.tiered()) / secondsOf(local.tiered()),
+        secondsOf(floe.tieringCpu()) / secondsOf(local.tieringCpu()),
+        rate(floe, floe.consume()) / rate(local, local.consume()));
   }
 
   /** A table row; the ratio column is left empty when {@code figure} is null. */

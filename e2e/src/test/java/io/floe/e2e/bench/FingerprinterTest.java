@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** A fingerprint tells apart records that were lost, duplicated, reordered or altered. */
 class FingerprinterTest {
-  private static final List<JsonEvents.Event> EVENTS = events(3);
+  private static final List<EventSource.Event> EVENTS = events(3);
 
   @Test
   void theSameRecordsInTheSameOrderGiveTheSameFingerprint() {
@@ -37,40 +37,40 @@ class FingerprinterTest {
 
   @Test
   void aChangedValueByteGivesAnotherFingerprint() {
-    JsonEvents.Event first = EVENTS.get(0);
+    EventSource.Event first = EVENTS.get(0);
     byte[] altered = first.value().clone();
     altered[altered.length / 2]++;
 
     assertNotEquals(fingerprint(EVENTS),
-        fingerprint(List.of(new JsonEvents.Event(first.key(), altered), EVENTS.get(1), EVENTS.get(2))));
+        fingerprint(List.of(new EventSource.Event(first.key(), altered), EVENTS.get(1), EVENTS.get(2))));
   }
 
   @Test
   void bytesMovedFromTheKeyToTheValueGiveAnotherFingerprint() {
-    JsonEvents.Event first = EVENTS.get(0);
+    EventSource.Event first = EVENTS.get(0);
     byte[] shorterKey = Arrays.copyOf(first.key(), first.key().length - 1);
     byte[] longerValue = new byte[first.value().length + 1];
     longerValue[0] = first.key()[first.key().length - 1];
     System.arraycopy(first.value(), 0, longerValue, 1, first.value().length);
 
-    assertNotEquals(fingerprint(List.of(first)), fingerprint(List.of(new JsonEvents.Event(shorterKey, longerValue))));
+    assertNotEquals(fingerprint(List.of(first)), fingerprint(List.of(new EventSource.Event(shorterKey, longerValue))));
   }
 
   @Test
   void aNullValueAndAnEmptyValueGiveDifferentFingerprints() {
     byte[] key = EVENTS.get(0).key();
 
-    assertNotEquals(fingerprint(List.of(new JsonEvents.Event(key, null))),
-        fingerprint(List.of(new JsonEvents.Event(key, new byte[0]))));
+    assertNotEquals(fingerprint(List.of(new EventSource.Event(key, null))),
+        fingerprint(List.of(new EventSource.Event(key, new byte[0]))));
   }
 
-  private static Fingerprint fingerprint(List<JsonEvents.Event> events) {
+  private static Fingerprint fingerprint(List<EventSource.Event> events) {
     Fingerprinter fingerprinter = new Fingerprinter();
     events.forEach(event -> fingerprinter.add(event.key(), event.value()));
     return fingerprinter.fingerprint();
   }
 
-  private static List<JsonEvents.Event> events(int count) {
+  private static List<EventSource.Event> events(int count) {
     JsonEvents source = new JsonEvents();
     return Stream.generate(source::next).limit(count).toList();
   }

@@ -8,25 +8,17 @@ import java.util.SplittableRandom;
  * JSON-like value of numbers, ids and words, the shape of the translator benchmark's records so
  * that the figures compare. A fixed seed makes every run produce the same bytes.
  */
-final class JsonEvents {
+final class JsonEvents implements EventSource {
   static final int KEY_BYTES = 16;
   static final int VALUE_BYTES = 1024;
   private static final long SEED = 42;
-  private static final String[] WORDS = {
-      "page_view", "add_to_cart", "checkout", "login", "logout", "search", "click", "scroll",
-      "mobile", "desktop", "tablet", "chrome", "firefox", "safari", "edge", "android", "ios",
-      "Berlin", "Lisbon", "Osaka", "Toronto", "Nairobi", "Lima", "Oslo", "Austin", "Pune",
-      "electronics", "books", "garden", "toys", "grocery", "fashion", "sports", "music",
-      "pending", "shipped", "delivered", "returned", "cancelled", "paid", "refunded"};
 
   private final SplittableRandom random = new SplittableRandom(SEED);
+  private final Words words = new Words(random);
   private long count;
 
-  /** One event's key and value. */
-  record Event(byte[] key, byte[] value) {
-  }
-
-  Event next() {
+  @Override
+  public Event next() {
     long number = count++;
     byte[] key = String.format("key-%012d", random.nextLong(1_000_000_000_000L)).getBytes(StandardCharsets.US_ASCII);
     return new Event(key, value(number));
@@ -37,9 +29,9 @@ final class JsonEvents {
     json.append("{\"event_id\":").append(number)
         .append(",\"user_id\":").append(random.nextInt(10_000_000))
         .append(",\"session\":\"").append(Long.toHexString(random.nextLong())).append('"')
-        .append(",\"type\":\"").append(word()).append('"')
-        .append(",\"device\":\"").append(word()).append('"')
-        .append(",\"city\":\"").append(word()).append('"')
+        .append(",\"type\":\"").append(words.next()).append('"')
+        .append(",\"device\":\"").append(words.next()).append('"')
+        .append(",\"city\":\"").append(words.next()).append('"')
         .append(",\"items\":[");
     int item = 0;
     while (json.length() < VALUE_BYTES - 140) {
@@ -47,20 +39,16 @@ final class JsonEvents {
         json.append(',');
       }
       json.append("{\"sku\":").append(random.nextInt(1_000_000))
-          .append(",\"category\":\"").append(word()).append('"')
+          .append(",\"category\":\"").append(words.next()).append('"')
           .append(",\"qty\":").append(1 + random.nextInt(9))
           .append(",\"price\":").append(random.nextInt(100_000) / 100.0)
-          .append(",\"status\":\"").append(word()).append("\"}");
+          .append(",\"status\":\"").append(words.next()).append("\"}");
     }
     json.append("],\"total\":").append(random.nextInt(10_000_000) / 100.0).append(",\"note\":\"");
     while (json.length() < VALUE_BYTES - 2) {
-      json.append(word()).append(' ');
+      json.append(words.next()).append(' ');
     }
     json.setLength(VALUE_BYTES - 2);
     return json.append("\"}").toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private String word() {
-    return WORDS[random.nextInt(WORDS.length)];
   }
 }

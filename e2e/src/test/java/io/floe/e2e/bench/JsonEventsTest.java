@@ -15,7 +15,7 @@ class JsonEventsTest {
   void everyKeyIs16BytesAndEveryValueAKibibyteOfJsonLikeText() {
     JsonEvents source = new JsonEvents();
     for (int i = 0; i < SAMPLE; i++) {
-      JsonEvents.Event event = source.next();
+      EventSource.Event event = source.next();
       String value = new String(event.value(), StandardCharsets.US_ASCII);
 
       assertEquals(JsonEvents.KEY_BYTES, event.key().length);
@@ -29,8 +29,8 @@ class JsonEventsTest {
     JsonEvents one = new JsonEvents();
     JsonEvents other = new JsonEvents();
     for (int i = 0; i < SAMPLE; i++) {
-      JsonEvents.Event event = one.next();
-      JsonEvents.Event same = other.next();
+      EventSource.Event event = one.next();
+      EventSource.Event same = other.next();
 
       assertArrayEquals(event.key(), same.key());
       assertArrayEquals(event.value(), same.value());

@@ -17,13 +17,7 @@ record LocalSegments(int count, long bytes) {
 
   /** The segments of {@code partitionDir} that start before {@code end}, without the active (last) one. */
   static LocalSegments before(Path partitionDir, long end) {
-    List<Path> segments;
-    try (Stream<Path> files = Files.list(partitionDir)) {
-      segments = files.filter(f -> f.getFileName().toString().endsWith(SEGMENT_SUFFIX))
-          .sorted(Comparator.comparingLong(LocalSegments::baseOffset)).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the segments in " + partitionDir + ": " + e.getMessage(), e);
-    }
+    List<Path> segments = segments(partitionDir);
     List<Path> closed = segments.subList(0, Math.max(0, segments.size() - 1)).stream()
         .filter(segment -> baseOffset(segment) < end).toList();
     long bytes = 0;
@@ -35,6 +29,24 @@ record LocalSegments(int count, long bytes) {
       }
     }
     return new LocalSegments(closed.size(), bytes);
+  }
+
+  /** The base offset of the partition's active (last) segment. */
+  static long activeBaseOffset(Path partitionDir) {
+    List<Path> segments = segments(partitionDir);
+    if (segments.isEmpty()) {
+      throw new IllegalStateException("Cannot find the active segment of " + partitionDir + ": it has no segment");
+    }
+    return baseOffset(segments.get(segments.size() - 1));
+  }
+
+  private static List<Path> segments(Path partitionDir) {
+    try (Stream<Path> files = Files.list(partitionDir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(SEGMENT_SUFFIX))
+          .sorted(Comparator.comparingLong(LocalSegments::baseOffset)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the segments in " + partitionDir + ": " + e.getMessage(), e);
+    }
   }
 
   /** A segment file is named for its base offset: {@code 00000000000000012345.log}. */

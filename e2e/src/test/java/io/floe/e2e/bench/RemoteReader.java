@@ -13,13 +13,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * One consumer reading partition 0 of a topic from offset 0 up to an end offset, with CRC checks
- * on and fetches of up to 4 MiB a partition: more than a tiered segment, which is the most a remote
- * fetch returns, so that each fetch brings the rest of a segment.
+ * One consumer reading partition 0 of a topic from offset 0 up to an end offset, with CRC checks on
+ * and the consumer's default fetch sizes: the broker then reads remote data 1 MiB at a time
+ * ({@code max.partition.fetch.bytes}), each fetch from the offset index position of the next
+ * offset, as it does for most consumers.
  */
 final class RemoteReader {
-  private static final int PARTITION_FETCH_BYTES = 4 << 20;
-  private static final int FETCH_BYTES = 64 << 20;
   private static final int POLL_RECORDS = 10_000;
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -74,8 +73,6 @@ final class RemoteReader {
     return new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ConsumerConfig.CHECK_CRCS_CONFIG, true,
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES,
-        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES,
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());

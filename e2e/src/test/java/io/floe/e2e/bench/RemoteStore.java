@@ -5,6 +5,7 @@ import io.floe.e2e.broker.RemoteStoragePlugin;
 import io.floe.e2e.floe.FloeDistribution;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** A remote storage manager the benchmark compares, and what the files it keeps are. */
@@ -12,8 +13,9 @@ enum RemoteStore {
   /** Floe on the embedded default: a SQLite catalog and the tables' files in a local warehouse. */
   FLOE("Floe") {
     @Override
-    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir) {
-      return FloeDistribution.built().withWarehouse(dir, Map.of());
+    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Optional<String> registryUrl) {
+      return FloeDistribution.built().withWarehouse(dir,
+          registryUrl.map(url -> Map.of("schema.registry.url", url)).orElse(Map.of()));
     }
 
     @Override
@@ -37,7 +39,7 @@ enum RemoteStore {
   /** Kafka's reference implementation: each segment and its indexes copied as files. */
   LOCAL_TIERED_STORAGE("LocalTieredStorage") {
     @Override
-    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir) {
+    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Optional<String> registryUrl) {
       return RemoteStoragePlugin.localTieredStorage(kafka, dir);
     }
 
@@ -53,8 +55,11 @@ enum RemoteStore {
     this.label = label;
   }
 
-  /** The plugin a broker loads to keep its remote data under {@code dir}. */
-  abstract RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir);
+  /**
+   * The plugin a broker loads to keep its remote data under {@code dir}, typing values through the
+   * schema registry at {@code registryUrl} if it can.
+   */
+  abstract RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Optional<String> registryUrl);
 
   /** What a file of the remote data is, by its path relative to the store's directory. */
   abstract String kindOf(Path file);

@@ -3,8 +3,9 @@ package io.floe.e2e.bench;
 import java.time.Duration;
 
 /**
- * What one store's run measured.
+ * What one store's run of a workload measured.
  *
+ * @param workload the workload run
  * @param records what was produced, and read back identically from remote storage
  * @param segments the segments the broker had to tier, as they were on its disk
  * @param produce producing the records, with copying held back
@@ -19,6 +20,7 @@ import java.time.Duration;
  */
 record RunResult(
     RemoteStore store,
+    Workload workload,
     Fingerprint records,
     LocalSegments segments,
     Duration produce,

@@ -6,62 +6,74 @@ import io.floe.e2e.broker.KafkaDistribution;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.topic.TopicCopying;
 import io.floe.e2e.topic.TieringProgress;
+import io.floe.translator.registry.ConfluentRegistryServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One store's run on a fresh broker: produce the workload to a tiered topic with copying held back,
- * release copying and time until everything produced is tiered and deleted locally, then time one
- * consumer reading it all back from remote storage, and check that it is exactly what was produced.
+ * One store's run of one workload on a fresh broker: produce the workload to a tiered topic with
+ * copying held back, roll the segment holding its last record, release copying and time until
+ * everything produced is tiered and deleted locally, then time one consumer reading it all back
+ * from remote storage, and check that it is exactly what was produced.
  */
 final class TieringRun {
   private static final String TOPIC = "bench";
-  // Segments roll at segment.bytes (1 MiB, about 66 full producer batches) before their indexes fill.
-  private static final int BATCHES_PER_SEGMENT = 128;
-  // More than 1 MiB: rolls the segment that holds the workload's last record, as the active one is never tiered.
-  private static final int FILLER_EVENTS = 1_100;
-  private static final Duration TIERING_TIMEOUT = Duration.ofMinutes(6);
-  private static final Duration READING_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration TIERING_TIMEOUT = Duration.ofMinutes(15);
+  private static final Duration READING_TIMEOUT = Duration.ofMinutes(10);
 
   private final RemoteStore store;
+  private final Workload workload;
   private final int events;
   private final Path dir;
   private OptionalLong copiedAt = OptionalLong.empty();
 
-  private TieringRun(RemoteStore store, int events, Path dir) {
+  private TieringRun(RemoteStore store, Workload workload, int events, Path dir) {
     this.store = store;
+    this.workload = workload;
     this.events = events;
     this.dir = dir;
   }
 
-  /** Runs {@code events} records through {@code store} on a fresh broker working in {@code dir}. */
-  static RunResult of(RemoteStore store, int events, Path dir) {
-    return new TieringRun(store, events, dir).run();
+  /** Runs {@code events} records of {@code workload} through {@code store} on a fresh broker working in {@code dir}. */
+  static RunResult of(RemoteStore store, Workload workload, int events, Path dir) {
+    try (ConfluentRegistryServer registry = ConfluentRegistryServer.start()) {
+      return new TieringRun(store, workload, events, dir).run(registry);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the schema registry for workload " + workload.name(), e);
+    }
   }
 
-  private RunResult run() {
+  private RunResult run(ConfluentRegistryServer registry) {
     LoadAverage loadBefore = LoadAverage.now();
     KafkaDistribution kafka = KafkaDistribution.current();
     Path remote = dir.resolve("remote");
     Path brokerDir = dir.resolve("broker");
-    try (KafkaBroker broker = KafkaBroker.start(BrokerSpec.of(kafka, store.plugin(kafka, remote)), brokerDir)) {
-      TieredTopic topic = TieredTopic.named(TOPIC, BATCHES_PER_SEGMENT).create(broker);
+    Optional<String> registryUrl = workload.values() == Workload.Values.AVRO ? Optional.of(registry.url()) : Optional.empty();
+    try (KafkaBroker broker = KafkaBroker.start(BrokerSpec.of(kafka, store.plugin(kafka, remote, registryUrl)), brokerDir)) {
+      TieredTopic topic = TieredTopic.withSegmentBytes(TOPIC, workload.segmentBytes()).create(broker);
       TopicCopying.hold(broker, topic);
 
-      JsonEvents source = new JsonEvents();
+      EventSource source = workload.source(registry, TOPIC);
+      Path partitionDir = brokerDir.resolve("data").resolve(TOPIC + "-0");
       Fingerprint produced;
       Duration produce;
-      try (WorkloadProducer producer = new WorkloadProducer(broker, TOPIC)) {
+      try (WorkloadProducer producer = new WorkloadProducer(broker, TOPIC, workload.compression())) {
         long start = System.nanoTime();
         produced = producer.produce(source, 0, events);
         produce = since(start);
-        producer.produce(source, events, FILLER_EVENTS);
+        AtomicLong next = new AtomicLong(events);
+        ActiveSegment.rollPast(broker, TOPIC, partitionDir, events,
+            () -> producer.produce(source, next.getAndIncrement(), 1));
       }
-      LocalSegments segments = LocalSegments.before(brokerDir.resolve("data").resolve(TOPIC + "-0"), events);
+      LocalSegments segments = LocalSegments.before(partitionDir, events);
 
       Duration cpu = broker.cpuTime();
       long start = System.nanoTime();
@@ -82,7 +94,7 @@ final class TieringRun {
             + "produced:%n produced %s%n consumed %s%n%s", TOPIC, store, produced, consumed, broker.logs()));
       }
       StoredBytes stored = StoredBytes.under(remote, store::kindOf);
-      return new RunResult(store, produced, segments, produce, copied, tiered, tieringCpu, consume, consumingCpu,
+      return new RunResult(store, workload, produced, segments, produce, copied, tiered, tieringCpu, consume, consumingCpu,
           stored, loadBefore, LoadAverage.now());
     }
   }

@@ -11,8 +11,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Produces events to partition 0 of a topic as fast as the broker takes them, with a producer's
- * defaults for durability and batching (idempotent, {@code acks=all}, 16 KiB batches), uncompressed,
- * and checks that each event lands at the offset after the one before.
+ * defaults for durability and batching (idempotent, {@code acks=all}, 16 KiB batches) and the
+ * workload's codec at its default level, and checks that each event lands at the offset after the
+ * one before.
  */
 final class WorkloadProducer implements AutoCloseable {
   private static final int PARTITION = 0;
@@ -24,14 +25,14 @@ final class WorkloadProducer implements AutoCloseable {
   private final String topic;
   private final Producer<byte[], byte[]> producer;
 
-  WorkloadProducer(KafkaBroker broker, String topic) {
+  WorkloadProducer(KafkaBroker broker, String topic, String compressionType) {
     this.broker = broker;
     this.topic = topic;
     this.producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "none",
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, compressionType,
         ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES,
         ProducerConfig.LINGER_MS_CONFIG, LINGER_MS,
         ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_BYTES),
@@ -44,11 +45,11 @@ final class WorkloadProducer implements AutoCloseable {
    *
    * @return the fingerprint of what was sent, in offset order
    */
-  Fingerprint produce(JsonEvents events, long firstOffset, int count) {
+  Fingerprint produce(EventSource events, long firstOffset, int count) {
     Fingerprinter sent = new Fingerprinter();
     AtomicReference<String> firstProblem = new AtomicReference<>();
     for (int i = 0; i < count; i++) {
-      JsonEvents.Event event = events.next();
+      EventSource.Event event = events.next();
       long expected = firstOffset + i;
       producer.send(new ProducerRecord<>(topic, PARTITION, event.key(), event.value()), (metadata, failure) -> {
         if (failure != null) {

@@ -3,6 +3,7 @@ package io.floe.e2e.topic;
 import io.floe.e2e.broker.KafkaService;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,42 +21,43 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A topic with tiered storage on and tiny segments, so that a few kilobytes already make several
- * tiered segments: segments cannot be smaller than 1 MiB in Kafka 4, so each is capped at about
- * {@code batchesPerSegment} batches instead, by an index entry per batch and an index that holds
- * that many. Local copies go as soon as they are tiered; remote ones are kept. With several
+ * A topic with tiered storage on, by default with tiny segments ({@link SegmentSize.Batches}) so
+ * that a few kilobytes already make several tiered segments. Local copies go as soon as they are
+ * tiered; remote ones are kept. With several
  * replicas, a write is acknowledged once two of them have it ({@code min.insync.replicas}), so
  * that any one broker may fail without losing an acknowledged record.
  */
-public record TieredTopic(String name, int partitions, int batchesPerSegment, int replicationFactor) {
+public record TieredTopic(String name, int partitions, SegmentSize segments, int replicationFactor) {
   private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-  private static final int TIME_INDEX_ENTRY_BYTES = 12;
   private static final int MIN_IN_SYNC_REPLICAS = 2;
 
   public static TieredTopic named(String name, int batchesPerSegment) {
-    return new TieredTopic(name, 1, batchesPerSegment, 1);
+    return new TieredTopic(name, 1, new SegmentSize.Batches(batchesPerSegment), 1);
+  }
+
+  /** A topic whose segments roll at {@code segmentBytes}, as on a production broker. */
+  public static TieredTopic withSegmentBytes(String name, long segmentBytes) {
+    return new TieredTopic(name, 1, new SegmentSize.Bytes(segmentBytes), 1);
   }
 
   public TieredTopic withPartitions(int count) {
-    return new TieredTopic(name, count, batchesPerSegment, replicationFactor);
+    return new TieredTopic(name, count, segments, replicationFactor);
   }
 
   public TieredTopic withReplicationFactor(int replicas) {
-    return new TieredTopic(name, partitions, batchesPerSegment, replicas);
+    return new TieredTopic(name, partitions, segments, replicas);
   }
 
   public Map<String, String> configs() {
-    return Map.of(
+    Map<String, String> configs = new HashMap<>(segments.configs());
+    configs.putAll(Map.of(
         "remote.storage.enable", "true",
-        "segment.bytes", "1048576",
-        "index.interval.bytes", "1",
-        // the time index (12-byte entries) fills first and rolls the segment
-        "segment.index.bytes", Integer.toString(TIME_INDEX_ENTRY_BYTES * batchesPerSegment),
         "local.retention.ms", "1000",
         "local.retention.bytes", "1",
         "retention.ms", "-1",
-        "min.insync.replicas", Integer.toString(Math.min(replicationFactor, MIN_IN_SYNC_REPLICAS)));
+        "min.insync.replicas", Integer.toString(Math.min(replicationFactor, MIN_IN_SYNC_REPLICAS))));
+    return Map.copyOf(configs);
   }
 
   public List<TopicPartition> topicPartitions() {

@@ -9,10 +9,10 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
 /** Writes Avro values as Confluent's {@code KafkaAvroSerializer} does: framed, then Avro binary. */
-final class AvroValues {
+public final class AvroValues {
   private AvroValues() {}
 
-  static byte[] serialize(int schemaId, GenericRecord value) {
+  public static byte[] serialize(int schemaId, GenericRecord value) {
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
     // the serializer's own choice: a direct, unbuffered binary encoder
     BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(payload, null);
