@@ -48,6 +48,11 @@ final class BrokerProcess implements AutoCloseable {
         // native libraries (zstd, snappy, a plugin's sqlite) unpack here, never to a shared or noexec /tmp
         "-Djava.io.tmpdir=" + createDirectories(workDir.resolve("tmp"))));
     options.addAll(BrokerLogging.configure(distribution, workDir, logs.serverLog()));
+    // for a profiler or a GC log: -Dbroker.jvm.options="-XX:StartFlightRecording=filename=broker.jfr"
+    String extra = System.getProperty("broker.jvm.options", "").strip();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
     return options;
   }
 
