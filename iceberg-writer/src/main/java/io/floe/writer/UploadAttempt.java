@@ -11,7 +11,7 @@ import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.table.ColumnBinding;
 import io.floe.translator.table.ValueColumnPlacement;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.WriterSchema;
 import io.floe.writer.commit.SegmentCommit;
 import io.floe.writer.data.AnalystRows;

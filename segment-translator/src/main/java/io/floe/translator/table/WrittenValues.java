@@ -2,7 +2,7 @@ package io.floe.translator.table;
 
 import io.floe.translator.manifest.WriterSchemaEntry;
 import io.floe.translator.value.ValueCodec;
-import io.floe.translator.value.ValueCodecs;
+import io.floe.translator.typing.ValueCodecs;
 import io.floe.translator.value.WireFormat;
 import io.floe.translator.value.WireValue;
 import io.floe.translator.value.WriterSchema;
