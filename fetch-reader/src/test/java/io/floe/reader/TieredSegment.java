@@ -1,7 +1,7 @@
 package io.floe.reader;
 
 import io.floe.translator.value.ValueFormat;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.KafkaIndexes;

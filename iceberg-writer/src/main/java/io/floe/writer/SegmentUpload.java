@@ -2,7 +2,7 @@ package io.floe.writer;
 
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import java.nio.file.Path;
 
 /**

@@ -10,8 +10,9 @@ import io.floe.translator.segment.CorruptIndexException;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.table.ColumnBinding;
+import io.floe.translator.table.ManifestWriterSchemas;
 import io.floe.translator.table.ValueColumnPlacement;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.WriterSchema;
 import io.floe.writer.commit.SegmentCommit;
 import io.floe.writer.data.AnalystRows;
@@ -130,7 +131,7 @@ final class UploadAttempt {
     for (int i = 0; i < writers.size(); i++) {
       ColumnBinding binding = ValueColumnPlacement.bind(main.view().schema(), columns.get(i));
       bindings.put(writers.get(i).key(), binding);
-      entries.add(new WriterSchemaEntry(writers.get(i), binding.tableIdsByLocalId()));
+      entries.add(ManifestWriterSchemas.entry(writers.get(i), binding.tableIdsByLocalId()));
     }
 
     step("cannot read the segment", upload.segmentFile().toString());

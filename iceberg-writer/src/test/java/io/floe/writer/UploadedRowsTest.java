@@ -2,7 +2,7 @@ package io.floe.writer;
 
 import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.value.ValueFormat;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import java.util.Optional;
 import static io.floe.writer.Warehouse.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -5,7 +5,7 @@ import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.row.SegmentTranslator;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.translator.value.ValueFormat;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.KafkaColumns;
 import java.io.IOException;

@@ -17,7 +17,7 @@ import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.SchemaRegistryClient;
 import io.floe.translator.registry.SchemaRegistryException;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.SegmentUploader;
 import io.floe.writer.UploadFailedException;
 import io.floe.writer.WriterSettings;
@@ -61,7 +61,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       throw new ConfigException(FloeConfig.REGISTRY_PREFIX + e.key(), "(hidden)", e.getMessage());
     }
     outages = new RegistryOutages(config.rawFallbackAfter(), Clock.systemUTC());
-    warehouse = new Warehouse(config);
+    warehouse = new Warehouse(config.catalogName(), config.catalogProperties());
     fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes());
     metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));
     LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),

@@ -1,7 +1,7 @@
 package io.floe.writer.data;
 
 import io.floe.translator.table.ColumnBinding;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.ValueVerdict;
 import io.floe.translator.value.WriterSchema;
 import java.util.Map;

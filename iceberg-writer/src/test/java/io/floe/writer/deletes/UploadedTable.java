@@ -6,7 +6,7 @@ import io.floe.translator.row.SegmentTranslator;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.value.ValueFormat;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.LocalFileIO;
 import io.floe.writer.SegmentUpload;
 import io.floe.writer.SegmentUploader;

@@ -2,7 +2,7 @@ package io.floe.plugin.kafka;
 
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.SegmentUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;

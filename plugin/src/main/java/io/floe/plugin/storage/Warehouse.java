@@ -1,12 +1,12 @@
 package io.floe.plugin.storage;
 
-import io.floe.plugin.config.FloeConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.io.FileIO;
@@ -20,13 +20,20 @@ public final class Warehouse implements Closeable {
   private static final String SQLITE_DRIVER = "org.sqlite.JDBC";
   private static final String SQLITE_URI = "jdbc:sqlite:";
 
-  private final FloeConfig config;
+  private final String catalogName;
+  private final Map<String, String> catalogProperties;
   private final FileIO io;
   private Catalog catalog;
 
-  public Warehouse(FloeConfig config) {
-    this.config = config;
-    this.io = CatalogUtil.loadFileIO(config.fileIoImpl(), config.catalogProperties(), null);
+  /**
+   * @param catalogProperties the properties of the catalog and its FileIO, as Iceberg takes them; the
+   *     FileIO is the one they name ({@code io-impl}), as the catalog itself loads it
+   */
+  public Warehouse(String catalogName, Map<String, String> catalogProperties) {
+    this.catalogName = catalogName;
+    this.catalogProperties = Map.copyOf(catalogProperties);
+    this.io = CatalogUtil.loadFileIO(
+        this.catalogProperties.get(CatalogProperties.FILE_IO_IMPL), this.catalogProperties, null);
   }
 
   public FileIO io() {
@@ -36,12 +43,11 @@ public final class Warehouse implements Closeable {
   /** The catalog, built on first use; a failure is retried at the next call. */
   public synchronized Catalog catalog() {
     if (catalog == null) {
-      Map<String, String> properties = config.catalogProperties();
-      String uri = properties.getOrDefault("uri", "");
+      String uri = catalogProperties.getOrDefault(CatalogProperties.URI, "");
       if (uri.startsWith(SQLITE_URI)) {
         prepareSqlite(uri.substring(SQLITE_URI.length()));
       }
-      catalog = CatalogUtil.buildIcebergCatalog(config.catalogName(), properties, null);
+      catalog = CatalogUtil.buildIcebergCatalog(catalogName, catalogProperties, null);
     }
     return catalog;
   }

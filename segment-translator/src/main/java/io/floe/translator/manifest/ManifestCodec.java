@@ -1,10 +1,6 @@
 package io.floe.translator.manifest;
 
-import io.floe.translator.registry.RegisteredSchema;
-import io.floe.translator.registry.SchemaReference;
-import io.floe.translator.registry.SchemaType;
 import io.floe.translator.row.Fidelity;
-import io.floe.translator.value.WriterSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -30,7 +26,8 @@ public final class ManifestCodec {
   private static final int MAGIC = 0x464C4F45; // "FLOE"
   private static final short VERSION = 2;
   private static final Fidelity[] FIDELITY_CODES = {Fidelity.BYTE_IDENTICAL, Fidelity.RECORD_IDENTICAL, Fidelity.RAW};
-  private static final SchemaType[] SCHEMA_TYPE_CODES = {SchemaType.AVRO, SchemaType.PROTOBUF, SchemaType.JSON};
+  private static final StoredSchema.Format[] SCHEMA_FORMAT_CODES =
+      {StoredSchema.Format.AVRO, StoredSchema.Format.PROTOBUF, StoredSchema.Format.JSON};
 
   private ManifestCodec() {}
 
@@ -50,8 +47,8 @@ public final class ManifestCodec {
       writeString(out, manifest.dataSchemaJson());
       out.writeInt(manifest.writerSchemas().size());
       for (WriterSchemaEntry entry : manifest.writerSchemas()) {
-        writeRegistered(out, entry.writer().schema());
-        writeInts(out, entry.writer().messageIndexes());
+        writeSchema(out, entry.schema());
+        writeInts(out, entry.messageIndexes());
         out.writeInt(entry.tableIdsByLocalId().size());
         for (Map.Entry<Integer, Integer> ids : entry.sortedIds().entrySet()) {
           out.writeInt(ids.getKey());
@@ -127,18 +124,18 @@ public final class ManifestCodec {
       SegmentRef segment = new SegmentRef(readString(in), readString(in), in.readInt(), readString(in),
           in.readLong(), in.readLong());
       String tableName = readString(in);
-      String schema = readString(in);
+      String dataSchema = readString(in);
       int writerCount = count(in, 8);
       List<WriterSchemaEntry> writers = new ArrayList<>(writerCount);
       for (int i = 0; i < writerCount; i++) {
-        RegisteredSchema registered = readRegistered(in);
+        StoredSchema schema = readSchema(in);
         List<Integer> messageIndexes = readInts(in);
         int idCount = count(in, 8);
         Map<Integer, Integer> ids = new HashMap<>(idCount * 2);
         for (int k = 0; k < idCount; k++) {
           ids.put(in.readInt(), in.readInt());
         }
-        writers.add(new WriterSchemaEntry(new WriterSchema(registered, messageIndexes), ids));
+        writers.add(new WriterSchemaEntry(schema, messageIndexes, ids));
       }
       int fileCount = in.readInt();
       List<DataFileRef> files = new ArrayList<>(fileCount);
@@ -175,7 +172,7 @@ public final class ManifestCodec {
       if (in.available() > 0) {
         throw new CorruptManifestException(in.available() + " unexpected bytes after the manifest's last field");
       }
-      return new SegmentManifest(segment, tableName, schema, writers, files, batches, indexes);
+      return new SegmentManifest(segment, tableName, dataSchema, writers, files, batches, indexes);
     } catch (EOFException e) {
       throw new CorruptManifestException("manifest ends before its last field", e);
     } catch (IOException e) {
@@ -183,40 +180,40 @@ public final class ManifestCodec {
     }
   }
 
-  /** A registered schema with every schema it refers to, depth first. */
-  private static void writeRegistered(DataOutputStream out, RegisteredSchema schema) throws IOException {
+  /** A writer schema with every schema it refers to, depth first. */
+  private static void writeSchema(DataOutputStream out, StoredSchema schema) throws IOException {
     out.writeInt(schema.id());
-    out.writeByte(List.of(SCHEMA_TYPE_CODES).indexOf(schema.type()));
-    writeString(out, schema.schema());
+    out.writeByte(List.of(SCHEMA_FORMAT_CODES).indexOf(schema.format()));
+    writeString(out, schema.text());
     out.writeBoolean(schema.fileDescriptorProto().isPresent());
     if (schema.fileDescriptorProto().isPresent()) {
       writeBytes(out, schema.fileDescriptorProto().get());
     }
     out.writeInt(schema.references().size());
-    for (SchemaReference reference : schema.references()) {
+    for (StoredSchema.Reference reference : schema.references()) {
       writeString(out, reference.name());
       writeString(out, reference.subject());
       out.writeInt(reference.version());
-      writeRegistered(out, reference.schema());
+      writeSchema(out, reference.schema());
     }
   }
 
-  private static RegisteredSchema readRegistered(DataInputStream in) throws IOException {
+  private static StoredSchema readSchema(DataInputStream in) throws IOException {
     int id = in.readInt();
-    int typeCode = in.readByte();
-    if (typeCode < 0 || typeCode >= SCHEMA_TYPE_CODES.length) {
-      throw new CorruptManifestException("unknown schema type code " + typeCode + " of writer schema " + id);
+    int formatCode = in.readByte();
+    if (formatCode < 0 || formatCode >= SCHEMA_FORMAT_CODES.length) {
+      throw new CorruptManifestException("unknown schema format code " + formatCode + " of writer schema " + id);
     }
-    SchemaType type = SCHEMA_TYPE_CODES[typeCode];
+    StoredSchema.Format format = SCHEMA_FORMAT_CODES[formatCode];
     String text = readString(in);
     Optional<byte[]> descriptor = in.readBoolean() ? Optional.of(readBytes(in)) : Optional.empty();
     int referenceCount = count(in, 16);
-    List<SchemaReference> references = new ArrayList<>(referenceCount);
+    List<StoredSchema.Reference> references = new ArrayList<>(referenceCount);
     for (int i = 0; i < referenceCount; i++) {
-      references.add(new SchemaReference(readString(in), readString(in), in.readInt(), readRegistered(in)));
+      references.add(new StoredSchema.Reference(readString(in), readString(in), in.readInt(), readSchema(in)));
     }
     try {
-      return new RegisteredSchema(id, type, text, descriptor, references);
+      return new StoredSchema(id, format, text, descriptor, references);
     } catch (IllegalArgumentException e) {
       throw new CorruptManifestException("writer schema " + id + " is inconsistent: " + e.getMessage(), e);
     }

@@ -2,7 +2,7 @@ package io.floe.translator.table;
 
 import io.floe.translator.manifest.WriterSchemaEntry;
 import io.floe.translator.value.ValueCodec;
-import io.floe.translator.value.ValueCodecs;
+import io.floe.translator.typing.ValueCodecs;
 import io.floe.translator.value.WireFormat;
 import io.floe.translator.value.WireValue;
 import io.floe.translator.value.WriterSchema;
@@ -29,9 +29,10 @@ public final class WrittenValues implements TypedValues {
    */
   public WrittenValues(List<WriterSchemaEntry> entries, Schema dataSchema) {
     for (WriterSchemaEntry entry : entries) {
-      ValueCodec codec = ValueCodecs.of(entry.writer());
+      WriterSchema writer = ManifestWriterSchemas.writer(entry);
+      ValueCodec codec = ValueCodecs.of(writer);
       ColumnBinding binding = ColumnBinding.of(codec.columns(), dataSchema, entry.tableIdsByLocalId());
-      writers.put(entry.writer().key(), new Writer(codec, binding));
+      writers.put(writer.key(), new Writer(codec, binding));
     }
   }
 

@@ -27,7 +27,7 @@ public enum ValueFormat {
   }
 
   /** Whether values of a schema of {@code type} are typed under this format. */
-  boolean accepts(SchemaType type) {
+  public boolean accepts(SchemaType type) {
     return switch (this) {
       case AUTO -> true;
       case AVRO -> type == SchemaType.AVRO;

@@ -12,7 +12,7 @@ public final class ValueStats {
   private final Map<ValueRawReason, Long> raw = new EnumMap<>(ValueRawReason.class);
   private long typed;
 
-  void count(ValueVerdict verdict) {
+  public void count(ValueVerdict verdict) {
     if (verdict.rawReason().isPresent()) {
       raw.merge(verdict.rawReason().get(), 1L, Long::sum);
     } else if (verdict.columns().isPresent()) {

@@ -20,11 +20,11 @@ public record ValueVerdict(
     messageIndexes = List.copyOf(messageIndexes);
   }
 
-  static ValueVerdict raw(ValueRawReason reason) {
+  public static ValueVerdict raw(ValueRawReason reason) {
     return new ValueVerdict(OptionalInt.empty(), List.of(), Optional.empty(), Optional.of(reason));
   }
 
-  static ValueVerdict raw(int schemaId, List<Integer> messageIndexes, ValueRawReason reason) {
+  public static ValueVerdict raw(int schemaId, List<Integer> messageIndexes, ValueRawReason reason) {
     return new ValueVerdict(OptionalInt.of(schemaId), messageIndexes, Optional.empty(), Optional.of(reason));
   }
 

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.translator.registry.RegisteredSchema;
-import io.floe.translator.registry.SchemaReference;
-import io.floe.translator.registry.SchemaType;
 import io.floe.translator.row.Fidelity;
-import io.floe.translator.value.WriterSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +26,7 @@ class ManifestCodecProperties {
     assertEquals(manifest.segment(), decoded.segment());
     assertEquals(manifest.tableName(), decoded.tableName());
     assertEquals(manifest.dataSchemaJson(), decoded.dataSchemaJson());
-    assertEquals(describe(manifest.writerSchemas()), describe(decoded.writerSchemas()));
+    assertEquals(WriterSchemaText.of(manifest.writerSchemas()), WriterSchemaText.of(decoded.writerSchemas()));
     assertEquals(manifest.files(), decoded.files());
     assertEquals(manifest.batches(), decoded.batches());
     assertArrayEquals(manifest.indexes().offsetIndex(), decoded.indexes().offsetIndex());
@@ -81,33 +77,20 @@ class ManifestCodecProperties {
   }
 
   private static Arbitrary<WriterSchemaEntry> writerSchema() {
-    Arbitrary<RegisteredSchema> leaf = registered(Arbitraries.just(List.of()));
-    Arbitrary<SchemaReference> reference = Combinators.combine(Arbitraries.strings().ofMaxLength(20),
-        Arbitraries.strings().ofMaxLength(20), Arbitraries.integers().between(1, 100), leaf).as(SchemaReference::new);
+    Arbitrary<StoredSchema> leaf = stored(Arbitraries.just(List.of()));
+    Arbitrary<StoredSchema.Reference> reference = Combinators.combine(Arbitraries.strings().ofMaxLength(20),
+        Arbitraries.strings().ofMaxLength(20), Arbitraries.integers().between(1, 100), leaf).as(StoredSchema.Reference::new);
     Arbitrary<Map<Integer, Integer>> ids = Arbitraries.maps(Arbitraries.integers().between(1, 500),
         Arbitraries.integers().between(1, 5000)).ofMaxSize(30);
-    return Combinators.combine(registered(reference.list().ofMaxSize(2)), Arbitraries.integers().between(0, 20).list()
-        .ofMaxSize(3), ids).as((schema, indexes, tableIds) -> new WriterSchemaEntry(new WriterSchema(schema, indexes), tableIds));
+    return Combinators.combine(stored(reference.list().ofMaxSize(2)), Arbitraries.integers().between(0, 20).list()
+        .ofMaxSize(3), ids).as(WriterSchemaEntry::new);
   }
 
-  private static Arbitrary<RegisteredSchema> registered(Arbitrary<List<SchemaReference>> references) {
-    return Combinators.combine(Arbitraries.integers().greaterOrEqual(1), Arbitraries.of(SchemaType.class),
+  private static Arbitrary<StoredSchema> stored(Arbitrary<List<StoredSchema.Reference>> references) {
+    return Combinators.combine(Arbitraries.integers().greaterOrEqual(1), Arbitraries.of(StoredSchema.Format.class),
         Arbitraries.strings().ofMaxLength(300), Arbitraries.bytes().array(byte[].class).ofMaxSize(100), references)
-        .as((id, type, text, descriptor, refs) -> new RegisteredSchema(id, type, text,
-            type == SchemaType.PROTOBUF ? Optional.of(descriptor) : Optional.empty(), refs));
-  }
-
-  /** Writer schemas as comparable text: a schema's descriptor is an array, which records compare by identity. */
-  private static List<String> describe(List<WriterSchemaEntry> entries) {
-    return entries.stream().map(e -> describe(e.writer().schema()) + e.writer().messageIndexes() + new java.util.TreeMap<>(e.tableIdsByLocalId()))
-        .toList();
-  }
-
-  private static String describe(RegisteredSchema schema) {
-    return schema.id() + "/" + schema.type() + "/" + schema.schema() + "/"
-        + schema.fileDescriptorProto().map(java.util.Arrays::toString).orElse("-") + "/"
-        + schema.references().stream().map(r -> r.name() + "@" + r.subject() + "@" + r.version() + ":" + describe(r.schema()))
-            .toList();
+        .as((id, format, text, descriptor, refs) -> new StoredSchema(id, format, text,
+            format == StoredSchema.Format.PROTOBUF ? Optional.of(descriptor) : Optional.empty(), refs));
   }
 
   @Property(tries = 10)

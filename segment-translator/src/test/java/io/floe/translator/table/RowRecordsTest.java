@@ -1,7 +1,7 @@
 package io.floe.translator.table;
 
 import io.floe.translator.value.ValueFormat;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

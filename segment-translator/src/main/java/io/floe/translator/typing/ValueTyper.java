@@ -1,4 +1,4 @@
-package io.floe.translator.value;
+package io.floe.translator.typing;
 
 import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.RegistryAuthenticationException;
@@ -7,6 +7,16 @@ import io.floe.translator.registry.SchemaNotFoundException;
 import io.floe.translator.registry.InvalidSchemaException;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.SegmentTranslator;
+import io.floe.translator.value.MalformedValueException;
+import io.floe.translator.value.UnsupportedSchemaException;
+import io.floe.translator.value.ValueCodec;
+import io.floe.translator.value.ValueFormat;
+import io.floe.translator.value.ValueRawReason;
+import io.floe.translator.value.ValueStats;
+import io.floe.translator.value.ValueVerdict;
+import io.floe.translator.value.WireFormat;
+import io.floe.translator.value.WireValue;
+import io.floe.translator.value.WriterSchema;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;

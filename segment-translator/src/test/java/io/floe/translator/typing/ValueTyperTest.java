@@ -1,4 +1,4 @@
-package io.floe.translator.value;
+package io.floe.translator.typing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,12 @@ import io.floe.translator.registry.ConfluentRegistryServer;
 import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.registry.RegistryUnavailableException;
 import io.floe.translator.registry.SchemaRegistryClient;
+import io.floe.translator.value.ValueFormat;
+import io.floe.translator.value.ValueRawReason;
+import io.floe.translator.value.ValueVerdict;
+import io.floe.translator.value.WireFormat;
+import io.floe.translator.value.WireValue;
+import io.floe.translator.value.WriterSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;

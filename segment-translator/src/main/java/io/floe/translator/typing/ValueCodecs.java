@@ -1,7 +1,10 @@
-package io.floe.translator.value;
+package io.floe.translator.typing;
 
 import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.SchemaReference;
+import io.floe.translator.value.UnsupportedSchemaException;
+import io.floe.translator.value.ValueCodec;
+import io.floe.translator.value.WriterSchema;
 import io.floe.translator.value.avro.AvroValueCodec;
 import io.floe.translator.value.json.JsonValueCodec;
 import io.floe.translator.value.protobuf.ProtobufMessageTypes;
