@@ -40,12 +40,12 @@ public final class SegmentUploader {
 
   /**
    * Writes the segment's data files and manifest and commits them; idempotent per segment id: a
-   * segment already committed is not appended again, and its manifest is returned as it is.
+   * segment already committed is not appended again, and its manifest is reported as it is.
    *
    * @throws UploadFailedException if the upload failed; nothing it wrote is left behind unless
    *     the outcome of its commit is unknown
    */
-  public SegmentManifest upload(SegmentUpload upload) {
+  public UploadReport upload(SegmentUpload upload) {
     return new UploadAttempt(upload, identifier(upload.segment()), tables, manifests, io, settings, catalog.name()).run();
   }
 

@@ -3,22 +3,20 @@ package io.floe.writer;
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
-import io.floe.translator.manifest.WriterSchemaEntry;
 import io.floe.translator.registry.SchemaRegistryException;
 import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.segment.CorruptIndexException;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
-import io.floe.translator.table.ColumnBinding;
-import io.floe.translator.table.ManifestWriterSchemas;
 import io.floe.translator.table.ValueColumnPlacement;
 import io.floe.translator.typing.ValueTyper;
+import io.floe.translator.value.ValueStats;
 import io.floe.translator.value.WriterSchema;
 import io.floe.writer.commit.SegmentCommit;
 import io.floe.writer.data.AnalystRows;
 import io.floe.writer.data.AttemptFiles;
-import io.floe.writer.data.RowValues;
 import io.floe.writer.data.DataFileException;
+import io.floe.writer.data.RowValues;
 import io.floe.writer.data.SegmentDataWriter;
 import io.floe.writer.data.WrittenData;
 import io.floe.writer.data.WrittenFile;
@@ -30,12 +28,11 @@ import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
 import io.floe.writer.table.ValueSchemaEvolution;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DeleteFile;
-import java.util.Optional;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
@@ -44,9 +41,11 @@ import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.types.Types;
 
 /**
- * One attempt to upload one segment: data files, then the manifest, then the commit. It keeps
- * track of what it is doing and where, so that a failure says so, and takes back what it wrote
- * when it fails before its commit.
+ * One attempt to upload one segment, in steps that go one way (docs/architecture.md §6):
+ * resolve the table, give it the columns of the values' writer schemas, see what {@code main}
+ * holds of the segment, write the data files, write the delete files, then write the manifest and
+ * commit. Each step runs {@link #in named} so that a failure says what was being done and where;
+ * what the attempt wrote is taken back when it fails before its commit.
  */
 final class UploadAttempt {
   private final SegmentUpload upload;
@@ -58,8 +57,6 @@ final class UploadAttempt {
   private final WriterSettings settings;
   private final String catalog;
   private final AttemptFiles written;
-  private String doing;
-  private String at;
 
   UploadAttempt(SegmentUpload upload, TableIdentifier identifier, TableResolver tables, ManifestStore manifests,
       FileIO io, WriterSettings settings, String catalogName) {
@@ -74,111 +71,161 @@ final class UploadAttempt {
     this.written = new AttemptFiles(io, segment.segmentId());
   }
 
-  SegmentManifest run() {
+  UploadReport run() {
     try {
       return upload();
-    } catch (UploadFailedException e) {
-      throw e;
-    } catch (SegmentFormatException | CorruptIndexException | IncompatibleTableException | CorruptManifestException e) {
-      written.deleteAll();
-      throw UploadFailedException.permanent(segment, e.getMessage(), e);
-    } catch (SchemaRegistryException e) {
-      written.deleteAll();
-      throw UploadFailedException.retriable(segment, "cannot look up writer schema " + e.schemaId(),
-          "schema registry " + e.registry(), e);
-    } catch (CommitStateUnknownException e) {
-      // The commit may have succeeded: its files must stay. A retry finds out which.
-      throw UploadFailedException.retriable(segment, "the commit to table " + identifier + " has an unknown outcome",
-          catalog, e);
-    } catch (DataFileException e) {
-      written.deleteAll();
-      throw UploadFailedException.retriable(segment, "cannot write data file", e.location(), e.getCause());
-    } catch (NoSuchTableException e) {
-      written.deleteAll();
-      tables.forget(identifier);
-      throw UploadFailedException.retriable(segment, doing, at, e);
-    } catch (RuntimeException e) {
-      written.deleteAll();
-      throw UploadFailedException.retriable(segment, doing, at, e);
+    } catch (UploadStep.Failure failure) {
+      throw failed(failure.step(), failure.getCause());
     }
   }
 
-  private SegmentManifest upload() {
-    step("cannot load or create table " + identifier, catalog);
-    TopicTable table = tables.resolve(identifier, segment.topic(), segment.topicId());
-    if (table.withLatest(latest -> SegmentCommit.has(latest, segment.segmentId()))) {
-      return committedManifest();
+  private UploadReport upload() {
+    TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
+    if (in(refreshTable(), () -> table.withLatest(latest -> SegmentCommit.has(latest, segment.segmentId())))) {
+      return committedEarlier();
     }
-
-    step("cannot read the segment", upload.segmentFile().toString());
-    ValueTyper values = upload.values();
-    List<WriterSchema> writers = values.scan(upload.segmentFile(), segment.partition());
-    List<Types.StructType> columns = writers.stream().map(writer -> values.codec(writer.key()).columns()).toList();
-    if (!writers.isEmpty()) {
-      step("cannot add the columns of writer schemas " + writers + " to table " + identifier, catalog);
-      table.withLatest(latest -> ValueSchemaEvolution.evolve(latest, columns));
-    }
-
-    step("cannot read the rows of table " + identifier + " the segment replaces", catalog);
-    List<AbortedTransaction> aborted = upload.indexes().transactionIndex()
-        .map(TransactionIndex::abortedTransactions).orElse(List.of());
+    List<WriterSchema> writers = evolveForWriters(table);
+    List<AbortedTransaction> aborted = in(new UploadStep("cannot read the transaction index",
+        upload.segmentFile().toString()), () -> upload.indexes().transactionIndex()
+        .map(TransactionIndex::abortedTransactions).orElse(List.of()));
     // A view of the table that stays put while the files are written, and what main holds of the
     // segment's offsets and of the transactions it aborts.
-    MainRows main = table.withLatest(latest -> MainRows.of(latest, segment, aborted));
-
-    Map<WriterSchema.Key, ColumnBinding> bindings = new HashMap<>();
-    List<WriterSchemaEntry> entries = new ArrayList<>(writers.size());
-    for (int i = 0; i < writers.size(); i++) {
-      ColumnBinding binding = ValueColumnPlacement.bind(main.view().schema(), columns.get(i));
-      bindings.put(writers.get(i).key(), binding);
-      entries.add(ManifestWriterSchemas.entry(writers.get(i), binding.tableIdsByLocalId()));
-    }
-
-    step("cannot read the segment", upload.segmentFile().toString());
+    MainRows main = in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces", catalog),
+        () -> table.withLatest(latest -> MainRows.of(latest, segment, aborted)));
+    List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
+        "table " + identifier), () -> bind(main, writers));
     AnalystRows analystRows = new AnalystRows(aborted, main.inRange());
-    WrittenData data = new SegmentDataWriter(main.view(), io, written, settings.targetFileSizeBytes(),
-        settings.rowGroupSizeBytes(), new RowValues(values, bindings), analystRows)
-        .write(upload.segmentFile(), segment.partition());
+    WrittenData data = in(readSegment(), () -> writeData(main, bound, analystRows));
     List<LocatedRow> replaced = new ArrayList<>(analystRows.replaced());
     replaced.addAll(main.abortedEarlier());
-    step("cannot write the delete files of rows the segment replaces", "table " + identifier);
+    List<DeleteFile> deletes = in(new UploadStep("cannot write the delete files of rows the segment replaces",
+        "table " + identifier), () -> writeDeletes(main, replaced));
+    SegmentManifest manifest = in(new UploadStep("cannot describe the segment in its manifest",
+        manifests.location(segment)), () -> new SegmentManifest(segment, identifier.toString(),
+        SchemaParser.toJson(main.view().schema()), bound.stream().map(BoundWriter::manifestEntry).toList(),
+        data.files().stream().map(WrittenFile::ref).toList(), data.batches(), upload.indexes()));
+    if (!in(refreshTable(), () -> commit(table, manifest, data, deletes, replaced, main.snapshotId()))) {
+      // Another upload of this segment committed while this one wrote: its files and manifest stand.
+      written.deleteAll();
+      return committedEarlier();
+    }
+    return new UploadReport(manifest, upload.values().stats());
+  }
+
+  /**
+   * The writer schemas of the segment's values, found by a first pass over it, with the table's
+   * schema evolved to hold their columns before any row is written.
+   */
+  private List<WriterSchema> evolveForWriters(TopicTable table) {
+    ValueTyper values = upload.values();
+    List<WriterSchema> writers = in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
+    if (!writers.isEmpty()) {
+      List<Types.StructType> columns = writers.stream().map(writer -> values.codec(writer.key()).columns()).toList();
+      in(new UploadStep("cannot add the columns of writer schemas " + writers + " to table " + identifier, catalog),
+          () -> table.withLatest(latest -> ValueSchemaEvolution.evolve(latest, columns)));
+    }
+    return writers;
+  }
+
+  /** Where each writer schema's columns are in the table view the rows are written with. */
+  private List<BoundWriter> bind(MainRows main, List<WriterSchema> writers) {
+    return writers.stream()
+        .map(writer -> new BoundWriter(writer,
+            ValueColumnPlacement.bind(main.view().schema(), upload.values().codec(writer.key()).columns())))
+        .toList();
+  }
+
+  private WrittenData writeData(MainRows main, List<BoundWriter> writers, AnalystRows analystRows) {
+    RowValues values = new RowValues(upload.values(),
+        writers.stream().collect(Collectors.toMap(bound -> bound.writer().key(), BoundWriter::binding)));
+    return new SegmentDataWriter(main.view(), io, written, settings.targetFileSizeBytes(),
+        settings.rowGroupSizeBytes(), values, analystRows)
+        .write(upload.segmentFile(), segment.partition());
+  }
+
+  private List<DeleteFile> writeDeletes(MainRows main, List<LocatedRow> replaced) {
     List<DeleteFile> deletes = PositionDeletes.write(main.view(), replaced, written.namePrefix());
     deletes.forEach(delete -> written.writing(delete.location()));
-    SegmentManifest manifest = new SegmentManifest(segment, identifier.toString(),
-        SchemaParser.toJson(main.view().schema()), entries, data.files().stream().map(WrittenFile::ref).toList(),
-        data.batches(), upload.indexes());
+    return deletes;
+  }
 
-    step("cannot refresh table " + identifier, catalog);
-    boolean committed = table.withLatest(latest -> {
+  /** Writes the manifest and commits, unless the segment is committed by now; true if this attempt committed it. */
+  private boolean commit(TopicTable table, SegmentManifest manifest, WrittenData data, List<DeleteFile> deletes,
+      List<LocatedRow> replaced, Optional<Long> mainSnapshot) {
+    return table.withLatest(latest -> {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return false;
       }
-      step("cannot write manifest", manifests.location(segment));
-      written.writing(manifests.location(segment));
-      manifests.write(manifest);
-      step("cannot commit to table " + identifier, catalog);
-      SegmentCommit.commit(latest, segment, data.files().stream().map(WrittenFile::dataFile).toList(),
-          data.files().stream().filter(WrittenFile::analystView).map(WrittenFile::dataFile).toList(), deletes,
-          replaced.stream().map(row -> row.file().location()).collect(Collectors.toSet()), main.snapshotId());
+      String location = manifests.location(segment);
+      in(new UploadStep("cannot write manifest", location), () -> {
+        written.writing(location);
+        manifests.write(manifest);
+        return location;
+      });
+      in(new UploadStep("cannot commit to table " + identifier, catalog), () -> {
+        SegmentCommit.commit(latest, segment, data.files().stream().map(WrittenFile::dataFile).toList(),
+            data.files().stream().filter(WrittenFile::analystView).map(WrittenFile::dataFile).toList(), deletes,
+            replaced.stream().map(row -> row.file().location()).collect(Collectors.toSet()), mainSnapshot);
+        return segment;
+      });
       return true;
     });
-    if (!committed) {
-      // Another upload of this segment committed while this one wrote: its files and manifest stand.
-      written.deleteAll();
-      return committedManifest();
-    }
-    return manifest;
   }
 
-  private SegmentManifest committedManifest() {
+  /** The report of an upload of the same segment that committed first: its manifest, no values of this attempt. */
+  private UploadReport committedEarlier() {
     String location = manifests.location(segment);
-    step("cannot read manifest", location);
-    return manifests.read(segment).orElseThrow(() -> UploadFailedException.permanent(segment,
-        "it is committed to table " + identifier + " but its manifest " + location + " is missing", null));
+    SegmentManifest manifest = in(new UploadStep("cannot read manifest", location), () -> manifests.read(segment))
+        .orElseThrow(() -> UploadFailedException.permanent(segment,
+            "it is committed to table " + identifier + " but its manifest " + location + " is missing", null));
+    return new UploadReport(manifest, new ValueStats());
   }
 
-  private void step(String doing, String at) {
-    this.doing = doing;
-    this.at = at;
+  /** Runs {@code work} as {@code step}: a failure carries the step, unless an inner step already named it. */
+  private static <T> T in(UploadStep step, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (UploadStep.Failure | UploadFailedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new UploadStep.Failure(step, e);
+    }
+  }
+
+  /** What a failure in {@code step} means for the broker: retriable or not, with what the attempt wrote taken back. */
+  private UploadFailedException failed(UploadStep step, RuntimeException e) {
+    if (e instanceof CommitStateUnknownException) {
+      // The commit may have succeeded: its files must stay. A retry finds out which.
+      return UploadFailedException.retriable(segment, "the commit to table " + identifier + " has an unknown outcome",
+          catalog, e);
+    }
+    written.deleteAll();
+    if (e instanceof SegmentFormatException || e instanceof CorruptIndexException
+        || e instanceof IncompatibleTableException || e instanceof CorruptManifestException) {
+      return UploadFailedException.permanent(segment, e.getMessage(), e);
+    }
+    if (e instanceof SchemaRegistryException registry) {
+      return UploadFailedException.retriable(segment, "cannot look up writer schema " + registry.schemaId(),
+          "schema registry " + registry.registry(), e);
+    }
+    if (e instanceof DataFileException file) {
+      return UploadFailedException.retriable(segment, "cannot write data file", file.location(), file.getCause());
+    }
+    if (e instanceof NoSuchTableException) {
+      tables.forget(identifier);
+    }
+    return UploadFailedException.retriable(segment, step.doing(), step.where(), e);
+  }
+
+  private UploadStep resolveTable() {
+    return new UploadStep("cannot load or create table " + identifier, catalog);
+  }
+
+  private UploadStep refreshTable() {
+    return new UploadStep("cannot refresh table " + identifier, catalog);
+  }
+
+  private UploadStep readSegment() {
+    return new UploadStep("cannot read the segment", upload.segmentFile().toString());
   }
 }

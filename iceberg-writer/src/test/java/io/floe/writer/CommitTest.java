@@ -49,13 +49,13 @@ class CommitTest {
   void anUploadRetriedAfterItsCommitAppendsNothingAndReturnsTheSameManifest() {
     Warehouse warehouse = new Warehouse(dir);
     SegmentUpload upload = upload(dir, 3, "RetriedAAAAAAAAAAAAAAA", 0, 20);
-    SegmentManifest first = warehouse.uploader().upload(upload);
+    SegmentManifest first = warehouse.uploader().upload(upload).manifest();
     List<Path> files = warehouse.dataFiles();
 
     // Retried by a new uploader, as after a broker restart, then again by that one with its table loaded.
     SegmentUploader uploader = warehouse.uploader();
     uploader.upload(upload);
-    SegmentManifest retried = uploader.upload(upload);
+    SegmentManifest retried = uploader.upload(upload).manifest();
 
     assertArrayEquals(ManifestCodec.encode(first), ManifestCodec.encode(retried));
     Table table = warehouse.table();
@@ -79,7 +79,7 @@ class CommitTest {
       for (SegmentUpload upload : uploads) {
         results.add(threads.submit(() -> {
           start.await();
-          return uploader.upload(upload);
+          return uploader.upload(upload).manifest();
         }));
       }
       start.countDown();

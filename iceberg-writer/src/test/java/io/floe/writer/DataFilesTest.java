@@ -46,7 +46,7 @@ class DataFilesTest {
       log.plain(Compression.NONE, records(4, 3));
       segment = log.path();
     }
-    SegmentManifest manifest = warehouse.uploader().upload(Warehouse.upload(segment, 3, "MidnightAAAAAAAAAAAAAA"));
+    SegmentManifest manifest = warehouse.uploader().upload(Warehouse.upload(segment, 3, "MidnightAAAAAAAAAAAAAA")).manifest();
 
     assertEquals(2, manifest.files().size());
     BatchEntry crossing = manifest.batches().get(0);
@@ -69,7 +69,7 @@ class DataFilesTest {
     }
     long target = 64 * 1024;
     SegmentManifest manifest = warehouse.uploader(warehouse.settings(target, 16 * 1024))
-        .upload(Warehouse.upload(segment, 3, "RollAAAAAAAAAAAAAAAAAA"));
+        .upload(Warehouse.upload(segment, 3, "RollAAAAAAAAAAAAAAAAAA")).manifest();
 
     List<DataFileRef> files = manifest.files();
     assertTrue(files.size() > 1, () -> files.size() + " file(s)");
@@ -99,7 +99,7 @@ class DataFilesTest {
       segment = log.path();
     }
     SegmentManifest manifest = warehouse.uploader(warehouse.settings(Warehouse.MEBIBYTE, 16 * 1024))
-        .upload(Warehouse.upload(segment, 3, "RowGroupsAAAAAAAAAAAAA"));
+        .upload(Warehouse.upload(segment, 3, "RowGroupsAAAAAAAAAAAAA")).manifest();
 
     for (DataFileRef file : manifest.files()) {
       List<BlockMetaData> blocks;
@@ -132,7 +132,7 @@ class DataFilesTest {
       log.plain(Compression.NONE, record(T0, 6));
       segment = log.path();
     }
-    SegmentManifest manifest = warehouse.uploader().upload(Warehouse.upload(segment, 3, "ScatteredAAAAAAAAAAAAA"));
+    SegmentManifest manifest = warehouse.uploader().upload(Warehouse.upload(segment, 3, "ScatteredAAAAAAAAAAAAA")).manifest();
 
     assertEquals(7, manifest.files().size());
     assertEquals(7, Warehouse.rows(warehouse.table()).size());

@@ -53,7 +53,7 @@ class ManifestTest {
     segment = KafkaSegments.everyKind(dir.resolve("log"));
     upload = Warehouse.upload(segment, 3, "ManifestAAAAAAAAAAAAAA");
     // Small files and row groups, so that batches fall in several files and row groups.
-    manifest = warehouse.uploader(warehouse.settings(256 * 1024, 64 * 1024)).upload(upload);
+    manifest = warehouse.uploader(warehouse.settings(256 * 1024, 64 * 1024)).upload(upload).manifest();
   }
 
   @Test

@@ -12,13 +12,13 @@ import io.floe.reader.IndexNotFoundException;
 import io.floe.reader.SegmentFetcher;
 import io.floe.reader.SegmentNotFoundException;
 import io.floe.translator.manifest.ManifestPaths;
-import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.SchemaRegistryClient;
 import io.floe.translator.registry.SchemaRegistryException;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.SegmentUploader;
+import io.floe.writer.UploadReport;
 import io.floe.writer.UploadFailedException;
 import io.floe.writer.WriterSettings;
 import java.io.IOException;
@@ -77,10 +77,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
         registry.map(client -> client::schemaById), withoutRegistry);
     try {
-      SegmentManifest manifest = uploader().upload(Segments.upload(metadata, data, values));
+      UploadReport report = uploader().upload(Segments.upload(metadata, data, values));
       outages.ended(segment);
-      metrics.record(segment.topic(), values.stats());
-      LOG.info("Uploaded {} to table {}: {}{}", segment, manifest.tableName(), values.stats(),
+      metrics.record(segment.topic(), report.values());
+      LOG.info("Uploaded {} to table {}: {}{}", segment, report.manifest().tableName(), report.values(),
           withoutRegistry ? " (without the schema registry, unreachable for too long)" : "");
       return Optional.empty();
     } catch (UploadFailedException e) {

@@ -17,7 +17,6 @@ import io.floe.translator.value.ValueVerdict;
 import io.floe.translator.value.WireFormat;
 import io.floe.translator.value.WireValue;
 import io.floe.translator.value.WriterSchema;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,8 +38,6 @@ import org.apache.iceberg.data.Record;
  * <p>One typer serves one upload, on one thread.
  */
 public final class ValueTyper {
-  private static final byte MAGIC = 0;
-  private static final int SCHEMA_ID_END = 5;
 
   private final ValueFormat format;
   private final Optional<IntFunction<RegisteredSchema>> registry;
@@ -136,10 +133,11 @@ public final class ValueTyper {
     if (registry.isEmpty()) {
       return Framed.raw(ValueRawReason.NO_REGISTRY);
     }
-    if (value.length < SCHEMA_ID_END || value[0] != MAGIC) {
+    OptionalInt framedId = WireFormat.schemaId(value);
+    if (framedId.isEmpty()) {
       return Framed.raw(ValueRawReason.NO_SCHEMA_ID);
     }
-    int schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
+    int schemaId = framedId.getAsInt();
     Lookup lookup = lookups.computeIfAbsent(schemaId, this::lookup);
     if (lookup.schema() == null) {
       return new Framed(OptionalInt.of(schemaId), List.of(), null, null, lookup.reason());

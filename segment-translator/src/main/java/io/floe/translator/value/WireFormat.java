@@ -25,14 +25,25 @@ public final class WireFormat {
 
   private WireFormat() {}
 
+  /**
+   * The schema id the value's framing names, or empty when it does not start with one: what a
+   * value's writer schema is looked up by before its framing can be {@link #parse parsed} whole.
+   */
+  public static OptionalInt schemaId(byte[] value) {
+    if (value == null || value.length < SCHEMA_ID_END || value[0] != MAGIC) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(ByteBuffer.wrap(value, 1, Integer.BYTES).getInt());
+  }
+
   /** The value taken apart, or empty when it does not start with a schema id in canonical framing. */
   public static Optional<WireValue> parse(byte[] value, SchemaType format) {
-    if (value == null || value.length < SCHEMA_ID_END || value[0] != MAGIC) {
+    OptionalInt schemaId = schemaId(value);
+    if (schemaId.isEmpty()) {
       return Optional.empty();
     }
     ByteBuffer in = ByteBuffer.wrap(value);
-    in.position(1);
-    int schemaId = in.getInt();
+    in.position(SCHEMA_ID_END);
     List<Integer> indexes = List.of();
     if (format.hasMessageIndexes()) {
       Optional<List<Integer>> read = messageIndexes(in);
@@ -41,7 +52,7 @@ public final class WireFormat {
       }
       indexes = read.get();
     }
-    WireValue parsed = new WireValue(schemaId, indexes, Arrays.copyOfRange(value, in.position(), value.length));
+    WireValue parsed = new WireValue(schemaId.getAsInt(), indexes, Arrays.copyOfRange(value, in.position(), value.length));
     byte[] framing = framing(parsed);
     return Arrays.equals(framing, 0, framing.length, value, 0, in.position()) ? Optional.of(parsed) : Optional.empty();
   }
