@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.io.InputFile;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
@@ -17,7 +19,11 @@ final class RowGroups {
   private RowGroups() {}
 
   static List<RowGroup> of(InputFile file) {
-    try (ParquetFileReader reader = ParquetFileReader.open(new ParquetInputFile(file))) {
+    // Without options of its own Parquet's reader makes a new Hadoop configuration, which parses
+    // Hadoop's default XML for every footer; plain options read the same footer without Hadoop.
+    // Per call: the options hold a codec factory, which is not for sharing between threads.
+    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(file), options)) {
       List<BlockMetaData> blocks = reader.getFooter().getBlocks();
       List<RowGroup> groups = new ArrayList<>(blocks.size());
       long firstRow = 0;

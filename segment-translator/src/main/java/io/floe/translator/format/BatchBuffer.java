@@ -29,6 +29,14 @@ final class BatchBuffer extends OutputStream {
     size += length;
   }
 
+  /** Appends the remaining bytes of {@code source}. */
+  void write(ByteBuffer source) {
+    int length = source.remaining();
+    ensureCapacity(size + length);
+    source.get(bytes, size, length);
+    size += length;
+  }
+
   void skip(int length) {
     ensureCapacity(size + length);
     size += length;

@@ -1,7 +1,6 @@
 package io.floe.translator.format;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +50,8 @@ public final class BatchDecoder {
   }
 
   private static ByteBuffer decompress(CompressionCodec codec, ByteBuffer compressed) {
-    try (InputStream in = codec.decompressing(new ByteBufferInputStream(compressed))) {
-      return ByteBuffer.wrap(in.readAllBytes());
+    try {
+      return codec.decompress(compressed);
     } catch (IOException | RuntimeException e) {
       throw new MalformedRecordsException(
           "records do not decompress with " + codec.name().toLowerCase() + ": " + e.getMessage(), e);

@@ -1,13 +1,10 @@
 package io.floe.translator.format;
 
-import com.github.luben.zstd.RecyclingBufferPool;
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
-import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -20,7 +17,9 @@ import org.xerial.snappy.SnappyOutputStream;
  * <p>Each compressing stream is layered and buffered as Kafka's producer layers it, with the
  * codec's default level, so that recompressing a producer's batch usually gives back its exact
  * bytes. When it does not (another level, another library version), the batch is still
- * record-identical.
+ * record-identical. zstd goes through pooled native contexts ({@link ZstdCompressor},
+ * {@link ZstdDecompressor}) instead of a new stream per batch, driven so that its bytes are the
+ * stream's.
  */
 public enum CompressionCodec {
   NONE(0) {
@@ -30,8 +29,8 @@ public enum CompressionCodec {
     }
 
     @Override
-    InputStream decompressing(InputStream in) {
-      return in;
+    ByteBuffer decompress(ByteBuffer compressed) {
+      return compressed;
     }
   },
   GZIP(1) {
@@ -41,8 +40,8 @@ public enum CompressionCodec {
     }
 
     @Override
-    InputStream decompressing(InputStream in) throws IOException {
-      return new GZIPInputStream(in, 8 * 1024);
+    ByteBuffer decompress(ByteBuffer compressed) throws IOException {
+      return readAll(new GZIPInputStream(new ByteBufferInputStream(compressed), 8 * 1024));
     }
   },
   SNAPPY(2) {
@@ -52,8 +51,8 @@ public enum CompressionCodec {
     }
 
     @Override
-    InputStream decompressing(InputStream in) throws IOException {
-      return new SnappyInputStream(in);
+    ByteBuffer decompress(ByteBuffer compressed) throws IOException {
+      return readAll(new SnappyInputStream(new ByteBufferInputStream(compressed)));
     }
   },
   LZ4(3) {
@@ -63,24 +62,19 @@ public enum CompressionCodec {
     }
 
     @Override
-    InputStream decompressing(InputStream in) throws IOException {
-      return new Lz4FrameInputStream(in);
+    ByteBuffer decompress(ByteBuffer compressed) throws IOException {
+      return readAll(new Lz4FrameInputStream(new ByteBufferInputStream(compressed)));
     }
   },
   ZSTD(4) {
-    private static final int DEFAULT_LEVEL = 3;
-
     @Override
-    OutputStream compressing(OutputStream out) throws IOException {
-      return new BufferedOutputStream(
-          new ZstdOutputStreamNoFinalizer(out, RecyclingBufferPool.INSTANCE, DEFAULT_LEVEL),
-          16 * 1024);
+    OutputStream compressing(OutputStream out) {
+      return new ZstdFrameOutputStream(out);
     }
 
     @Override
-    InputStream decompressing(InputStream in) throws IOException {
-      return new BufferedInputStream(
-          new ZstdInputStreamNoFinalizer(in, RecyclingBufferPool.INSTANCE), 16 * 1024);
+    ByteBuffer decompress(ByteBuffer compressed) throws IOException {
+      return ZstdDecompressor.decompress(compressed);
     }
   };
 
@@ -107,5 +101,12 @@ public enum CompressionCodec {
 
   abstract OutputStream compressing(OutputStream out) throws IOException;
 
-  abstract InputStream decompressing(InputStream in) throws IOException;
+  /** The records a batch's compressed section holds. */
+  abstract ByteBuffer decompress(ByteBuffer compressed) throws IOException;
+
+  private static ByteBuffer readAll(InputStream records) throws IOException {
+    try (records) {
+      return ByteBuffer.wrap(records.readAllBytes());
+    }
+  }
 }
