@@ -2,7 +2,7 @@ package io.floe.writer.bench;
 
 import io.floe.translator.bench.BenchSegment;
 import io.floe.translator.value.ValueFormat;
-import io.floe.translator.value.ValueTyper;
+import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.LocalFileIO;
 import io.floe.writer.data.AnalystRows;
 import io.floe.writer.data.AttemptFiles;
