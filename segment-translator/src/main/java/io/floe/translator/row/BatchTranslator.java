@@ -58,6 +58,29 @@ public final class BatchTranslator {
     return raw(frame, header, RawReason.NOT_REPRODUCIBLE);
   }
 
+  /**
+   * The values of the batch's records, decoded without the rebuild {@link #translate} does: one
+   * decompression and no compression. They are the values of the rows {@code translate} gives,
+   * except that a batch it keeps raw as not reproducible gives its values here.
+   *
+   * @throws io.floe.translator.format.CorruptBatchException if the batch fails its checksum
+   */
+  public List<byte[]> values(BatchFrame frame) {
+    if (frame.magic() != MAGIC_V2) {
+      return List.of();
+    }
+    ByteBuffer bytes = frame.view();
+    BatchDecoder.verifyChecksum(bytes);
+    if (!BatchHeader.read(bytes).attributes().isRepresentable()) {
+      return List.of();
+    }
+    try {
+      return BatchDecoder.decode(bytes).records().stream().map(LogRecord::value).toList();
+    } catch (MalformedRecordsException e) {
+      return List.of();
+    }
+  }
+
   private List<KafkaRow> rows(DecodedBatch decoded, BatchContext batch) {
     BatchHeader header = decoded.header();
     TimestampType timestampType = header.attributes().timestampType();

@@ -5,7 +5,6 @@ import io.floe.translator.registry.RegistryAuthenticationException;
 import io.floe.translator.registry.RegistryUnavailableException;
 import io.floe.translator.registry.SchemaNotFoundException;
 import io.floe.translator.registry.InvalidSchemaException;
-import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.SegmentTranslator;
 import io.floe.translator.value.MalformedValueException;
 import io.floe.translator.value.UnsupportedSchemaException;
@@ -68,11 +67,12 @@ public final class ValueTyper {
     if (format == ValueFormat.RAW || registry.isEmpty()) {
       return List.of();
     }
+    // Values only: the write pass checks every batch's rebuild, so this one need not.
     try (SegmentTranslator translator = new SegmentTranslator(segmentFile, partition)) {
       while (translator.hasNext()) {
-        for (KafkaRow row : translator.next().rows()) {
-          if (row.value() != null) {
-            frame(row.value());
+        for (byte[] value : translator.nextValues()) {
+          if (value != null) {
+            frame(value);
           }
         }
       }
