@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -99,7 +100,9 @@ public class SequentialFetchBenchmark {
     }
     tiered = TieredSegment.write(log, directory, TieredSegment.Layout.oneFile().withRowGroupBytes(ROW_GROUP_BYTES));
     segmentBytes = tiered.manifest().segmentSizeInBytes();
-    fetcher = new SegmentFetcher(new NioFileIO(), tiered.manifestPrefix(), 64L << 20);
+    // The plugin's defaults (fetch.parked.*).
+    fetcher = new SegmentFetcher(new NioFileIO(), tiered.manifestPrefix(), 64L << 20,
+        new ParkingLimits(32, 128L << 20, Duration.ofSeconds(30)));
     checkAPassServesTheOriginalBytes();
     System.out.printf("%n[setup] codec=%s segment=%d bytes (%.1f MiB), batches=%d, row groups=%d%n", codec,
         segmentBytes, segmentBytes / 1048576.0, tiered.batches().size(),
