@@ -12,40 +12,33 @@ import java.util.Map;
 import org.apache.iceberg.io.FileIO;
 
 /**
- * The rows of the batches a fetch serves, one batch at a time and in order. It keeps one cursor
- * per data file in use, opens a file only when a batch needs it, and closes it after the last
- * batch of the fetch that needs it.
+ * The rows of a segment's batches, read forward one batch at a time. It keeps one cursor per data
+ * file in use, opens a file only when a batch needs it, and closes it after the segment's last
+ * batch with rows in it. Its cursors stay where they are between fetches when a fetch is parked
+ * ({@link ParkedFetch}), so that the next fetch reads on instead of opening the files again.
  */
 final class BatchRows implements Closeable {
   private final FileIO io;
   private final ReadableManifest manifest;
-  private final List<BatchEntry> batches;
-  private final Map<Integer, Integer> lastUse = new HashMap<>();
   private final Map<Integer, DataFileCursor> cursors = new HashMap<>();
 
-  BatchRows(FileIO io, ReadableManifest manifest, List<BatchEntry> batches) {
+  BatchRows(FileIO io, ReadableManifest manifest) {
     this.io = io;
     this.manifest = manifest;
-    this.batches = List.copyOf(batches);
-    for (int i = 0; i < this.batches.size(); i++) {
-      for (BatchEntry.RowRun run : this.batches.get(i).runs()) {
-        lastUse.put(run.file(), i);
-      }
-    }
   }
 
   /**
-   * The rows of the {@code index}-th batch, in offset order: a batch whose rows lie in two files
-   * (two table partitions) has them merged back.
+   * The rows of the manifest's {@code index}-th batch, in offset order: a batch whose rows lie in
+   * two files (two table partitions) has them merged back.
    *
    * @throws FetchFailedException if a data file cannot be read or does not hold the rows the manifest says
    */
   List<KafkaRow> of(int index) {
-    BatchEntry batch = batches.get(index);
+    BatchEntry batch = manifest.manifest().batches().get(index);
     List<KafkaRow> rows = new ArrayList<>(batch.rowCount());
     for (BatchEntry.RowRun run : batch.runs()) {
       rows.addAll(read(batch, run));
-      if (lastUse.get(run.file()) == index) {
+      if (manifest.lastReads().isLastOf(run.file(), index)) {
         cursors.remove(run.file()).close();
       }
     }
@@ -53,6 +46,11 @@ final class BatchRows implements Closeable {
       rows.sort(Comparator.comparingLong(KafkaRow::offset));
     }
     return rows;
+  }
+
+  /** What the open data files' readers hold in memory, at most. */
+  long bufferedBytes() {
+    return cursors.values().stream().mapToLong(DataFileCursor::bufferedBytes).sum();
   }
 
   private List<KafkaRow> read(BatchEntry batch, BatchEntry.RowRun run) {

@@ -29,6 +29,7 @@ final class DataFileCursor implements Closeable {
   private final TypedValues values;
   private CloseableIterable<Record> reader;
   private CloseableIterator<Record> records;
+  private long openedAtRow;
   private long nextRow;
 
   DataFileCursor(FileIO io, DataFileRef file, Schema projection, TypedValues values) {
@@ -103,7 +104,23 @@ final class DataFileCursor implements Closeable {
         .split(start, file.sizeInBytes() - start)
         .build();
     records = reader.iterator();
+    openedAtRow = group.firstRow();
     nextRow = group.firstRow();
+  }
+
+  /**
+   * What the open reader holds in memory, at most: Parquet reads a row group's column chunks
+   * whole, so this is the stored size of the row group of the last row read (of the last one,
+   * with the footer).
+   */
+  long bufferedBytes() {
+    if (reader == null) {
+      return 0;
+    }
+    List<DataFileRef.RowGroup> groups = file.rowGroups();
+    int group = Math.min(groupIndexOf(Math.max(openedAtRow, nextRow - 1)), groups.size() - 1);
+    long groupEnd = group + 1 < groups.size() ? groups.get(group + 1).startingPosition() : file.sizeInBytes();
+    return groupEnd - groups.get(group).startingPosition();
   }
 
   @Override

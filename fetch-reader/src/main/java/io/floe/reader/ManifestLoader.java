@@ -58,7 +58,7 @@ final class ManifestLoader {
     } catch (RuntimeException e) {
       throw corrupt(segment, path, "its writer schemas do not fit its data schema: " + e.getMessage(), e);
     }
-    return new ReadableManifest(path, manifest, projection, values, bytes.length);
+    return new ReadableManifest(path, manifest, projection, values, LastReads.of(manifest), bytes.length);
   }
 
   /** The columns a fetch reads: {@code _kafka}, and the value columns of the segment's writer schemas. */

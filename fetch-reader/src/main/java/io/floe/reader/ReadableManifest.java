@@ -7,10 +7,11 @@ import org.apache.iceberg.Schema;
 /**
  * A segment manifest ready to serve fetches: where it was read, what it says, the projection that
  * reads only what a fetch needs of its data files (the {@code _kafka} column and the columns of its
- * typed values, with their field ids), the codecs that rebuild its typed values, and its size as
- * stored, which is its weight in the cache.
+ * typed values, with their field ids), the codecs that rebuild its typed values, where each data
+ * file is read for the last time, and its size as stored, which is its weight in the cache.
  */
-record ReadableManifest(String path, SegmentManifest manifest, Schema projection, TypedValues values, int encodedSize) {
+record ReadableManifest(String path, SegmentManifest manifest, Schema projection, TypedValues values, LastReads lastReads,
+    int encodedSize) {
 
   /** {@code segment … of orders-3 (offsets 0-9999)}, as messages name it. */
   String segmentName() {

@@ -8,14 +8,18 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
-import org.apache.iceberg.io.FileIO;
 
 /**
  * The bytes a fetch serves, rebuilt one batch at a time as the broker reads: at most one batch
- * and its rows are in memory, besides the open data files' Parquet buffers.
+ * and its rows are in memory, besides the open data files' Parquet buffers and the last batches
+ * rebuilt ({@link RetainedBatches}).
+ *
+ * <p>A fetch that goes on from a parked one ({@link ParkedFetch}) serves the batches it retained
+ * from memory and reads the next rows from its open cursors. Closing the stream parks it in turn,
+ * for the next fetch; a stream that failed is not parked but closes its data files.
  *
  * <p>Reading raises {@link FetchFailedException} when a data file cannot be read or does not hold
- * what the manifest says; closing the stream closes the data files.
+ * what the manifest says.
  */
 final class RebuiltBatchStream extends InputStream {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -23,14 +27,22 @@ final class RebuiltBatchStream extends InputStream {
   private final ReadableManifest manifest;
   private final FetchPlan plan;
   private final BatchRows rows;
-  private int nextSlice;
+  private final RetainedBatches tail;
+  private final ParkedFetches parking;
+  private int nextBatch;
   private ByteBuffer current = EMPTY;
+  private boolean failed;
+  private boolean closed;
 
   /** Rebuilds the first batch at once, so that a fetch whose data is unreadable fails when asked for. */
-  RebuiltBatchStream(FileIO io, ReadableManifest manifest, FetchPlan plan) {
+  RebuiltBatchStream(ReadableManifest manifest, FetchPlan plan, BatchRows rows, RetainedBatches tail,
+      ParkedFetches parking) {
     this.manifest = manifest;
     this.plan = plan;
-    this.rows = new BatchRows(io, manifest, plan.slices().stream().map(BatchSlice::batch).toList());
+    this.rows = rows;
+    this.tail = tail;
+    this.parking = parking;
+    this.nextBatch = plan.firstBatch();
     try {
       advance();
     } catch (RuntimeException e) {
@@ -66,14 +78,25 @@ final class RebuiltBatchStream extends InputStream {
   /** Makes {@code current} hold unread bytes if any batch is left; false at the end of the fetch. */
   private boolean advance() {
     while (!current.hasRemaining()) {
-      if (nextSlice == plan.slices().size()) {
+      if (closed || nextBatch == plan.endBatch()) {
         return false;
       }
-      int index = nextSlice++;
-      BatchSlice slice = plan.slices().get(index);
-      current = slice.cut(rebuild(slice.batch(), rows.of(index)));
+      int index = nextBatch++;
+      current = plan.slice(index).cut(tail.holds(index) ? tail.of(index) : rebuildAndRetain(index));
     }
     return true;
+  }
+
+  private ByteBuffer rebuildAndRetain(int index) {
+    try {
+      ByteBuffer rebuilt = rebuild(plan.batch(index), rows.of(index));
+      tail.add(index, rebuilt);
+      return rebuilt;
+    } catch (RuntimeException e) {
+      // Cursors that failed mid-batch are nowhere a next fetch could go on from.
+      failed = true;
+      throw e;
+    }
   }
 
   private ByteBuffer rebuild(BatchEntry batch, List<KafkaRow> batchRows) {
@@ -95,10 +118,18 @@ final class RebuiltBatchStream extends InputStream {
     return rebuilt;
   }
 
+  /** Parks the fetch for the next one to go on from, unless it failed or served nothing. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     current = EMPTY;
-    nextSlice = plan.slices().size();
-    rows.close();
+    if (failed || tail.isEmpty()) {
+      rows.close();
+    } else {
+      parking.park(new ParkedFetch(manifest.path(), rows, tail));
+    }
   }
 }

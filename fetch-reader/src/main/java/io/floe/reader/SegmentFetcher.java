@@ -5,29 +5,39 @@ import io.floe.translator.manifest.SegmentRef;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.InputStream;
+import java.util.Optional;
 import org.apache.iceberg.io.FileIO;
 
 /**
  * Serves a tiered segment's bytes and indexes from its manifest and data files, through a FileIO
  * alone: never the catalog, never the schema registry (promise 4). Safe for the broker's reader
  * threads to call at once.
+ *
+ * <p>The broker reads a segment one fetch at a time, each from about where the previous one
+ * stopped. A closed fetch is therefore parked within {@link ParkingLimits}: a fetch of the same
+ * segment that starts at one of its last batches goes on from it, with its data files still open
+ * where it stopped, instead of opening them again and decoding from the start of a row group.
+ * Any other start opens the files afresh; both serve the same bytes.
  */
 public final class SegmentFetcher implements Closeable {
   private final FileIO io;
   private final String manifestPrefix;
   private final ManifestLoader loader;
   private final ManifestCache manifests;
+  private final ParkedFetches parked;
 
   /**
    * @param io where manifests and data files are read; the caller keeps ownership of it
    * @param manifestPrefix the prefix the writer put manifests under ({@link ManifestPaths})
    * @param manifestCacheBytes how many bytes of manifests, as stored, to keep parsed in memory
+   * @param parking how many closed fetches to keep, and for how long, for the next fetches to go on from
    */
-  public SegmentFetcher(FileIO io, String manifestPrefix, long manifestCacheBytes) {
+  public SegmentFetcher(FileIO io, String manifestPrefix, long manifestCacheBytes, ParkingLimits parking) {
     this.io = io;
     this.manifestPrefix = manifestPrefix;
     this.loader = new ManifestLoader(io);
     this.manifests = new ManifestCache(manifestCacheBytes);
+    this.parked = new ParkedFetches(parking);
   }
 
   /**
@@ -47,7 +57,10 @@ public final class SegmentFetcher implements Closeable {
   public InputStream fetch(SegmentRef segment, int startPosition, int endPosition) {
     ReadableManifest manifest = manifest(segment);
     FetchPlan plan = FetchPlan.of(manifest.manifest().batches(), startPosition, endPosition);
-    return new RebuiltBatchStream(io, manifest, plan);
+    Optional<ParkedFetch> continued = plan.isEmpty() ? Optional.empty() : parked.take(manifest.path(), plan.firstBatch());
+    BatchRows rows = continued.map(ParkedFetch::rows).orElseGet(() -> new BatchRows(io, manifest));
+    RetainedBatches tail = continued.map(ParkedFetch::tail).orElseGet(RetainedBatches::new);
+    return new RebuiltBatchStream(manifest, plan, rows, tail, parked);
   }
 
   /**
@@ -74,9 +87,23 @@ public final class SegmentFetcher implements Closeable {
     return manifests.weightedSize();
   }
 
-  /** Drops the cached manifests; the FileIO stays open, as it belongs to the caller. */
+  /** Parked fetches, as {@link ParkingLimits#maxFetches()} bounds them. */
+  int parkedFetches() {
+    return parked.count();
+  }
+
+  /** Memory the parked fetches hold, as {@link ParkingLimits#maxBytes()} bounds it. */
+  long parkedBytes() {
+    return parked.bytes();
+  }
+
+  /**
+   * Drops the cached manifests and closes the parked fetches' data files; a fetch still open closes
+   * its own when it is closed. The FileIO stays open, as it belongs to the caller.
+   */
   @Override
   public void close() {
     manifests.clear();
+    parked.close();
   }
 }

@@ -43,7 +43,7 @@ class ConcurrentFetchTest {
     long cacheBytes = 2 * segments.stream().mapToLong(TieredSegment::manifestSize).max().orElseThrow();
     Map<String, byte[]> alone = new HashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try (SegmentFetcher fetcher = new SegmentFetcher(new NioFileIO(), segments.get(0).manifestPrefix(), cacheBytes)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(new NioFileIO(), segments.get(0).manifestPrefix(), cacheBytes, Fetches.PARKING)) {
       for (TieredSegment tiered : segments) {
         for (BatchEntry batch : tiered.batches()) {
           alone.put(key(tiered, batch), readAll(fetcher.fetch(tiered.segment(), (int) batch.position(), Integer.MAX_VALUE)));

@@ -108,7 +108,7 @@ class FetchFailureTest {
         throw new UnsupportedOperationException();
       }
     };
-    try (SegmentFetcher fetcher = new SegmentFetcher(unreachable, tiered.manifestPrefix(), 1 << 20)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(unreachable, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING)) {
       FetchFailedException e = assertThrows(FetchFailedException.class,
           () -> fetcher.fetch(tiered.segment(), 0, TO_THE_END));
 

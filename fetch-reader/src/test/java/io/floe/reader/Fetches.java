@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.record.internal.MemoryRecords;
@@ -13,11 +14,23 @@ import org.apache.kafka.common.record.internal.RecordBatch;
 
 /** Reading what a fetch serves, and judging it with Kafka's own record classes. */
 final class Fetches {
+  /** Room for every fetch a test parks, for longer than any test runs. */
+  static final ParkingLimits PARKING = new ParkingLimits(16, 256L << 20, Duration.ofMinutes(10));
+
   private Fetches() {}
 
   static byte[] readAll(InputStream fetch) {
     try (fetch) {
       return fetch.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The first {@code count} bytes a fetch serves (fewer at its end), then closes it, as the broker does. */
+  static byte[] readSome(InputStream fetch, int count) {
+    try (fetch) {
+      return fetch.readNBytes(count);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

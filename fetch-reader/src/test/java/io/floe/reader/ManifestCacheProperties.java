@@ -45,7 +45,7 @@ class ManifestCacheProperties {
   @Property(tries = 100)
   void theCachedManifestsNeverTakeMoreBytesThanTheBound(
       @ForAll @LongRange(max = 40_000) long bound, @ForAll("requests") List<Integer> requests) throws IOException {
-    try (SegmentFetcher fetcher = new SegmentFetcher(new NioFileIO(), SEGMENTS.get(0).manifestPrefix(), bound)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(new NioFileIO(), SEGMENTS.get(0).manifestPrefix(), bound, Fetches.PARKING)) {
       for (int request : requests) {
         TieredSegment tiered = SEGMENTS.get(request);
         try (InputStream index = fetcher.index(tiered.segment(), IndexKind.OFFSET)) {

@@ -18,7 +18,7 @@ class ManifestCacheTest {
   @Test
   void aCachedManifestIsReadFromTheObjectStoreOnce() {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 5), dir);
-    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING)) {
       for (int i = 0; i < 3; i++) {
         readAll(fetcher.fetch(tiered.segment(), 0, Integer.MAX_VALUE));
         readAll(fetcher.index(tiered.segment(), IndexKind.OFFSET));
@@ -32,7 +32,7 @@ class ManifestCacheTest {
   @Test
   void aCacheWithNoRoomReadsTheManifestForEveryCallAndServesTheSame() {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 5), dir);
-    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 0)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 0, Fetches.PARKING)) {
       for (int i = 0; i < 3; i++) {
         assertArrayEquals(tiered.original(), readAll(fetcher.fetch(tiered.segment(), 0, Integer.MAX_VALUE)));
       }

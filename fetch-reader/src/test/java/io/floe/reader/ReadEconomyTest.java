@@ -33,7 +33,7 @@ class ReadEconomyTest {
     DataFileRef.RowGroup group = file.rowGroups().get(file.rowGroups().size() / 2);
     BatchEntry batch = batchStartingAfterRow(tiered, group.firstRow());
     assertEquals(group, file.rowGroupOf(batch.runs().get(0).firstRow()), "the fetch starts inside the row group");
-    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING)) {
       byte[] served = readAll(fetcher.fetch(tiered.segment(), (int) batch.position(), TO_THE_END));
 
       assertArrayEquals(tiered.original(batch.position(), TO_THE_END), served);
@@ -53,7 +53,7 @@ class ReadEconomyTest {
     BatchEntry lastOfFirstHalf = tiered.batches().get(9);
     String firstFile = tiered.manifest().files().get(0).location();
     String secondFile = tiered.manifest().files().get(1).location();
-    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING)) {
       readAll(fetcher.fetch(tiered.segment(), (int) firstOfSecondHalf.position(), TO_THE_END));
       assertFalse(io.opened().contains(firstFile), "a fetch from the second half opened " + io.opened());
 
@@ -66,7 +66,8 @@ class ReadEconomyTest {
   @Test
   void closingAFetchClosesItsDataFiles() throws IOException {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 20), dir, halves(40));
-    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20)) {
+    // Not parked: FetchContinuationTest covers what a parked fetch keeps open, and when it closes it.
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, ParkingLimits.NONE)) {
       InputStream fetch = fetcher.fetch(tiered.segment(), 0, TO_THE_END);
       fetch.readNBytes(100);
       assertTrue(io.openStreams() > 0);
@@ -81,7 +82,7 @@ class ReadEconomyTest {
   @Test
   void aFetchReadToItsEndHasClosedItsDataFiles() throws IOException {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 20), dir, halves(40));
-    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20);
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING);
         InputStream fetch = fetcher.fetch(tiered.segment(), 0, TO_THE_END)) {
       fetch.readAllBytes();
 

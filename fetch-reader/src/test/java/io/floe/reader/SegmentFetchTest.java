@@ -151,6 +151,6 @@ class SegmentFetchTest {
   }
 
   static SegmentFetcher fetcher(TieredSegment tiered) {
-    return new SegmentFetcher(new NioFileIO(), tiered.manifestPrefix(), 1 << 20);
+    return new SegmentFetcher(new NioFileIO(), tiered.manifestPrefix(), 1 << 20, Fetches.PARKING);
   }
 }

@@ -62,7 +62,8 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     }
     outages = new RegistryOutages(config.rawFallbackAfter(), Clock.systemUTC());
     warehouse = new Warehouse(config.catalogName(), config.catalogProperties());
-    fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes());
+    fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes(),
+        config.fetchParking());
     metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));
     LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),
         config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())

@@ -2,6 +2,7 @@ package io.floe.plugin.config;
 
 import io.floe.plugin.storage.LocalFileIO;
 import io.floe.plugin.values.TopicFormats;
+import io.floe.reader.ParkingLimits;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.value.ValueFormat;
@@ -37,6 +38,9 @@ public final class FloeConfig extends AbstractConfig {
   public static final String TARGET_FILE_SIZE = "writer.target.file.size.bytes";
   public static final String ROW_GROUP_SIZE = "writer.row.group.size.bytes";
   public static final String MANIFEST_CACHE_SIZE = "fetch.manifest.cache.bytes";
+  public static final String PARKED_FETCHES = "fetch.parked.max.count";
+  public static final String PARKED_FETCH_BYTES = "fetch.parked.max.bytes";
+  public static final String PARKED_FETCH_IDLE = "fetch.parked.idle.ms";
   public static final String REGISTRY_PREFIX = "schema.registry.";
   public static final String REGISTRY_URL = REGISTRY_PREFIX + RegistrySettings.URL;
   public static final String VALUE_FORMAT = "value.format";
@@ -69,6 +73,12 @@ public final class FloeConfig extends AbstractConfig {
           "Parquet row-group size: what one open data file buffers, and the most a fetch decodes before its first row.")
       .define(MANIFEST_CACHE_SIZE, Type.LONG, 64 * MIB, Range.atLeast(0), Importance.LOW,
           "Bytes of segment manifests the fetch path keeps in memory.")
+      .define(PARKED_FETCHES, Type.INT, 32, Range.atLeast(0), Importance.LOW,
+          "How many closed fetches are kept open for a consumer's next fetch to go on from; 0: none.")
+      .define(PARKED_FETCH_BYTES, Type.LONG, 128 * MIB, Range.atLeast(0), Importance.LOW,
+          "Memory the kept fetches may hold together: their open row groups and last rebuilt batches.")
+      .define(PARKED_FETCH_IDLE, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
+          "How long a kept fetch waits for the next fetch before its files are closed.")
       .define(REGISTRY_URL, Type.STRING, null, Importance.HIGH,
           "Base URL(s) of a Confluent Schema Registry API, comma-separated. Without it, values are kept raw.")
       .define(VALUE_FORMAT, Type.STRING, ValueFormat.AUTO.label(),
@@ -162,6 +172,12 @@ public final class FloeConfig extends AbstractConfig {
 
   public long manifestCacheBytes() {
     return getLong(MANIFEST_CACHE_SIZE);
+  }
+
+  /** How many closed fetches the fetch path keeps for the next ones to go on from, in how much memory, for how long. */
+  public ParkingLimits fetchParking() {
+    return new ParkingLimits(getInt(PARKED_FETCHES), getLong(PARKED_FETCH_BYTES),
+        Duration.ofMillis(getLong(PARKED_FETCH_IDLE)));
   }
 
   /** The FileIO class: configured, or chosen by the warehouse's scheme. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.plugin.storage.LocalFileIO;
+import io.floe.reader.ParkingLimits;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,23 @@ class FloeConfigTest {
     ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(Map.of(
         "iceberg.catalog.warehouse", "/w", "writer.row.group.size.bytes", "1000")));
     assertTrue(error.getMessage().contains("writer.row.group.size.bytes"), error.getMessage());
+  }
+
+  @Test
+  void fetchesAreParkedWithinDefaultBoundsUnlessConfigured() {
+    assertEquals(new ParkingLimits(32, 128L << 20, Duration.ofSeconds(30)),
+        new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).fetchParking());
+    assertEquals(ParkingLimits.NONE, new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w",
+        "fetch.parked.max.count", "0", "fetch.parked.max.bytes", "0", "fetch.parked.idle.ms", "0")).fetchParking());
+  }
+
+  @Test
+  void aNegativeParkingBoundIsRefusedNamingItsKey() {
+    for (String key : new String[] {"fetch.parked.max.count", "fetch.parked.max.bytes", "fetch.parked.idle.ms"}) {
+      ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(Map.of(
+          "iceberg.catalog.warehouse", "/w", key, "-1")));
+      assertTrue(error.getMessage().contains(key), error.getMessage());
+    }
   }
 
   @Test
