@@ -21,7 +21,9 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.Record;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +120,32 @@ class DataFilesTest {
       }
       assertEquals(file.rowCount(), firstRow);
     }
+  }
+
+  @Test
+  void valuesKeptRawCarryNoParquetStatisticsWhileOffsetsDo() throws IOException {
+    Warehouse warehouse = new Warehouse(dir);
+    Path segment;
+    try (KafkaSegment log = KafkaSegment.create(dir.resolve("log"))) {
+      log.plain(Compression.NONE, records(0, 50));
+      segment = log.path();
+    }
+    SegmentManifest manifest = warehouse.uploader().upload(Warehouse.upload(segment, 3, "StatisticsAAAAAAAAAAAA"))
+        .manifest();
+
+    List<ColumnChunkMetaData> columns;
+    try (ParquetFileReader reader = ParquetFileReader.open(
+        new LocalInputFile(LocalFileIO.path(manifest.files().get(0).location())))) {
+      columns = reader.getFooter().getBlocks().get(0).getColumns();
+    }
+    assertTrue(statistics(columns, "_kafka.offset").hasNonNullValue(), "offsets have their min and max");
+    assertTrue(statistics(columns, "_kafka.value_raw").isEmpty(), "a raw value column has no min and max");
+    assertTrue(statistics(columns, "_kafka.batch.raw").isEmpty(), "a raw batch column has no min and max");
+  }
+
+  private static Statistics<?> statistics(List<ColumnChunkMetaData> columns, String path) {
+    return columns.stream().filter(column -> column.getPath().toDotString().equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("No column " + path)).getStatistics();
   }
 
   @Test

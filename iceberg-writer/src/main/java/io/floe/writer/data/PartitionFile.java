@@ -1,7 +1,9 @@
 package io.floe.writer.data;
 
 import io.floe.translator.manifest.DataFileRef;
+import io.floe.translator.table.KafkaColumns;
 import java.io.IOException;
+import java.util.List;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.StructLike;
@@ -19,6 +21,12 @@ import org.slf4j.LoggerFactory;
 /** The open Parquet data file of one partition value: its number in the segment's file list and its rows so far. */
 final class PartitionFile {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionFile.class);
+  /** The dictionary page limit Floe writes with when the table sets none. */
+  static final int DICTIONARY_BYTES = 256 * 1024;
+  /** Columns of opaque bytes, written without Parquet statistics. */
+  static final List<String> BLOB_COLUMNS = List.of(
+      KafkaColumns.KAFKA + "." + KafkaColumns.VALUE_RAW,
+      KafkaColumns.KAFKA + "." + KafkaColumns.BATCH + "." + KafkaColumns.RAW);
 
   private final int index;
   private final String location;
@@ -48,12 +56,25 @@ final class PartitionFile {
     long rowGroupSize = Math.min(rowGroupSizeBytes, PropertyUtil.propertyAsLong(table.properties(),
         TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES_DEFAULT));
     try {
-      DataWriter<Record> writer = Parquet.writeData(io.newOutputFile(location))
+      Parquet.DataWriteBuilder builder = Parquet.writeData(io.newOutputFile(location))
           .forTable(table)
           .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupSize))
           // By default Iceberg measures a row group at most every 100 records: with large records
           // that buffers far past the bound, so let it measure as often as the size calls for.
-          .set(TableProperties.PARQUET_ROW_GROUP_CHECK_MIN_RECORD_COUNT, "1")
+          .set(TableProperties.PARQUET_ROW_GROUP_CHECK_MIN_RECORD_COUNT, "1");
+      if (!table.properties().containsKey(TableProperties.PARQUET_DICT_SIZE_BYTES)) {
+        // Unique keys and values fill a 2 MiB dictionary before Parquet gives up on it: each of
+        // them hashed and copied for nothing. A small one still holds every low-cardinality column.
+        builder.set(TableProperties.PARQUET_DICT_SIZE_BYTES, Integer.toString(DICTIONARY_BYTES));
+      }
+      for (String blob : BLOB_COLUMNS) {
+        String statistics = TableProperties.PARQUET_COLUMN_STATS_ENABLED_PREFIX + blob;
+        if (!table.properties().containsKey(statistics)) {
+          // Min and max of whole values and batches help no query; Parquet copies every new one.
+          builder.set(statistics, "false");
+        }
+      }
+      DataWriter<Record> writer = builder
           .createWriterFunc(GenericParquetWriter::create)
           .withPartition(partition)
           .withSortOrder(declaredOrder)

@@ -14,12 +14,15 @@ import java.util.List;
  * per varint byte, one per key, value and header array), which keeps compressed output identical.
  */
 public final class BatchEncoder {
+  /** Room for a record's (or a header's) varints and attributes: lengths, deltas, counts. */
+  private static final int RECORD_VARINTS = 16;
+
   private BatchEncoder() {}
 
   public static ByteBuffer encode(BatchHeader header, List<LogRecord> records) {
     CompressionCodec codec = header.attributes().compression().orElseThrow(() ->
         new IllegalArgumentException("Cannot encode a batch with attributes " + header.attributes().value()));
-    BatchBuffer out = new BatchBuffer(BatchHeader.SIZE + 64 * records.size());
+    BatchBuffer out = new BatchBuffer(BatchHeader.SIZE + uncompressedSize(records));
     out.skip(BatchHeader.SIZE);
     try (OutputStream recordStream = codec.compressing(out)) {
       for (LogRecord record : records) {
@@ -70,6 +73,25 @@ public final class BatchEncoder {
       writeBytes(headerKeys[i], out);
       writeBytes(record.headers().get(i).value(), out);
     }
+  }
+
+  /**
+   * About the bytes the records take uncompressed, so that the buffer need not grow by copies:
+   * exact but for their varints, and an upper bound for a compressed batch as a rule.
+   */
+  private static int uncompressedSize(List<LogRecord> records) {
+    int size = 0;
+    for (LogRecord record : records) {
+      size += RECORD_VARINTS + length(record.key()) + length(record.value());
+      for (RecordHeader header : record.headers()) {
+        size += RECORD_VARINTS + header.key().length() + length(header.value());
+      }
+    }
+    return size;
+  }
+
+  private static int length(byte[] bytes) {
+    return bytes == null ? 0 : bytes.length;
   }
 
   private static int sizeOfBytes(byte[] bytes) {
