@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.TableProperties;
 import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -141,6 +143,46 @@ class DataFilesTest {
     assertTrue(statistics(columns, "_kafka.offset").hasNonNullValue(), "offsets have their min and max");
     assertTrue(statistics(columns, "_kafka.value_raw").isEmpty(), "a raw value column has no min and max");
     assertTrue(statistics(columns, "_kafka.batch.raw").isEmpty(), "a raw batch column has no min and max");
+  }
+
+  @Test
+  void valuesArePagedInQuarterMebibytesUnlessTheTableSetsItsOwnPageSize() throws IOException {
+    Warehouse warehouse = new Warehouse(dir);
+    SegmentUploader uploader = warehouse.uploader();
+    SegmentManifest floeDefault = uploader.upload(Warehouse.upload(twoMebibytesOfValues(0), 3,
+        "PagesAAAAAAAAAAAAAAAAA")).manifest();
+    warehouse.table().updateProperties().set(TableProperties.PARQUET_PAGE_SIZE_BYTES, Long.toString(4 * Warehouse.MEBIBYTE))
+        .commit();
+    SegmentManifest tableOwn = uploader.upload(Warehouse.upload(twoMebibytesOfValues(2048), 3,
+        "OwnPagesAAAAAAAAAAAAAA")).manifest();
+
+    assertTrue(valuePages(floeDefault) >= 6, "2 MiB of values in pages of 256 KiB: " + valuePages(floeDefault));
+    assertEquals(1, valuePages(tableOwn), "2 MiB of values in pages of the table's 4 MiB");
+  }
+
+  private Path twoMebibytesOfValues(long baseOffset) {
+    byte[] value = new byte[1024];
+    try (KafkaSegment log = KafkaSegment.create(dir.resolve("log-" + baseOffset), baseOffset)) {
+      for (int batch = 0; batch < 128; batch++) {
+        SimpleRecord[] records = new SimpleRecord[16];
+        for (int i = 0; i < records.length; i++) {
+          value[0] = (byte) i;
+          value[1] = (byte) batch;
+          records[i] = new SimpleRecord(T0, null, value.clone());
+        }
+        log.plain(Compression.NONE, records);
+      }
+      return log.path();
+    }
+  }
+
+  private static int valuePages(SegmentManifest manifest) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(
+        new LocalInputFile(LocalFileIO.path(manifest.files().get(0).location())))) {
+      ColumnChunkMetaData values = reader.getFooter().getBlocks().get(0).getColumns().stream()
+          .filter(column -> column.getPath().toDotString().equals("_kafka.value_raw")).findFirst().orElseThrow();
+      return reader.readOffsetIndex(values).getPageCount();
+    }
   }
 
   private static Statistics<?> statistics(List<ColumnChunkMetaData> columns, String path) {

@@ -23,6 +23,8 @@ final class PartitionFile {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionFile.class);
   /** The dictionary page limit Floe writes with when the table sets none. */
   static final int DICTIONARY_BYTES = 256 * 1024;
+  /** The page size Floe writes with when the table sets none: below half of G1's smallest region. */
+  static final int PAGE_BYTES = 256 * 1024;
   /** Columns of opaque bytes, written without Parquet statistics. */
   static final List<String> BLOB_COLUMNS = List.of(
       KafkaColumns.KAFKA + "." + KafkaColumns.VALUE_RAW,
@@ -66,6 +68,11 @@ final class PartitionFile {
         // Unique keys and values fill a 2 MiB dictionary before Parquet gives up on it: each of
         // them hashed and copied for nothing. A small one still holds every low-cardinality column.
         builder.set(TableProperties.PARQUET_DICT_SIZE_BYTES, Integer.toString(DICTIONARY_BYTES));
+      }
+      if (!table.properties().containsKey(TableProperties.PARQUET_PAGE_SIZE_BYTES)) {
+        // Parquet allocates a page's size at once, several times a page: 1 MiB arrays are
+        // humongous objects to G1 in a broker's heap of up to 8 GiB, and each can start a collection.
+        builder.set(TableProperties.PARQUET_PAGE_SIZE_BYTES, Integer.toString(PAGE_BYTES));
       }
       for (String blob : BLOB_COLUMNS) {
         String statistics = TableProperties.PARQUET_COLUMN_STATS_ENABLED_PREFIX + blob;
