@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
  * the consumer drops that partial batch, and its next fetch starts at the offset-index entry at or
  * before it, at most {@code index.interval.bytes} (4 KiB by default) plus one batch earlier.
  *
- * <p>It keeps the newest batches that fit in {@value #TAIL_BYTES} bytes, and always the newest
- * one, however large: that is the batch the broker cut.
+ * <p>It keeps the newest batches that span {@value #TAIL_BYTES} bytes of the segment, and always
+ * the newest one, however large: that is the batch the broker cut. The span is counted in the
+ * batches' own bytes, as the broker's positions are; the memory they hold ({@link #bytes}) can be
+ * more, as a rebuilt batch's buffer may have room to spare.
  */
 final class RetainedBatches {
   /** Sixteen index intervals of Kafka's default: room for a broker configured with larger ones. */
@@ -19,6 +21,7 @@ final class RetainedBatches {
   private record Rebuilt(int index, ByteBuffer bytes) {}
 
   private final ArrayDeque<Rebuilt> batches = new ArrayDeque<>();
+  private long span;
   private long bytes;
 
   /** Whether the {@code index}-th batch of the segment is kept. */
@@ -44,9 +47,12 @@ final class RetainedBatches {
           "Cannot retain batch %d after batch %d: retained batches are consecutive", index, batches.getLast().index()));
     }
     batches.addLast(new Rebuilt(index, rebuilt));
+    span += rebuilt.remaining();
     bytes += rebuilt.capacity();
-    while (batches.size() > 1 && bytes > TAIL_BYTES) {
-      bytes -= batches.removeFirst().bytes().capacity();
+    while (batches.size() > 1 && span > TAIL_BYTES) {
+      ByteBuffer oldest = batches.removeFirst().bytes();
+      span -= oldest.remaining();
+      bytes -= oldest.capacity();
     }
   }
 

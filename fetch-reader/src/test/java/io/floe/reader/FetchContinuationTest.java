@@ -14,11 +14,14 @@ import io.floe.translator.row.Fidelity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,28 @@ class FetchContinuationTest {
       }
 
       assertTrue(fetches > 10, "fetches: " + fetches);
+      assertEquals(List.of(dataFile(tiered)), io.opened().stream().filter(l -> l.endsWith(".parquet")).toList());
+    }
+  }
+
+  @Test
+  void aConsumerStartingEachFetchWhereKafkasOffsetIndexPointsGoesOnOverLargeCompressedBatches() {
+    TieredSegment tiered = TieredSegment.write(largeProducerZstdBatches(dir), dir, smallRowGroups());
+    List<BatchEntry> batches = tiered.batches();
+    int fetchBytes = 3 * (int) batches.get(0).sizeInBytes() / 2;
+    try (SegmentFetcher fetcher = parking(tiered)) {
+      int fetches = 0;
+      int cut = 0;
+      while (cut < batches.size()) {
+        int first = offsetIndexFloor(batches, batches.get(cut).baseOffset());
+        byte[] served = BrokerReads.read(fetcher.fetch(tiered.segment(), (int) batches.get(first).position(), TO_THE_END),
+            fetchBytes);
+        cut = Math.max(cut + 1, BrokerReads.cutBatch(first, served));
+        fetches++;
+      }
+
+      assertTrue(fetches > 10, "fetches: " + fetches);
+      assertEquals(Fidelity.BYTE_IDENTICAL, batches.get(0).fidelity(), "batches rebuilt byte for byte");
       assertEquals(List.of(dataFile(tiered)), io.opened().stream().filter(l -> l.endsWith(".parquet")).toList());
     }
   }
@@ -279,6 +304,42 @@ class FetchContinuationTest {
         } else {
           segment.plain(Compression.NONE, Segments.records((int) segment.nextOffset(), 6));
         }
+      }
+      return segment.path();
+    }
+  }
+
+  /**
+   * Where the broker starts a fetch of {@code offset}: Kafka's offset index maps a batch's last
+   * offset to its position, and the broker takes the last entry at or below the offset, so a fetch
+   * of the batch a previous fetch was cut in starts a batch before it.
+   */
+  private static int offsetIndexFloor(List<BatchEntry> batches, long offset) {
+    int floor = 0;
+    for (int i = 0; i < batches.size() && batches.get(i).lastOffset() <= offset; i++) {
+      floor = i;
+    }
+    return floor;
+  }
+
+  /**
+   * zstd batches at the producer's level, each of 200 records of 256 bytes of words: about 14 KiB
+   * compressed, rebuilt into buffers with room to spare.
+   */
+  private static Path largeProducerZstdBatches(Path dir) {
+    Random random = new Random(3);
+    String[] words = {"page_view", "checkout", "Berlin", "Osaka", "mobile", "books", "pending", "shipped"};
+    try (KafkaSegment segment = KafkaSegment.create(dir)) {
+      for (int batch = 0; batch < 24; batch++) {
+        SimpleRecord[] records = new SimpleRecord[200];
+        for (int i = 0; i < records.length; i++) {
+          StringBuilder text = new StringBuilder();
+          while (text.length() < 256) {
+            text.append(words[random.nextInt(words.length)]).append(' ').append(random.nextInt(100_000)).append(' ');
+          }
+          records[i] = new SimpleRecord(Segments.MIDNIGHT, null, text.substring(0, 256).getBytes(StandardCharsets.UTF_8));
+        }
+        segment.plain(Compression.zstd().build(), records);
       }
       return segment.path();
     }
