@@ -27,7 +27,10 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How rows are laid out in data files: by day, in offset order, rolled between batches, row groups recorded. */
@@ -158,6 +161,24 @@ class DataFilesTest {
 
     assertTrue(valuePages(floeDefault) >= 6, "2 MiB of values in pages of 256 KiB: " + valuePages(floeDefault));
     assertEquals(1, valuePages(tableOwn), "2 MiB of values in pages of the table's 4 MiB");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"uncompressed", "snappy", "gzip", "lz4", "zstd"})
+  void filesAreWrittenWithTheCodecTheTableNames(String codec) throws IOException {
+    Warehouse warehouse = new Warehouse(dir);
+    SegmentUploader uploader = warehouse.uploader();
+    uploader.upload(Warehouse.upload(twoMebibytesOfValues(0), 3, "CodecAAAAAAAAAAAAAAAAA"));
+    warehouse.table().updateProperties().set(TableProperties.PARQUET_COMPRESSION, codec).commit();
+    SegmentManifest manifest = uploader.upload(Warehouse.upload(twoMebibytesOfValues(2048), 3,
+        "CodecBBBBBBBBBBBBBBBBB")).manifest();
+
+    try (ParquetFileReader reader = ParquetFileReader.open(
+        new LocalInputFile(LocalFileIO.path(manifest.files().get(0).location())))) {
+      assertEquals(CompressionCodecName.fromConf(codec),
+          reader.getFooter().getBlocks().get(0).getColumns().get(0).getCodec());
+    }
+    assertEquals(4096, Warehouse.kafkaViewRows(warehouse.table()).size(), "both segments' rows read back");
   }
 
   private Path twoMebibytesOfValues(long baseOffset) {

@@ -58,7 +58,7 @@ final class PartitionFile {
     long rowGroupSize = Math.min(rowGroupSizeBytes, PropertyUtil.propertyAsLong(table.properties(),
         TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES_DEFAULT));
     try {
-      Parquet.DataWriteBuilder builder = Parquet.writeData(io.newOutputFile(location))
+      Parquet.DataWriteBuilder builder = HadoopSiteFilesHidden.around(() -> Parquet.writeData(io.newOutputFile(location)))
           .forTable(table)
           .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupSize))
           // By default Iceberg measures a row group at most every 100 records: with large records
