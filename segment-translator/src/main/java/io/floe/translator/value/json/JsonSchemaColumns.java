@@ -64,7 +64,8 @@ public final class JsonSchemaColumns extends JsonSchemaVisitor<JsonColumn> {
   }
 
   @Override
-  JsonColumn object(List<String> names, List<JsonNode> schemas, List<Supplier<JsonColumn>> properties) {
+  JsonColumn object(List<String> names, List<JsonNode> schemas, List<Boolean> required,
+      List<Supplier<JsonColumn>> properties) {
     int firstId = nextIds(properties.size());
     List<NestedField> fields = new ArrayList<>(properties.size());
     List<JsonColumn> columns = new ArrayList<>(properties.size());
@@ -72,9 +73,11 @@ public final class JsonSchemaColumns extends JsonSchemaVisitor<JsonColumn> {
       JsonColumn column = properties.get(i).get();
       columns.add(column);
       String doc = schemas.get(i).path("description").textValue();
-      fields.add(NestedField.of(firstId + i, column.optional(), names.get(i), column.type(), doc));
+      // Optional whatever the schema says: a value may leave a property out, or (as real producers
+      // do) write null where its schema does not admit it, and still gets its columns.
+      fields.add(NestedField.optional(firstId + i, names.get(i), column.type(), doc));
     }
-    return new ObjectColumn(Types.StructType.of(fields), names, columns);
+    return new ObjectColumn(Types.StructType.of(fields), names, required, columns);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +35,8 @@ abstract class JsonSchemaVisitor<T> {
     documentStack.push(documents.root());
   }
 
-  /** An object with {@code properties}, in schema order. */
-  abstract T object(List<String> names, List<JsonNode> schemas, List<Supplier<T>> properties);
+  /** An object with {@code properties}, in schema order; {@code required} says which its {@code required} lists. */
+  abstract T object(List<String> names, List<JsonNode> schemas, List<Boolean> required, List<Supplier<T>> properties);
 
   /** An object with {@code additionalProperties} and no {@code properties}. */
   abstract T map(Supplier<T> values);
@@ -227,13 +228,17 @@ abstract class JsonSchemaVisitor<T> {
     if (isObjectWithProperties(schema)) {
       List<String> names = new ArrayList<>();
       List<JsonNode> schemas = new ArrayList<>();
+      List<Boolean> required = new ArrayList<>();
       List<Supplier<T>> properties = new ArrayList<>();
+      Set<String> requiredNames = new HashSet<>();
+      schema.path("required").forEach(name -> requiredNames.add(name.asText()));
       for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
         names.add(property.getKey());
         schemas.add(property.getValue());
+        required.add(requiredNames.contains(property.getKey()));
         properties.add(child(property.getKey(), () -> visit(property.getValue())));
       }
-      return object(names, schemas, properties);
+      return object(names, schemas, required, properties);
     }
     JsonNode additional = schema.get("additionalProperties");
     if (additional != null && !schema.has("patternProperties") && (additional.isObject() || additional.booleanValue())) {

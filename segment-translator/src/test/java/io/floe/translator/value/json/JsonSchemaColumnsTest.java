@@ -58,11 +58,11 @@ class JsonSchemaColumnsTest {
           "id": {"type": "integer", "description": "the order's number"}}}"""));
 
     assertEquals(Types.StructType.of(
-        NestedField.required(1, "lines", Types.ListType.ofRequired(4, Types.StructType.of(
-            NestedField.required(5, "sku", Types.StringType.get()),
-            NestedField.required(6, "tags", Types.MapType.ofOptional(7, 8, Types.StringType.get(), Types.StringType.get()))))),
-        NestedField.required(2, "notes", Types.ListType.ofOptional(9, Types.StringType.get())),
-        NestedField.required(3, "id", Types.LongType.get(), "the order's number")), columns);
+        NestedField.optional(1, "lines", Types.ListType.ofRequired(4, Types.StructType.of(
+            NestedField.optional(5, "sku", Types.StringType.get()),
+            NestedField.optional(6, "tags", Types.MapType.ofOptional(7, 8, Types.StringType.get(), Types.StringType.get()))))),
+        NestedField.optional(2, "notes", Types.ListType.ofOptional(9, Types.StringType.get())),
+        NestedField.optional(3, "id", Types.LongType.get(), "the order's number")), columns);
   }
 
   @Test
@@ -95,13 +95,13 @@ class JsonSchemaColumnsTest {
         NestedField.optional(1, "amount", Types.StructType.of(
             NestedField.optional(4, "integer", Types.LongType.get()),
             NestedField.optional(5, "string", Types.StringType.get()),
-            NestedField.optional(6, "Money", Types.StructType.of(NestedField.required(7, "cents", Types.LongType.get()))))),
-        NestedField.required(2, "id", Types.StructType.of(
+            NestedField.optional(6, "Money", Types.StructType.of(NestedField.optional(7, "cents", Types.LongType.get()))))),
+        NestedField.optional(2, "id", Types.StructType.of(
             NestedField.optional(8, "integer", Types.LongType.get()),
             NestedField.optional(9, "string", Types.StringType.get()))),
-        NestedField.required(3, "shape", Types.StructType.of(
-            NestedField.optional(10, "object_1", Types.StructType.of(NestedField.required(12, "r", Types.DoubleType.get()))),
-            NestedField.optional(11, "object_2", Types.StructType.of(NestedField.required(13, "w", Types.DoubleType.get())))))),
+        NestedField.optional(3, "shape", Types.StructType.of(
+            NestedField.optional(10, "object_1", Types.StructType.of(NestedField.optional(12, "r", Types.DoubleType.get()))),
+            NestedField.optional(11, "object_2", Types.StructType.of(NestedField.optional(13, "w", Types.DoubleType.get())))))),
         columns);
   }
 
@@ -119,10 +119,10 @@ class JsonSchemaColumnsTest {
           "city": {"$ref": "address.json#/$defs/City"}}}""", address));
 
     assertEquals(Types.StructType.of(
-        NestedField.required(1, "sku", Types.StringType.get()),
-        NestedField.required(2, "qty", Types.LongType.get()),
-        NestedField.required(3, "to", Types.StructType.of(NestedField.required(5, "city", Types.StringType.get()))),
-        NestedField.required(4, "city", Types.StringType.get())), columns);
+        NestedField.optional(1, "sku", Types.StringType.get()),
+        NestedField.optional(2, "qty", Types.LongType.get()),
+        NestedField.optional(3, "to", Types.StructType.of(NestedField.optional(5, "city", Types.StringType.get()))),
+        NestedField.optional(4, "city", Types.StringType.get())), columns);
   }
 
   @Test
@@ -134,9 +134,9 @@ class JsonSchemaColumnsTest {
           "children": {"type": "array", "items": {"$ref": "#"}}}}"""));
 
     assertEquals(Types.StructType.of(
-        NestedField.required(1, "name", Types.StringType.get()),
+        NestedField.optional(1, "name", Types.StringType.get()),
         NestedField.optional(2, "parent", Types.StringType.get()),
-        NestedField.required(3, "children", Types.ListType.ofRequired(4, Types.StringType.get()))), columns);
+        NestedField.optional(3, "children", Types.ListType.ofRequired(4, Types.StringType.get()))), columns);
   }
 
   @Test
@@ -146,8 +146,8 @@ class JsonSchemaColumnsTest {
          "properties": {"from": {"$ref": "#/definitions/Address"}, "to": {"$ref": "#/definitions/Address"}}}"""));
 
     assertEquals(Types.StructType.of(
-        NestedField.required(1, "from", Types.StructType.of(NestedField.required(3, "city", Types.StringType.get()))),
-        NestedField.required(2, "to", Types.StructType.of(NestedField.required(4, "city", Types.StringType.get())))), columns);
+        NestedField.optional(1, "from", Types.StructType.of(NestedField.optional(3, "city", Types.StringType.get()))),
+        NestedField.optional(2, "to", Types.StructType.of(NestedField.optional(4, "city", Types.StringType.get())))), columns);
   }
 
   @Test
@@ -167,14 +167,14 @@ class JsonSchemaColumnsTest {
     assertEquals(Types.StructType.of(NestedField.required(1, JsonSchemaColumns.VALUE, Types.StringType.get())),
         JsonSchemaColumns.of(schema("{\"type\": \"string\"}")));
     assertEquals(Types.StructType.of(NestedField.optional(1, JsonSchemaColumns.VALUE, Types.StructType.of(
-            NestedField.required(2, "id", Types.LongType.get())))),
+            NestedField.optional(2, "id", Types.LongType.get())))),
         JsonSchemaColumns.of(schema("""
             {"oneOf": [{"type": "null"}, {"type": "object", "properties": {"id": {"type": "integer"}}}]}""")));
   }
 
   @Test
   void aRefAtTheTopToAnObjectGivesItsPropertiesAsColumns() {
-    assertEquals(Types.StructType.of(NestedField.required(1, "id", Types.LongType.get())), JsonSchemaColumns.of(schema("""
+    assertEquals(Types.StructType.of(NestedField.optional(1, "id", Types.LongType.get())), JsonSchemaColumns.of(schema("""
         {"$ref": "#/definitions/Order", "definitions": {"Order": {"type": "object", "properties": {"id": {"type": "integer"}}}}}""")));
   }
 

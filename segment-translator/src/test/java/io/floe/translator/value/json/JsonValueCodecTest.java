@@ -163,6 +163,23 @@ class JsonValueCodecTest {
     assertEquals(List.of(1.5, -2.0), stored.getField(JsonSchemaColumns.VALUE));
   }
 
+  @Test
+  void aNullWhereThePropertysSchemaAdmitsNoneIsTypedAsANullColumn() {
+    // what a default ObjectMapper writes for an unset field of a POJO
+    JsonValueCodec codec = JsonValueCodec.of(schema("""
+        {"type": "object", "properties": {
+          "id": {"type": "integer"},
+          "sku": {"type": "string"},
+          "line": {"type": "object", "properties": {"qty": {"type": "integer"}}}}}"""));
+    byte[] payload = write(ordered("id", 7L, "sku", null, "line", null));
+
+    Record stored = assertTypedAndExactThroughParquet(codec, List.of(payload)).get(0);
+
+    assertEquals(7L, stored.getField("id"));
+    assertNull(stored.getField("sku"));
+    assertNull(stored.getField("line"));
+  }
+
   /** Every payload is typed, and after the trip through Parquet, in either encoding, re-encodes exactly; the stored records. */
   static List<Record> assertTypedAndExactThroughParquet(JsonValueCodec codec, List<byte[]> payloads, Path dir) {
     List<Record> records = payloads.stream()

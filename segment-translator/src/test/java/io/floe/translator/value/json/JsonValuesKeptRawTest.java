@@ -79,11 +79,25 @@ class JsonValuesKeptRawTest {
   }
 
   @Test
-  void anAbsentPropertyWhoseColumnCannotBeNullIsMalformed() {
+  void anAbsentPropertyWhoseSchemaAdmitsNoNullDecodesToANullColumnAndIsKeptRaw() {
     byte[] payload = write(ordered("id", 1L, "note", null));
 
-    assertThrows(MalformedValueException.class, () -> ORDER.decode(payload));
+    Record decoded = ORDER.decode(payload);
+    assertEquals(1L, decoded.getField("id"));
+    assertNull(decoded.getField("sku"));
     assertTrue(ORDER.typed(payload).isEmpty());
+  }
+
+  @Test
+  void anAbsentRequiredPropertyIsMalformed() {
+    JsonValueCodec order = JsonValueCodec.of(schema("""
+        {"type": "object", "required": ["id", "sku"], "properties": {
+          "id": {"type": "integer"},
+          "sku": {"type": "string"}}}"""));
+    byte[] payload = write(ordered("id", 1L));
+
+    assertThrows(MalformedValueException.class, () -> order.decode(payload));
+    assertTrue(order.typed(payload).isEmpty());
   }
 
   @Test
