@@ -14,8 +14,10 @@ import org.apache.iceberg.types.Types.NestedField;
  * has the table). An object schema's {@code properties} become the columns; any other schema becomes
  * one column, {@value #VALUE}.
  *
- * <p>A part that admits {@code null} (a list of types with {@code null}, {@code oneOf} or
- * {@code anyOf} of {@code null} and one schema, an enum with {@code null}) is an optional column;
+ * <p>An object's properties are optional columns, since a value may leave one out or write
+ * {@code null} where its schema admits none; any other part that admits {@code null} (a list of
+ * types with {@code null}, {@code oneOf} or {@code anyOf} of {@code null} and one schema, an enum
+ * with {@code null}) is an optional column;
  * several schemas besides {@code null} are a struct with one optional field per branch, named as
  * {@link BranchNames} says. A part with no columns of its own ({@code true}, a schema without
  * {@code type}, {@code not}, {@code if}/{@code then}/{@code else}, an object without properties or
