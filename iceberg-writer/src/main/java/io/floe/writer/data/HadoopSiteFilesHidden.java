@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * {@code Configuration}, which captures the context loader, looks Hadoop's default resources up
  * through it ({@code core-default.xml}, {@code core-site.xml}, and {@code mapred-default.xml} and
  * {@code mapred-site.xml} once Parquet has loaded {@code JobConf}) and parses those it finds (over
- * 200 KB of XML) once per data file: with 1 MiB segments, an eighth of the broker's copy time. No Hadoop file system is used
- * on this path, and Parquet and its codecs default in code every key they read, so the writer
- * needs neither file; Floe's Parquet settings are the table's properties.
+ * 200 KB of XML) once per data file: with 1 MiB segments, an eighth of the broker's copy time. No
+ * Hadoop file system is used on this path, and Parquet and its codecs default in code every key
+ * they read, so the writer needs none of these files; Floe's Parquet settings are the table's
+ * properties.
  */
 final class HadoopSiteFilesHidden extends ClassLoader {
   /** Hadoop's default resources: core's, and those its other modules add (JobConf's mapred-*). */

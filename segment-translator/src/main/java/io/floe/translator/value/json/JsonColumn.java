@@ -18,6 +18,14 @@ interface JsonColumn {
   }
 
   /**
+   * Whether {@link #read} takes a JSON {@code null}: the schema admits it, or the column holds any
+   * JSON text.
+   */
+  default boolean admitsNull() {
+    return optional();
+  }
+
+  /**
    * The column value of a JSON value.
    *
    * @throws io.floe.translator.value.MalformedValueException when the value is not one of the schema

@@ -66,20 +66,20 @@ public final class JsonSchemaColumns extends JsonSchemaVisitor<JsonColumn> {
   }
 
   @Override
-  JsonColumn object(List<String> names, List<JsonNode> schemas, List<Boolean> required,
-      List<Supplier<JsonColumn>> properties) {
+  JsonColumn object(List<Property<JsonColumn>> properties) {
     int firstId = nextIds(properties.size());
     List<NestedField> fields = new ArrayList<>(properties.size());
-    List<JsonColumn> columns = new ArrayList<>(properties.size());
+    List<ObjectColumn.Field> columns = new ArrayList<>(properties.size());
     for (int i = 0; i < properties.size(); i++) {
-      JsonColumn column = properties.get(i).get();
-      columns.add(column);
-      String doc = schemas.get(i).path("description").textValue();
+      Property<JsonColumn> property = properties.get(i);
+      JsonColumn column = property.value().get();
+      columns.add(new ObjectColumn.Field(property.name(), property.required(), column));
+      String doc = property.schema().path("description").textValue();
       // Optional whatever the schema says: a value may leave a property out, or (as real producers
       // do) write null where its schema does not admit it, and still gets its columns.
-      fields.add(NestedField.optional(firstId + i, names.get(i), column.type(), doc));
+      fields.add(NestedField.optional(firstId + i, property.name(), column.type(), doc));
     }
-    return new ObjectColumn(Types.StructType.of(fields), names, required, columns);
+    return new ObjectColumn(Types.StructType.of(fields), columns);
   }
 
   @Override

@@ -35,8 +35,11 @@ abstract class JsonSchemaVisitor<T> {
     documentStack.push(documents.root());
   }
 
-  /** An object with {@code properties}, in schema order; {@code required} says which its {@code required} lists. */
-  abstract T object(List<String> names, List<JsonNode> schemas, List<Boolean> required, List<Supplier<T>> properties);
+  /** One of an object's {@code properties}: whether its object's {@code required} lists it, and its part, visited on demand. */
+  record Property<T>(String name, JsonNode schema, boolean required, Supplier<T> value) {}
+
+  /** An object with {@code properties}, in schema order. */
+  abstract T object(List<Property<T>> properties);
 
   /** An object with {@code additionalProperties} and no {@code properties}. */
   abstract T map(Supplier<T> values);
@@ -226,19 +229,14 @@ abstract class JsonSchemaVisitor<T> {
 
   private T ofObject(JsonNode schema) {
     if (isObjectWithProperties(schema)) {
-      List<String> names = new ArrayList<>();
-      List<JsonNode> schemas = new ArrayList<>();
-      List<Boolean> required = new ArrayList<>();
-      List<Supplier<T>> properties = new ArrayList<>();
-      Set<String> requiredNames = new HashSet<>();
-      schema.path("required").forEach(name -> requiredNames.add(name.asText()));
+      Set<String> required = new HashSet<>();
+      schema.path("required").forEach(name -> required.add(name.asText()));
+      List<Property<T>> properties = new ArrayList<>();
       for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
-        names.add(property.getKey());
-        schemas.add(property.getValue());
-        required.add(requiredNames.contains(property.getKey()));
-        properties.add(child(property.getKey(), () -> visit(property.getValue())));
+        properties.add(new Property<>(property.getKey(), property.getValue(), required.contains(property.getKey()),
+            child(property.getKey(), () -> visit(property.getValue()))));
       }
-      return object(names, schemas, required, properties);
+      return object(properties);
     }
     JsonNode additional = schema.get("additionalProperties");
     if (additional != null && !schema.has("patternProperties") && (additional.isObject() || additional.booleanValue())) {

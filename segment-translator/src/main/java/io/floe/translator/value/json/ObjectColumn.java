@@ -18,18 +18,17 @@ import org.apache.iceberg.types.Types;
  * reads as null too, and is written back as it was.
  */
 final class ObjectColumn implements JsonColumn {
+  /** One property: its name, whether the object's {@code required} lists it, and its column. */
+  record Field(String name, boolean required, JsonColumn column) {}
+
   private final Types.StructType type;
-  private final List<String> names;
-  private final List<Boolean> required;
-  private final List<JsonColumn> properties;
+  private final List<Field> fields;
   // Copying an empty record skips the look-up of the struct's field names that creating one does.
   private final GenericRecord empty;
 
-  ObjectColumn(Types.StructType type, List<String> names, List<Boolean> required, List<JsonColumn> properties) {
+  ObjectColumn(Types.StructType type, List<Field> fields) {
     this.type = type;
-    this.names = List.copyOf(names);
-    this.required = List.copyOf(required);
-    this.properties = List.copyOf(properties);
+    this.fields = List.copyOf(fields);
     this.empty = GenericRecord.create(type);
   }
 
@@ -44,38 +43,29 @@ final class ObjectColumn implements JsonColumn {
       throw new MalformedValueException("expected an object, found " + value.getNodeType().name().toLowerCase());
     }
     Record record = empty.copy();
-    for (int i = 0; i < properties.size(); i++) {
-      JsonNode property = value.get(names.get(i));
-      if (property == null && required.get(i)) {
-        throw new MalformedValueException("required property " + names.get(i) + " is missing");
+    for (int i = 0; i < fields.size(); i++) {
+      Field field = fields.get(i);
+      JsonNode property = value.get(field.name());
+      if (property == null && field.required()) {
+        throw new MalformedValueException("required property " + field.name() + " is missing");
       }
-      record.set(i, property == null ? null : read(properties.get(i), property));
+      boolean absent = property == null || property.isNull() && !field.column().admitsNull();
+      record.set(i, absent ? null : field.column().read(property));
     }
     return record;
-  }
-
-  private static Object read(JsonColumn column, JsonNode property) {
-    try {
-      return column.read(property);
-    } catch (MalformedValueException e) {
-      if (property.isNull()) {
-        return null;
-      }
-      throw e;
-    }
   }
 
   @Override
   public void write(Object value, JsonGenerator out) throws IOException {
     Record record = (Record) value;
     out.writeStartObject();
-    for (int i = 0; i < properties.size(); i++) {
-      out.writeFieldName(names.get(i));
+    for (int i = 0; i < fields.size(); i++) {
+      out.writeFieldName(fields.get(i).name());
       Object property = record.get(i);
       if (property == null) {
         out.writeNull();
       } else {
-        properties.get(i).write(property, out);
+        fields.get(i).column().write(property, out);
       }
     }
     out.writeEndObject();

@@ -26,6 +26,11 @@ final class TextColumn implements JsonColumn {
   }
 
   @Override
+  public boolean admitsNull() {
+    return true;
+  }
+
+  @Override
   public String read(JsonNode value) {
     try {
       // Jackson's UTF-8 generator, the one producers use, writes characters beyond the BMP as
