@@ -6,6 +6,7 @@ import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaRetention;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.manifest.ManifestStore;
+import io.floe.writer.pending.PendingTransactions;
 import io.floe.writer.table.TableResolver;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,9 @@ public final class SegmentUploader {
   /**
    * Removes a segment Kafka deleted: its files from the Kafka view's branch, its rows from
    * {@code main} if the table follows Kafka's retention, then its manifest, last, so that a
-   * failed removal can be retried. Idempotent: a segment without a manifest is gone already.
+   * failed removal can be retried. Idempotent: a segment without a manifest is gone already. Rows
+   * it left pending go with it if the table follows Kafka's retention; otherwise their files stay
+   * in the branch until their transaction's outcome is tiered, and then join {@code main} or go.
    *
    * @throws RuntimeException as the catalog or the object store raise it; retrying may help
    */
@@ -62,10 +65,14 @@ public final class SegmentUploader {
       return;
     }
     TableIdentifier identifier = identifier(segment);
-    List<String> files = manifest.get().files().stream().map(DataFileRef::location).toList();
+    boolean rowsKept = retention == TableRetention.KEEP;
     tables.resolve(identifier, segment.topic(), segment.topicId()).withLatest(latest -> {
-      KafkaViewBranch.remove(latest, segment, files);
-      if (retention == TableRetention.FOLLOW_KAFKA) {
+      PendingTransactions pending = PendingTransactions.of(latest, segment.partition());
+      List<String> waiting = rowsKept ? pending.keptFiles(segment.segmentId()) : List.of();
+      List<String> files = manifest.get().files().stream().map(DataFileRef::location)
+          .filter(location -> !waiting.contains(location)).toList();
+      KafkaViewBranch.remove(latest, segment, files, pending.afterDeleting(segment.segmentId(), rowsKept));
+      if (!rowsKept) {
         KafkaRetention.remove(latest, segment);
       }
       return null;

@@ -8,6 +8,7 @@ import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.segment.CorruptIndexException;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
+import io.floe.translator.segment.TransactionMarkers;
 import io.floe.translator.table.ValueColumnPlacement;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.ValueStats;
@@ -16,6 +17,7 @@ import io.floe.writer.commit.SegmentCommit;
 import io.floe.writer.data.AnalystRows;
 import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.data.DataFileException;
+import io.floe.writer.data.Destination;
 import io.floe.writer.data.RowValues;
 import io.floe.writer.data.SegmentDataWriter;
 import io.floe.writer.data.WrittenData;
@@ -23,15 +25,20 @@ import io.floe.writer.data.WrittenFile;
 import io.floe.writer.deletes.LocatedRow;
 import io.floe.writer.deletes.PositionDeletes;
 import io.floe.writer.manifest.ManifestStore;
+import io.floe.writer.pending.PendingChange;
+import io.floe.writer.pending.PendingFile;
+import io.floe.writer.pending.PendingTransactions;
 import io.floe.writer.table.IncompatibleTableException;
 import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
 import io.floe.writer.table.ValueSchemaEvolution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -43,7 +50,8 @@ import org.apache.iceberg.types.Types;
 /**
  * One attempt to upload one segment, in steps that go one way (docs/architecture.md §6):
  * resolve the table, give it the columns of the values' writer schemas, see what {@code main}
- * holds of the segment, write the data files, write the delete files, then write the manifest and
+ * holds of the segment and which transactions are pending, write the data files, settle the
+ * pending transactions the segment ends, write the delete files, then write the manifest and
  * commit. Each step runs {@link #in named} so that a failure says what was being done and where;
  * what the attempt wrote is taken back when it fails before its commit.
  */
@@ -82,34 +90,41 @@ final class UploadAttempt {
   private UploadReport upload() {
     TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
     if (in(refreshTable(), () -> table.withLatest(latest -> SegmentCommit.has(latest, segment.segmentId())))) {
-      return committedEarlier();
+      return committedEarlier(table);
     }
     List<WriterSchema> writers = evolveForWriters(table);
     List<AbortedTransaction> aborted = in(new UploadStep("cannot read the transaction index",
         upload.segmentFile().toString()), () -> upload.indexes().transactionIndex()
         .map(TransactionIndex::abortedTransactions).orElse(List.of()));
+    TransactionMarkers markers = in(readSegment(), () -> TransactionMarkers.read(upload.segmentFile()));
     // A view of the table that stays put while the files are written, and what main holds of the
     // segment's offsets and of the transactions it aborts.
     MainRows main = in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces", catalog),
         () -> table.withLatest(latest -> MainRows.of(latest, segment, aborted)));
     List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
         "table " + identifier), () -> bind(main, writers));
-    AnalystRows analystRows = new AnalystRows(aborted, main.inRange());
+    AnalystRows analystRows = new AnalystRows(aborted, markers, main.inRange());
     WrittenData data = in(readSegment(), () -> writeData(main, bound, analystRows));
+    PendingChange pending = main.pending().advance(segment.segmentId(), segment.startOffset(), segment.endOffset(),
+        markers, aborted, pendingFiles(main, data));
     List<LocatedRow> replaced = new ArrayList<>(analystRows.replaced());
     replaced.addAll(main.abortedEarlier());
+    List<LocatedRow> superseded = in(new UploadStep("cannot find the rows of pending files written again",
+        "table " + identifier), () -> superseded(main, pending.committed()));
     List<DeleteFile> deletes = in(new UploadStep("cannot write the delete files of rows the segment replaces",
-        "table " + identifier), () -> writeDeletes(main, replaced));
+        "table " + identifier), () -> writeDeletes(main, replaced, superseded));
     SegmentManifest manifest = in(new UploadStep("cannot describe the segment in its manifest",
         manifests.location(segment)), () -> new SegmentManifest(segment, identifier.toString(),
         SchemaParser.toJson(main.view().schema()), bound.stream().map(BoundWriter::manifestEntry).toList(),
         data.files().stream().map(WrittenFile::ref).toList(), data.batches(), upload.indexes()));
-    if (!in(refreshTable(), () -> commit(table, manifest, data, deletes, replaced, main.snapshotId()))) {
+    SegmentCommit commit = in(new UploadStep("cannot read the footers of the files of transactions the segment "
+        + "commits", "table " + identifier), () -> commitOf(main, data, pending, replaced, deletes));
+    if (!in(refreshTable(), () -> commit(table, manifest, commit))) {
       // Another upload of this segment committed while this one wrote: its files and manifest stand.
       written.deleteAll();
-      return committedEarlier();
+      return committedEarlier(table);
     }
-    return new UploadReport(manifest, upload.values().stats());
+    return new UploadReport(manifest, upload.values().stats(), pending.next().rowCount());
   }
 
   /**
@@ -143,15 +158,54 @@ final class UploadAttempt {
         .write(upload.segmentFile(), segment.partition());
   }
 
-  private List<DeleteFile> writeDeletes(MainRows main, List<LocatedRow> replaced) {
-    List<DeleteFile> deletes = PositionDeletes.write(main.view(), replaced, written.namePrefix());
+  /** What the commit adds to and removes from each view, and the partition's pending transactions after it. */
+  private SegmentCommit commitOf(MainRows main, WrittenData data, PendingChange pending, List<LocatedRow> replaced,
+      List<DeleteFile> deletes) {
+    List<DataFile> toMain = new ArrayList<>();
+    pending.committed().forEach(file -> toMain.add(file.toDataFile(main.view())));
+    data.files().stream().filter(WrittenFile::analystView).map(WrittenFile::dataFile).forEach(toMain::add);
+    SegmentCommit commit = SegmentCommit.of(segment)
+        .toKafkaView(data.files().stream().map(WrittenFile::dataFile).toList())
+        .toMain(toMain)
+        .deleting(deletes, replaced.stream().map(row -> row.file().location()).collect(Collectors.toSet()))
+        .validatedFrom(main.snapshotId())
+        .releasing(pending.released().stream().map(PendingFile::location).toList());
+    if (!pending.next().equals(main.pending())) {
+      commit.pending(pending.next());
+    }
+    return commit;
+  }
+
+  /** The files of rows the segment leaves pending, by producer. */
+  private Map<Long, List<PendingFile>> pendingFiles(MainRows main, WrittenData data) {
+    return data.files().stream()
+        .filter(file -> file.destination().kind() == Destination.Kind.PENDING)
+        .collect(Collectors.groupingBy(file -> file.destination().producerId(), Collectors.mapping(
+            file -> PendingFile.written(segment.segmentId(), segment.startOffset(), segment.endOffset(),
+                file.dataFile(), main.view().specs().get(file.dataFile().specId())), Collectors.toList())));
+  }
+
+  /** The rows of committed pending files that later uploads of their offsets wrote again: they stay out of main. */
+  private List<LocatedRow> superseded(MainRows main, List<PendingFile> committed) {
+    List<LocatedRow> rows = new ArrayList<>();
+    for (PendingFile file : committed) {
+      for (PendingFile.Offsets range : file.superseded()) {
+        rows.addAll(main.pendingRows(segment.partition(), file.location(), range.first(), range.last()));
+      }
+    }
+    return rows;
+  }
+
+  private List<DeleteFile> writeDeletes(MainRows main, List<LocatedRow> replaced, List<LocatedRow> superseded) {
+    List<LocatedRow> all = new ArrayList<>(replaced);
+    all.addAll(superseded);
+    List<DeleteFile> deletes = PositionDeletes.write(main.view(), all, written.namePrefix());
     deletes.forEach(delete -> written.writing(delete.location()));
     return deletes;
   }
 
   /** Writes the manifest and commits, unless the segment is committed by now; true if this attempt committed it. */
-  private boolean commit(TopicTable table, SegmentManifest manifest, WrittenData data, List<DeleteFile> deletes,
-      List<LocatedRow> replaced, Optional<Long> mainSnapshot) {
+  private boolean commit(TopicTable table, SegmentManifest manifest, SegmentCommit commit) {
     return table.withLatest(latest -> {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return false;
@@ -163,9 +217,7 @@ final class UploadAttempt {
         return location;
       });
       in(new UploadStep("cannot commit to table " + identifier, catalog), () -> {
-        SegmentCommit.commit(latest, segment, data.files().stream().map(WrittenFile::dataFile).toList(),
-            data.files().stream().filter(WrittenFile::analystView).map(WrittenFile::dataFile).toList(), deletes,
-            replaced.stream().map(row -> row.file().location()).collect(Collectors.toSet()), mainSnapshot);
+        commit.commitTo(latest);
         return segment;
       });
       return true;
@@ -173,12 +225,14 @@ final class UploadAttempt {
   }
 
   /** The report of an upload of the same segment that committed first: its manifest, no values of this attempt. */
-  private UploadReport committedEarlier() {
+  private UploadReport committedEarlier(TopicTable table) {
     String location = manifests.location(segment);
     SegmentManifest manifest = in(new UploadStep("cannot read manifest", location), () -> manifests.read(segment))
         .orElseThrow(() -> UploadFailedException.permanent(segment,
             "it is committed to table " + identifier + " but its manifest " + location + " is missing", null));
-    return new UploadReport(manifest, new ValueStats());
+    long pendingRows = in(refreshTable(), () -> table.withLatest(
+        latest -> PendingTransactions.of(latest, segment.partition()).rowCount()));
+    return new UploadReport(manifest, new ValueStats(), pendingRows);
   }
 
   /** Runs {@code work} as {@code step}: a failure carries the step, unless an inner step already named it. */

@@ -5,6 +5,7 @@ import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.kafka.StorageExceptions;
 import io.floe.plugin.storage.Warehouse;
 import io.floe.plugin.values.RegistryOutages;
+import io.floe.plugin.transactions.PendingRowMetrics;
 import io.floe.plugin.values.ValueMetrics;
 import io.floe.reader.FetchFailedException;
 import io.floe.reader.IndexKind;
@@ -51,6 +52,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private Optional<SchemaRegistryClient> registry;
   private RegistryOutages outages;
   private ValueMetrics metrics;
+  private PendingRowMetrics pendingRows;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -65,6 +67,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes(),
         config.fetchParking());
     metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));
+    pendingRows = new PendingRowMetrics(String.valueOf(configs.get("broker.id")));
     LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),
         config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
             .orElse("values kept raw (no schema registry)"));
@@ -81,7 +84,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       UploadReport report = uploader().upload(Segments.upload(metadata, data, values));
       outages.ended(segment);
       metrics.record(segment.topic(), report.values());
-      LOG.info("Uploaded {} to table {}: {}{}", segment, report.manifest().tableName(), report.values(),
+      pendingRows.record(segment.topic(), segment.partition(), report.pendingRows());
+      LOG.info("Uploaded {} to table {}: {}{}{}", segment, report.manifest().tableName(), report.values(),
+          report.pendingRows() > 0 ? "; " + report.pendingRows() + " rows of the partition wait for their "
+              + "transaction's outcome" : "",
           withoutRegistry ? " (without the schema registry, unreachable for too long)" : "");
       return Optional.empty();
     } catch (UploadFailedException e) {
@@ -168,6 +174,9 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   public void close() throws IOException {
     if (fetcher != null) {
       fetcher.close();
+    }
+    if (pendingRows != null) {
+      pendingRows.close();
     }
     if (metrics != null) {
       metrics.close();

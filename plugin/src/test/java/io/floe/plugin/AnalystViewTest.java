@@ -12,6 +12,7 @@ import io.floe.translator.SampleRecords;
 import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.table.RowRecords;
 import io.floe.writer.commit.KafkaViewBranch;
+import io.floe.writer.pending.PendingTransactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.RewriteFiles;
+import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -82,31 +84,189 @@ class AnalystViewTest {
   }
 
   @Test
-  void anAbortMarkerInALaterSegmentTakesTheEarlierSegmentsAbortedRowsOutOfMain() throws Exception {
-    Path first;
-    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("first"))) {
-      segment.plain(Compression.NONE, records(0, 2));
-      segment.transactional(Compression.NONE, 0, records(2, 3));
-      first = segment.path();
-    }
-    Path second;
-    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("second"), 5)) {
-      segment.plain(Compression.NONE, records(5, 1));
-      segment.marker(ControlRecordType.ABORT, SampleRecords.T0 + 100);
-      segment.plain(Compression.NONE, records(7, 1));
-      second = segment.path();
-    }
+  void aTransactionWhoseMarkerIsInALaterSegmentStaysOutOfMainUntilThatSegmentCommitsIt() throws Exception {
     IcebergRemoteStorageManager rsm = managed(Map.of());
-    TieredSegment earlier = TieredSegment.of(first, "orders", 0, 0, 4);
-    rsm.copyLogSegmentData(earlier.metadata(), earlier.data());
-    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L), mainOffsets("orders", 0));
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    assertEquals(Set.of(0L, 1L), mainOffsets("orders", 0));
 
-    TieredSegment later = TieredSegment.of(second, "orders", 0, 5, 7, SegmentTransactions.openAtEnd(first));
-    rsm.copyLogSegmentData(later.metadata(), later.data());
+    // 5 plain, 6 the commit marker, 7 plain.
+    // 5 plain, 6 the marker, 7 plain.
+    TieredSegment second = ending(first, ControlRecordType.COMMIT);
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 7L), mainOffsets("orders", 0));
+    assertServedWhole(rsm, first);
+    assertServedWhole(rsm, second);
+  }
+
+  @Test
+  void aTransactionAbortedInALaterSegmentNeverEntersMain() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    assertEquals(Set.of(0L, 1L), mainOffsets("orders", 0));
+
+    // 5 plain, 6 the marker, 7 plain.
+    TieredSegment second = ending(first, ControlRecordType.ABORT);
+    rsm.copyLogSegmentData(second.metadata(), second.data());
 
     assertEquals(Set.of(0L, 1L, 5L, 7L), mainOffsets("orders", 0));
-    assertServedWhole(rsm, earlier);
-    assertServedWhole(rsm, later);
+    assertTrue(table("orders").properties().keySet().stream().noneMatch(key -> key.startsWith("floe.pending")),
+        table("orders").properties().toString());
+    assertServedWhole(rsm, first);
+    assertServedWhole(rsm, second);
+  }
+
+  @Test
+  void aTransactionSpanningThreeSegmentsJoinsMainWhenTheThirdCommitsIt() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = tiered("first", 0, 2, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(0, 1))
+        .transactional(Compression.NONE, 0, records(1, 2)));
+    TieredSegment second = tiered("second", 3, 5, SegmentTransactions.openAtEnd(first.segmentFile()), segment -> segment
+        .transactional(Compression.NONE, 2, records(3, 2))
+        .plain(Compression.NONE, records(5, 1)));
+    TieredSegment third = tiered("third", 6, 8, Map.of(KafkaSegment.PRODUCER_ID, 1L), segment -> segment
+        .transactional(Compression.NONE, 4, records(6, 1))
+        .marker(ControlRecordType.COMMIT, SampleRecords.T0 + 100)
+        .plain(Compression.NONE, records(8, 1)));
+
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+    assertEquals(Set.of(0L, 5L), mainOffsets("orders", 0));
+    assertEquals(4, pendingRows("orders", 0));
+    rsm.copyLogSegmentData(third.metadata(), third.data());
+
+    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 8L), mainOffsets("orders", 0));
+    assertEquals(0, pendingRows("orders", 0));
+    for (TieredSegment segment : List.of(first, second, third)) {
+      assertServedWhole(rsm, segment);
+    }
+  }
+
+  @Test
+  void interleavedTransactionsOfManyProducersEachWaitForTheirOwnMarker() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    // Producer 1 commits within the first segment; 2 and 3 are open at its end, 4 starts after.
+    TieredSegment first = tiered("first", 0, 6, Map.of(), segment -> segment
+        .transactional(1, Compression.NONE, 0, records(0, 1))
+        .transactional(2, Compression.NONE, 0, records(1, 1))
+        .transactional(3, Compression.NONE, 0, records(2, 1))
+        .transactional(1, Compression.NONE, 1, records(3, 1))
+        .marker(1, ControlRecordType.COMMIT, SampleRecords.T0 + 100)
+        .transactional(2, Compression.NONE, 1, records(5, 1))
+        .plain(Compression.NONE, records(6, 1)));
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    assertEquals(Set.of(0L, 3L, 6L), mainOffsets("orders", 0));
+
+    // 2 aborts, 3 commits, 4 opens and commits, 2 opens a new transaction left open.
+    TieredSegment second = tiered("second", 7, 13, SegmentTransactions.openAtEnd(first.segmentFile()), segment -> segment
+        .marker(2, ControlRecordType.ABORT, SampleRecords.T0 + 101)
+        .transactional(4, Compression.NONE, 0, records(8, 1))
+        .transactional(3, Compression.NONE, 1, records(9, 1))
+        .marker(3, ControlRecordType.COMMIT, SampleRecords.T0 + 102)
+        .marker(4, ControlRecordType.COMMIT, SampleRecords.T0 + 103)
+        .transactional(2, Compression.NONE, 2, records(12, 1))
+        .plain(Compression.NONE, records(13, 1)));
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(0L, 2L, 3L, 6L, 8L, 9L, 13L), mainOffsets("orders", 0));
+    assertEquals(1, pendingRows("orders", 0));
+    assertServedWhole(rsm, first);
+    assertServedWhole(rsm, second);
+  }
+
+  @Test
+  void aRetryUnderANewSegmentIdLeavesAPendingTransactionOnceInMain() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    TieredSegment retry = first.retriedWithId(org.apache.kafka.common.Uuid.randomUuid());
+    rsm.copyLogSegmentData(retry.metadata(), retry.data());
+    rsm.deleteLogSegmentData(first.metadata());
+    assertEquals(3, pendingRows("orders", 0));
+
+    TieredSegment second = ending(first, ControlRecordType.COMMIT);
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 7L), mainOffsets("orders", 0));
+    assertServedWhole(rsm, retry);
+  }
+
+  @Test
+  void aNewLeadersSegmentOverlappingAPendingTransactionLeavesEachOffsetOnce() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    // The old leader tiered 0-6 with a transaction open from 4; the new leader's segment starts at
+    // 3, inside it, and holds the transaction's commit.
+    TieredSegment old = tiered("old", 0, 6, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(0, 4))
+        .transactional(Compression.NONE, 0, records(4, 3)));
+    TieredSegment overlapping = tiered("new", 3, 9, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(3, 1))
+        .transactional(Compression.NONE, 0, records(4, 3))
+        .transactional(Compression.NONE, 3, records(7, 1))
+        .marker(ControlRecordType.COMMIT, SampleRecords.T0 + 100)
+        .plain(Compression.NONE, records(9, 1)));
+    rsm.copyLogSegmentData(old.metadata(), old.data());
+    rsm.copyLogSegmentData(overlapping.metadata(), overlapping.data());
+
+    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 9L), mainOffsets("orders", 0));
+    assertEquals(0, pendingRows("orders", 0));
+    assertServedWhole(rsm, old);
+    assertServedWhole(rsm, overlapping);
+  }
+
+  @Test
+  void aPendingTransactionOfASegmentKafkaDeletedStillJoinsMainWhenTheTableKeepsRows() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    rsm.deleteLogSegmentData(first.metadata());
+    assertFalse(branchFiles("orders").isEmpty(), "the pending files stay in the Kafka view's branch");
+
+    TieredSegment second = ending(first, ControlRecordType.COMMIT);
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 7L), mainOffsets("orders", 0));
+    String secondId = second.metadata().remoteLogSegmentId().id().toString();
+    assertTrue(branchFiles("orders").stream().allMatch(file -> file.contains(secondId)),
+        "the deleted segment's files left the branch once main took them: " + branchFiles("orders"));
+  }
+
+  @Test
+  void aPendingTransactionOfASegmentKafkaDeletedGoesWithItWhenTheTableFollowsKafka() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of("table.retention", "follow-kafka"));
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    rsm.deleteLogSegmentData(first.metadata());
+    assertTrue(branchFiles("orders").isEmpty(), branchFiles("orders").toString());
+
+    TieredSegment second = ending(first, ControlRecordType.COMMIT);
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(5L, 7L), mainOffsets("orders", 0));
+  }
+
+  @Test
+  void anAbortMarkerTakesOutOfMainTheRowsOfItsTransactionTieredBeforeFloeKeptThemPending() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    // As a table written before Floe kept transactions pending holds them: in main, no pending state.
+    Table table = table("orders");
+    PendingTransactions pending = PendingTransactions.of(table, 0);
+    RowDelta intoMain = table.newRowDelta();
+    pending.byProducer().values().forEach(transaction -> transaction.files()
+        .forEach(file -> intoMain.addRows(file.toDataFile(table))));
+    intoMain.commit();
+    table.updateProperties().remove(PendingTransactions.property(0)).commit();
+    assertEquals(Set.of(0L, 1L, 2L, 3L, 4L), mainOffsets("orders", 0));
+
+    TieredSegment second = ending(first, ControlRecordType.ABORT);
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(0L, 1L, 5L, 7L), mainOffsets("orders", 0));
   }
 
   @Test
@@ -242,6 +402,38 @@ class AnalystViewTest {
     assertEquals(Set.of(), mainOffsets("orders", 0));
     assertEquals(keptOffsets, mainOffsets("orders", 1));
     assertServedWhole(rsm, kept);
+  }
+
+  /** Offsets 0-1 plain, 2-4 a transaction still open where the segment ends. */
+  private TieredSegment withTransactionOpenAtItsEnd() {
+    return tiered("first", 0, 4, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(0, 2))
+        .transactional(Compression.NONE, 0, records(2, 3)));
+  }
+
+  /** The segment after {@code first}: 5 plain, 6 the marker of its open transaction, 7 plain. */
+  private TieredSegment ending(TieredSegment first, ControlRecordType outcome) {
+    return tiered("second", 5, 7, SegmentTransactions.openAtEnd(first.segmentFile()), segment -> segment
+        .plain(Compression.NONE, records(5, 1))
+        .marker(outcome, SampleRecords.T0 + 100)
+        .plain(Compression.NONE, records(7, 1)));
+  }
+
+  /** A segment of partition 0 of topic orders from {@code baseOffset}, with its transaction index. */
+  private TieredSegment tiered(String name, long baseOffset, long endOffset, Map<Long, Long> openBefore,
+      java.util.function.Consumer<KafkaSegment> batches) {
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(name), baseOffset)) {
+      batches.accept(segment);
+      file = segment.path();
+    }
+    return TieredSegment.of(file, "orders", 0, baseOffset, endOffset, openBefore);
+  }
+
+  /** The rows of the partition waiting for their transaction's outcome, as the table's property says. */
+  private long pendingRows(String topic, int partition) {
+    String pending = table(topic).properties().get(PendingTransactions.property(partition));
+    return pending == null ? 0 : org.apache.iceberg.util.JsonUtil.parse(pending, node -> node.get("rows").asLong());
   }
 
   private void assertServedWhole(IcebergRemoteStorageManager rsm, TieredSegment segment) throws Exception {

@@ -94,14 +94,24 @@ public final class KafkaSegment implements AutoCloseable {
 
   /** A batch of a transactional producer. */
   public KafkaSegment transactional(Compression compression, int baseSequence, SimpleRecord... batch) {
+    return transactional(PRODUCER_ID, compression, baseSequence, batch);
+  }
+
+  /** A batch of the transactional producer {@code producerId}. */
+  public KafkaSegment transactional(long producerId, Compression compression, int baseSequence, SimpleRecord... batch) {
     return append(builder(RecordBatch.CURRENT_MAGIC_VALUE, compression, TimestampType.CREATE_TIME,
-        RecordBatch.NO_TIMESTAMP, PRODUCER_ID, PRODUCER_EPOCH, baseSequence, true), batch);
+        RecordBatch.NO_TIMESTAMP, producerId, PRODUCER_EPOCH, baseSequence, true), batch);
   }
 
   /** The commit or abort marker the transaction coordinator writes. */
   public KafkaSegment marker(ControlRecordType type, long timestamp) {
+    return marker(PRODUCER_ID, type, timestamp);
+  }
+
+  /** The commit or abort marker of a transaction of {@code producerId}. */
+  public KafkaSegment marker(long producerId, ControlRecordType type, long timestamp) {
     MemoryRecords marker = MemoryRecords.withEndTransactionMarker(nextOffset, timestamp, leaderEpoch,
-        PRODUCER_ID, PRODUCER_EPOCH, new EndTransactionMarker(type, 11));
+        producerId, PRODUCER_EPOCH, new EndTransactionMarker(type, 11));
     return append(marker, 1);
   }
 

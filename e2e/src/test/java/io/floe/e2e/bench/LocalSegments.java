@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * The closed segments of a partition that hold offsets before an end offset, as they are on the
  * broker's disk before tiering: what the broker will copy to remote storage.
  */
-record LocalSegments(int count, long bytes) {
+public record LocalSegments(int count, long bytes) {
   private static final String SEGMENT_SUFFIX = ".log";
 
   /** The segments of {@code partitionDir} that start before {@code end}, without the active (last) one. */
@@ -32,7 +32,7 @@ record LocalSegments(int count, long bytes) {
   }
 
   /** The base offset of the partition's active (last) segment. */
-  static long activeBaseOffset(Path partitionDir) {
+  public static long activeBaseOffset(Path partitionDir) {
     List<Path> segments = segments(partitionDir);
     if (segments.isEmpty()) {
       throw new IllegalStateException("Cannot find the active segment of " + partitionDir + ": it has no segment");

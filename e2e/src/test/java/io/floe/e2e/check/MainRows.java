@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.iceberg.data.Record;
 import org.apache.kafka.common.IsolationLevel;
@@ -61,6 +63,34 @@ public final class MainRows {
         }
       }
     }
+  }
+
+  /**
+   * Fails unless main's rows are exactly {@code expected}: each record's position once, with the key
+   * and value produced, and no other row.
+   */
+  public void assertHoldsExactly(List<ProducedRecord> expected) {
+    assertNoPositionTwice();
+    Map<String, ProducedRecord> wanted = new TreeMap<>();
+    expected.forEach(record -> wanted.put(record.partition() + "@" + record.offset(), record));
+    Map<String, Record> held = new TreeMap<>();
+    rowsAt.forEach((partition, byOffset) -> byOffset.forEach((offset, rows) ->
+        held.put(partition.partition() + "@" + offset, rows.get(0))));
+    if (!wanted.keySet().equals(held.keySet())) {
+      Set<String> missing = new TreeSet<>(wanted.keySet());
+      missing.removeAll(held.keySet());
+      Set<String> extra = new TreeSet<>(held.keySet());
+      extra.removeAll(wanted.keySet());
+      throw new AssertionError(String.format("Main of table %s is not what was expected: missing %s, not expected %s",
+          table, missing, extra));
+    }
+    wanted.forEach((at, record) -> {
+      Record row = held.get(at);
+      if (!Arrays.equals(record.key(), RowRecords.bytes(row.getField(KafkaColumns.KEY)))
+          || !Arrays.equals(record.value(), RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)))) {
+        throw new AssertionError("Row " + at + " of table " + table + " does not hold the key and value produced");
+      }
+    });
   }
 
   /** Fails if a (partition, offset) is in more than one row, naming each such position and its row count. */

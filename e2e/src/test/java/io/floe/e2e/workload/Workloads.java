@@ -150,6 +150,66 @@ public final class Workloads {
     }
   }
 
+  /**
+   * Transactions of one producer per outcome in {@code outcomes}, {@code batches} batches each,
+   * interleaved batch by batch with each other and with plain batches of another producer, and left
+   * open: their markers are written when the returned transactions end, wherever the log is then.
+   */
+  public OpenTransactions openTransactions(List<TransactionOutcome> outcomes, Codec codec, int batches) {
+    List<Producer<byte[], byte[]>> producers = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      Producer<byte[], byte[]> transactional = producer(codec,
+          Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "floe-e2e-" + topic.name() + "-" + (++transactionCount)));
+      transactional.initTransactions();
+      transactional.beginTransaction();
+      producers.add(transactional);
+    }
+    List<ProducedRecord> inTransactions = new ArrayList<>();
+    try (Producer<byte[], byte[]> plain = producer(Codec.NONE, Map.of())) {
+      for (int batch = 0; batch < batches; batch++) {
+        for (int i = 0; i < producers.size(); i++) {
+          int partition = nextPartition();
+          inTransactions.addAll(send(producers.get(i), partition, keyedBatch(), outcomes.get(i)));
+          produced.addAll(send(plain, partition, keyedBatch(), TransactionOutcome.NONE));
+        }
+      }
+    }
+    return new OpenTransactions(producers, outcomes, inTransactions);
+  }
+
+  /** Transactions begun and written to, not ended yet. */
+  public final class OpenTransactions {
+    private final List<Producer<byte[], byte[]>> producers;
+    private final List<TransactionOutcome> outcomes;
+    private final List<ProducedRecord> records;
+
+    private OpenTransactions(List<Producer<byte[], byte[]>> producers, List<TransactionOutcome> outcomes,
+        List<ProducedRecord> records) {
+      this.producers = producers;
+      this.outcomes = outcomes;
+      this.records = records;
+    }
+
+    /** Their records, with the outcome each transaction will have. */
+    public List<ProducedRecord> records() {
+      return List.copyOf(records);
+    }
+
+    /** Commits or aborts each transaction as its outcome says: its markers go to the end of the log now. */
+    public void end() {
+      for (int i = 0; i < producers.size(); i++) {
+        try (Producer<byte[], byte[]> producer = producers.get(i)) {
+          if (outcomes.get(i) == TransactionOutcome.COMMITTED) {
+            producer.commitTransaction();
+          } else {
+            producer.abortTransaction();
+          }
+        }
+      }
+      produced.addAll(records);
+    }
+  }
+
   /** Sends one batch and waits for every record's acknowledgement. */
   private List<ProducedRecord> send(Producer<byte[], byte[]> producer, int partition, List<Content> batch,
       TransactionOutcome outcome) {

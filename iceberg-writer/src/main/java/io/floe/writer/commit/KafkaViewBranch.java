@@ -1,9 +1,11 @@
 package io.floe.writer.commit;
 
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.pending.PendingTransactions;
 import java.util.List;
 import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.Transaction;
 
 /**
  * The table's branch that Floe owns: it holds every data file a live segment's manifest lists, so
@@ -22,15 +24,27 @@ public final class KafkaViewBranch {
     return SegmentSnapshots.find(table, NAME, segmentId).isPresent();
   }
 
-  /** Removes a deleted segment's files from the branch; files it no longer has are skipped. */
-  public static void remove(Table table, SegmentRef segment, List<String> locations) {
-    if (table.refs().get(NAME) == null || locations.isEmpty()) {
+  /**
+   * Removes a deleted segment's files from the branch, and sets its partition's pending
+   * transactions to what they are without it, in one commit; files the branch no longer has are
+   * skipped.
+   */
+  public static void remove(Table table, SegmentRef segment, List<String> locations, PendingTransactions pending) {
+    boolean pendingChanged = !pending.equals(PendingTransactions.of(table, segment.partition()));
+    if (table.refs().get(NAME) == null || (locations.isEmpty() && !pendingChanged)) {
       return;
     }
-    DeleteFiles delete = table.newDelete().toBranch(NAME)
-        .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
-        .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
-    locations.forEach(delete::deleteFile);
-    delete.commit();
+    Transaction transaction = table.newTransaction();
+    if (!locations.isEmpty()) {
+      DeleteFiles delete = transaction.newDelete().toBranch(NAME)
+          .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
+          .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
+      locations.forEach(delete::deleteFile);
+      delete.commit();
+    }
+    if (pendingChanged) {
+      PendingState.write(transaction.updateProperties(), pending);
+    }
+    transaction.commitTransaction();
   }
 }

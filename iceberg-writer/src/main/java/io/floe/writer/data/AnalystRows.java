@@ -3,6 +3,7 @@ package io.floe.writer.data;
 import io.floe.translator.format.BatchHeader;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.segment.AbortedTransaction;
+import io.floe.translator.segment.TransactionMarkers;
 import io.floe.writer.deletes.LocatedRow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,17 +13,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which of a segment's rows the analyst view ({@code main}) holds, and which rows already there
- * they replace (promise 5). {@code main} holds no control record, no record of a transaction the
- * segment's transaction index says was aborted, and each offset once: where {@code main} already
- * has a row at an offset of the segment (a retried upload, a leader change, an unclean election),
- * the row of the newest leader epoch wins, the segment's on a tie. Every row still goes to the
- * Kafka view.
+ * Which of a segment's rows the analyst view ({@code main}) holds, which wait for their
+ * transaction's outcome, and which rows already in {@code main} they replace (promise 5).
+ * {@code main} holds no control record, no record of a transaction the segment's transaction
+ * index says was aborted, no record of a transaction whose marker is not in the segment (it is
+ * pending: its producer has no marker after it here), and each offset once: where {@code main}
+ * already has a row at an offset of the segment (a retried upload, a leader change, an unclean
+ * election), the row of the newest leader epoch wins, the segment's on a tie. Every row still goes
+ * to the Kafka view.
  *
  * <p>One instance serves one upload, in offset order.
  */
 public final class AnalystRows {
   private final List<AbortedTransaction> aborted;
+  private final TransactionMarkers markers;
   private final Map<Long, List<LocatedRow>> existing = new HashMap<>();
   private final Set<Long> matched = new HashSet<>();
   private final List<LocatedRow> replaced = new ArrayList<>();
@@ -30,25 +34,38 @@ public final class AnalystRows {
 
   /**
    * @param aborted the aborted transactions of the segment's transaction index
+   * @param markers the segment's transaction markers
    * @param existing the rows {@code main} already holds in the segment's offset range
    */
-  public AnalystRows(List<AbortedTransaction> aborted, List<LocatedRow> existing) {
+  public AnalystRows(List<AbortedTransaction> aborted, TransactionMarkers markers, List<LocatedRow> existing) {
     this.aborted = List.copyOf(aborted);
+    this.markers = markers;
     existing.forEach(row -> this.existing.computeIfAbsent(row.offset(), o -> new ArrayList<>()).add(row));
   }
 
-  /** Whether {@code main} holds the row; decides too which existing rows at its offset it replaces. */
-  boolean holds(KafkaRow row) {
+  /**
+   * Where the row goes: {@code main}, a pending transaction of its producer, or the Kafka view
+   * only; decides too which existing rows at its offset it replaces.
+   */
+  Destination destination(KafkaRow row) {
     BatchHeader header = row.batch().header();
     maxLeaderEpoch = Math.max(maxLeaderEpoch, header.partitionLeaderEpoch());
-    if (header.attributes().isControl() || isAborted(header, row.offset())) {
-      return false;
+    if (header.attributes().isControl() || isAborted(header, row.offset()) || !newest(row.offset(), header)) {
+      return Destination.KAFKA_VIEW;
     }
-    List<LocatedRow> there = existing.get(row.offset());
+    if (header.attributes().isTransactional() && markers.after(header.producerId(), row.offset()).isEmpty()) {
+      return Destination.pending(header.producerId());
+    }
+    return Destination.MAIN;
+  }
+
+  /** Whether the row wins over the rows {@code main} has at its offset, which it then replaces. */
+  private boolean newest(long offset, BatchHeader header) {
+    List<LocatedRow> there = existing.get(offset);
     if (there == null) {
       return true;
     }
-    matched.add(row.offset());
+    matched.add(offset);
     boolean newer = there.stream().allMatch(old -> old.leaderEpoch() <= header.partitionLeaderEpoch());
     if (newer) {
       replaced.addAll(there);

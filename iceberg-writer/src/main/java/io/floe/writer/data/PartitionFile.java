@@ -33,14 +33,14 @@ final class PartitionFile {
   private final int index;
   private final String location;
   private final DataWriter<Record> writer;
-  private final boolean analystView;
+  private final Destination destination;
   private long rows;
 
-  private PartitionFile(int index, String location, DataWriter<Record> writer, boolean analystView) {
+  private PartitionFile(int index, String location, DataWriter<Record> writer, Destination destination) {
     this.index = index;
     this.location = location;
     this.writer = writer;
-    this.analystView = analystView;
+    this.destination = destination;
   }
 
   /**
@@ -49,7 +49,7 @@ final class PartitionFile {
    * {@code rowGroupSizeBytes}.
    */
   static PartitionFile open(Table table, FileIO io, AttemptFiles attempt, StructLike partition, int index,
-      long rowGroupSizeBytes, SortOrder declaredOrder, boolean analystView) {
+      long rowGroupSizeBytes, SortOrder declaredOrder, Destination destination) {
     String name = attempt.dataFileName(index);
     String location = table.spec().isUnpartitioned()
         ? table.locationProvider().newDataLocation(name)
@@ -87,7 +87,7 @@ final class PartitionFile {
           .withSortOrder(declaredOrder)
           .overwrite()
           .build();
-      return new PartitionFile(index, location, writer, analystView);
+      return new PartitionFile(index, location, writer, destination);
     } catch (IOException | RuntimeException e) {
       throw new DataFileException(location, e);
     }
@@ -123,7 +123,7 @@ final class PartitionFile {
       DataFile file = writer.toDataFile();
       DataFileRef ref = new DataFileRef(file.location(), file.fileSizeInBytes(), rows,
           RowGroups.of(io.newInputFile(file.location(), file.fileSizeInBytes())));
-      return new WrittenFile(file, ref, analystView);
+      return new WrittenFile(file, ref, destination);
     } catch (IOException | RuntimeException e) {
       throw new DataFileException(location, e);
     }

@@ -23,9 +23,11 @@ import org.apache.iceberg.io.FileIO;
 
 /**
  * Writes the rows of one segment into Parquet data files of a table, one batch in memory at a
- * time, each value typed or kept raw as {@link RowValues} says. Rows {@code main} holds
- * ({@link AnalystRows}) and rows only the Kafka view needs (control records, aborted or replaced
- * data) go to separate files, so that {@code main} needs no delete file for them. Each row goes to the file of its partition (the table's spec: by default the day of its
+ * time, each value typed or kept raw as {@link RowValues} says. Rows {@code main} holds, rows
+ * only the Kafka view needs (control records, aborted or replaced data) and each producer's rows
+ * of a pending transaction go to separate files ({@link AnalystRows}, {@link Destination}), so
+ * that {@code main} needs no delete file for them and a pending transaction's files can join it
+ * whole. Each row goes to the file of its partition (the table's spec: by default the day of its
  * timestamp), in offset order. A file is closed only at a batch boundary, once past the target
  * size, so a batch has at most one run of rows in any file: usually one run in all, two when its
  * timestamps cross midnight. Each batch is recorded with where its rows went.
@@ -101,7 +103,7 @@ public final class SegmentDataWriter {
       ValueVerdict value = values.verdict(row.value());
       Record record = records.toRecord(row, batch.rawReason(), value);
       values.fill(value, record);
-      PartitionFile file = fileOf(record, analystRows.holds(row));
+      PartitionFile file = fileOf(record, analystRows.destination(row));
       runs.computeIfAbsent(file, Run::new).rowCount++;
       file.write(record);
     }
@@ -110,22 +112,22 @@ public final class SegmentDataWriter {
         batch.fidelity(), runs.values().stream().map(Run::toRowRun).toList());
   }
 
-  /** The open file of the record's table partition, among those {@code main} holds or those only the Kafka view does. */
-  private PartitionFile fileOf(Record record, boolean analystView) {
+  /** The open file of the record's table partition and destination. */
+  private PartitionFile fileOf(Record record, Destination destination) {
     partitionKey.partition(wrapper.wrap(record));
-    FileKey lookup = new FileKey(partitionKey, analystView);
+    FileKey lookup = new FileKey(partitionKey, destination);
     PartitionFile file = open.get(lookup);
     if (file == null) {
       PartitionKey key = partitionKey.copy();
-      file = PartitionFile.open(table, io, attempt, key, files.size(), rowGroupSizeBytes, declaredOrder, analystView);
+      file = PartitionFile.open(table, io, attempt, key, files.size(), rowGroupSizeBytes, declaredOrder, destination);
       files.add(null);
-      open.put(new FileKey(key, analystView), file);
+      open.put(new FileKey(key, destination), file);
     }
     return file;
   }
 
-  /** An open file's place: its table partition, and whether {@code main} holds its rows. */
-  private record FileKey(PartitionKey partition, boolean analystView) {}
+  /** An open file's place: its table partition, and which view its rows are for. */
+  private record FileKey(PartitionKey partition, Destination destination) {}
 
   /**
    * At a batch boundary: closes the files past the target size, and the least recently written

@@ -4,6 +4,7 @@ import io.floe.translator.bench.BenchSegment;
 import io.floe.translator.value.ValueFormat;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.LocalFileIO;
+import io.floe.translator.segment.TransactionMarkers;
 import io.floe.writer.data.AnalystRows;
 import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.data.RowValues;
@@ -105,7 +106,7 @@ public class SegmentToParquetBenchmark {
     AttemptFiles attempt = new AttemptFiles(io, "bench");
     RowValues values = new RowValues(new ValueTyper(ValueFormat.AUTO, Optional.empty(), false), Map.of());
     WrittenData written = new SegmentDataWriter(table, io, attempt, TARGET_FILE_SIZE, ROW_GROUP_SIZE, values,
-        new AnalystRows(List.of(), List.of())).write(segment.file(), 0);
+        new AnalystRows(List.of(), TransactionMarkers.read(segment.file()), List.of())).write(segment.file(), 0);
     blackhole.consume(written);
     attempt.deleteAll();
     throughput.segmentMB += segment.megabytes();
