@@ -1,6 +1,6 @@
 package io.floe.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floe.e2e.bench.LocalSegments;
 import io.floe.e2e.broker.BrokerSpec;
@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * read_committed consumer reads, also when the broker restarted in between.
  */
 class PendingTransactionsIT {
-  private static final int BATCHES_PER_SEGMENT = 4;
+  /** Room in the active segment for a plain batch and the four transactions' markers. */
+  private static final int BATCHES_PER_SEGMENT = 8;
   private static final Duration TIERING_TIMEOUT = Duration.ofSeconds(120);
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -52,16 +53,23 @@ class PendingTransactionsIT {
       workloads.plain(BATCHES_PER_SEGMENT);
       // Four producers' transactions interleaved over many segments, each spanning at least three.
       OpenTransactions open = workloads.openTransactions(List.of(TransactionOutcome.ABORTED, TransactionOutcome.COMMITTED,
-          TransactionOutcome.COMMITTED, TransactionOutcome.ABORTED), Codec.ZSTD, 2 * BATCHES_PER_SEGMENT);
-      long markersFrom = topic.endOffsets(broker).get(partition);
+          TransactionOutcome.COMMITTED, TransactionOutcome.ABORTED), Codec.ZSTD, BATCHES_PER_SEGMENT);
+      // A segment rolls when its index is full, an entry per batch: start a new one with one plain
+      // batch, so that the four markers all go to the active segment.
+      Path partitionDir = dir.resolve("broker").resolve("data").resolve(partition.toString());
+      long filled = LocalSegments.activeBaseOffset(partitionDir);
+      while (LocalSegments.activeBaseOffset(partitionDir) == filled) {
+        workloads.plain(1);
+      }
+      long active = LocalSegments.activeBaseOffset(partitionDir);
       open.end();
-      long active = LocalSegments.activeBaseOffset(dir.resolve("broker").resolve("data").resolve(partition.toString()));
-      assertTrue(active <= markersFrom, "the markers from offset " + markersFrom + " are in the active segment, from " + active);
+      topic.stableEndOffsets(broker, TIERING_TIMEOUT);
+      assertEquals(active, LocalSegments.activeBaseOffset(partitionDir), "the markers are in the active segment");
       topic.awaitTieredBefore(broker, Map.of(partition, active), TIERING_TIMEOUT);
 
       Set<Long> awaitingMarker = open.records().stream().map(ProducedRecord::offset).collect(Collectors.toSet());
-      MainRows.of(warehouse, topic.name()).assertHoldsExactly(workloads.produced().visibleTo(IsolationLevel.READ_COMMITTED)
-          .stream().filter(record -> record.offset() < active && !awaitingMarker.contains(record.offset())).toList());
+      MainRows.of(warehouse, topic.name()).assertHoldsExactlyBefore(Map.of(partition, active), workloads.produced()
+          .visibleTo(IsolationLevel.READ_COMMITTED).stream().filter(record -> !awaitingMarker.contains(record.offset())).toList());
 
       // The pending state is the table's: a restarted broker finds it.
       broker.restart();
@@ -69,8 +77,8 @@ class PendingTransactionsIT {
       workloads.plain(BATCHES_PER_SEGMENT + 1);
       topic.awaitTieredBefore(broker, end, TIERING_TIMEOUT);
 
-      MainRows.of(warehouse, topic.name()).assertHoldsExactly(workloads.produced().visibleTo(IsolationLevel.READ_COMMITTED)
-          .stream().filter(record -> record.offset() < end.get(partition)).toList());
+      MainRows.of(warehouse, topic.name()).assertHoldsExactlyBefore(end,
+          workloads.produced().visibleTo(IsolationLevel.READ_COMMITTED));
       ConsumedRecords.fromStart(broker, topic, IsolationLevel.READ_COMMITTED).assertExactly(workloads.produced());
       ConsumedRecords.fromStart(broker, topic, IsolationLevel.READ_UNCOMMITTED).assertExactly(workloads.produced());
     }
