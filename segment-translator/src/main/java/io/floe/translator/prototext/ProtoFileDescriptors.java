@@ -70,7 +70,7 @@ public final class ProtoFileDescriptors {
     TypeScope types = new TypeScope(visible);
     for (Unresolved field : messages.unresolved()) {
       Resolved resolved = types.resolve(field.name(), field.scope()).orElseThrow(() -> new UnreadableProtoException(
-          field.at() + ": " + field.name() + " is no message or enum that " + path + " defines or imports"));
+          field.at() + ": " + field.name() + " names no message or enum of this file or of the files it imports"));
       field.field().setTypeName(resolved.typeName()).setType(resolved.type());
     }
     return descriptor.build();

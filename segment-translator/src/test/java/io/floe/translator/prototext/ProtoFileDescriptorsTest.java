@@ -96,7 +96,7 @@ class ProtoFileDescriptorsTest {
         }
         """));
 
-    assertEquals("test.proto:6:3: acme.Status is no message or enum that test.proto defines or imports", e.getMessage());
+    assertEquals("test.proto:6:3: acme.Status names no message or enum of this file or of the files it imports", e.getMessage());
   }
 
   @Test
@@ -137,7 +137,7 @@ class ProtoFileDescriptorsTest {
     UnreadableProtoException e = assertThrows(UnreadableProtoException.class, () -> read(
         "syntax = \"proto3\"; import \"common.proto\"; message Invoice { money.Amount total = 1; }", common, money));
 
-    assertEquals("test.proto:1:61: money.Amount is no message or enum that test.proto defines or imports", e.getMessage());
+    assertEquals("test.proto:1:61: money.Amount names no message or enum of this file or of the files it imports", e.getMessage());
   }
 
   @Test

@@ -161,7 +161,7 @@ class SchemaLookupTest {
     assertEquals(order, error.schemaId());
     assertTrue(error.getMessage().endsWith(": its reference 'acme/customer.proto' (subject acme/customer.proto, "
         + "version 1): the registry serves it only as .proto text, which does not read as protoc would read it: "
-        + "acme/customer.proto:5:3: acme.Name is no message or enum that acme/customer.proto defines or imports"),
+        + "acme/customer.proto:5:3: acme.Name names no message or enum of this file or of the files it imports"),
         error.getMessage());
   }
 
