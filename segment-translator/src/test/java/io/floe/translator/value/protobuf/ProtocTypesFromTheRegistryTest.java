@@ -1,6 +1,7 @@
 package io.floe.translator.value.protobuf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.DescriptorProtos;
@@ -46,9 +47,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Values written by classes protoc generated, of schemas registered as their {@code .proto} text:
  * typed with the schema as the registry serves it, serialized or only as text, and the same bytes
  * again from their Parquet columns. The schemas are Google's: Struct (proto3: a map, a oneof, an
- * enum, recursion), Type (proto3: imports, repeated messages, nested enums) and descriptor.proto's
- * FileDescriptorProto (proto2: nested messages, enums, defaults, packed and required fields), and
- * a message of a file that imports Struct's as a registered reference.
+ * enum, recursion), Type (proto3: imports, repeated messages, nested enums), descriptor.proto's
+ * FileDescriptorProto and DescriptorProto.ReservedRange (proto2: nested messages, enums, defaults,
+ * packed and required fields), and a message of a file that imports Struct's as a registered
+ * reference.
  */
 class ProtocTypesFromTheRegistryTest {
   private static final String EVENT_PROTO = """
@@ -123,6 +125,17 @@ class ProtocTypesFromTheRegistryTest {
     FileDescriptorProto value = StructProto.getDescriptor().toProto();
 
     assertComesBackExactly(registered(DescriptorProtos.getDescriptor(), answer), List.of(1), value);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SerializedProtobuf.class)
+  void valuesOfANestedMessageNamedByItsIndexesComeBackExactly(SerializedProtobuf answer) throws IOException {
+    RegisteredSchema schema = registered(DescriptorProtos.getDescriptor(), answer);
+    DescriptorProto.ReservedRange value = DescriptorProto.ReservedRange.newBuilder().setStart(5).setEnd(9).build();
+
+    // [2, 1]: descriptor.proto's third message, DescriptorProto, and the second nested in it.
+    assertEquals("google.protobuf.DescriptorProto.ReservedRange", ProtobufMessageTypes.of(schema, List.of(2, 1)).getFullName());
+    assertComesBackExactly(schema, List.of(2, 1), value);
   }
 
   @ParameterizedTest
