@@ -106,6 +106,8 @@ final class MessageDescriptors {
         message.addEnumType(EnumDescriptors.of(nestedEnum));
       }
     }
+    // Wire keeps fields, oneofs, groups and nested messages apart; protoc lists fields and nested
+    // types (a map's entry, a group's message among them) as declared, and message indexes count them.
     declarations.sort(IN_FILE_ORDER);
     for (Declaration declaration : declarations) {
       if (declaration instanceof FieldDeclaration field) {
