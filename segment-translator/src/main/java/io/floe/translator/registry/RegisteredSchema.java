@@ -8,8 +8,10 @@ import java.util.Set;
 
 /**
  * A writer schema as the registry keeps it under its id: its format, its text, and the schemas it
- * refers to, each resolved. A Protobuf schema also carries its {@code FileDescriptorProto}, as
- * the registry serializes it, so that no {@code .proto} parser is needed to read its values.
+ * refers to, each resolved. A Protobuf schema also carries its {@code FileDescriptorProto}: as the
+ * registry serializes it, or, from a registry that serves only the text, as Floe derives it from
+ * the text the way protoc would. The manifest keeps it, so that a fetch reads values with the
+ * descriptor the upload typed them with, and no {@code .proto} parser.
  */
 public record RegisteredSchema(
     int id, SchemaType type, String schema, Optional<byte[]> fileDescriptorProto, List<SchemaReference> references) {

@@ -2,6 +2,8 @@ package io.floe.translator.registry;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.floe.translator.prototext.UnreadableProtoException;
 import io.floe.translator.registry.RegistryJson.Reference;
 import io.floe.translator.registry.RegistryJson.SchemaAnswer;
 import io.floe.translator.registry.RegistryJson.UnreadableAnswerException;
@@ -83,19 +85,21 @@ public final class SchemaRegistryClient {
   private RegisteredSchema fetch(int id) {
     Lookup lookup = new Lookup(id, "");
     String path = "/schemas/ids/" + id;
-    return resolve(lookup, id, schemaAt(lookup, path), path, new HashSet<>());
+    return resolve(lookup, id, ProtoTextSchemas.ROOT_FILE, schemaAt(lookup, path), path, new HashSet<>());
   }
 
-  private RegisteredSchema resolve(Lookup lookup, int id, SchemaAnswer answer, String path, Set<SubjectVersion> resolving) {
+  /** {@code file} is the name the schema has as a Protobuf file: the path its referrers import it by. */
+  private RegisteredSchema resolve(
+      Lookup lookup, int id, String file, SchemaAnswer answer, String path, Set<SubjectVersion> resolving) {
     SchemaType type = SchemaType.fromRegistry(answer.schemaType()).orElseThrow(() -> failures.invalid(lookup,
         "its type " + answer.schemaType() + " is not one Floe reads (AVRO, PROTOBUF or JSON)"));
-    Optional<byte[]> descriptor = type == SchemaType.PROTOBUF
-        ? Optional.of(fileDescriptorProto(lookup, path))
-        : Optional.empty();
     List<SchemaReference> resolved = new ArrayList<>();
     for (Reference reference : answer.references()) {
       resolved.add(reference(lookup, reference, resolving));
     }
+    Optional<byte[]> descriptor = type == SchemaType.PROTOBUF
+        ? Optional.of(serialized(lookup, path).orElseGet(() -> fromText(lookup, file, answer.schema(), resolved)))
+        : Optional.empty();
     return new RegisteredSchema(id, type, answer.schema(), descriptor, resolved);
   }
 
@@ -112,25 +116,56 @@ public final class SchemaRegistryClient {
           + "/versions/" + reference.version();
       SchemaAnswer answer = schemaAt(lookup, path);
       int id = answer.id().orElseThrow(() -> failures.unreadable(lookup, "it has no id field"));
-      schema = resolve(lookup, id, answer, path, resolving);
+      schema = resolve(lookup, id, reference.name(), answer, path, resolving);
       resolving.remove(key);
       references.put(key, schema);
     }
     return new SchemaReference(reference.name(), reference.subject(), reference.version(), schema);
   }
 
-  /** For Protobuf the registry also serves the schema as a base64 FileDescriptorProto. */
-  private byte[] fileDescriptorProto(Lookup lookup, String path) {
-    String serialized = schemaAt(lookup, path + "?format=serialized").schema();
+  /**
+   * A Protobuf schema as the base64 FileDescriptorProto Confluent's registry serves since 7.8, or
+   * nothing from a registry that does not serve it: one that refuses the format, or that ignores
+   * it and answers with the text, as Confluent's did before.
+   */
+  private Optional<byte[]> serialized(Lookup lookup, String path) {
+    Answer answer = answerAt(lookup, path + "?format=serialized");
+    if (refusesFormat(answer.status())) {
+      return Optional.empty();
+    }
     try {
-      return Base64.getDecoder().decode(serialized);
+      return Optional.of(Base64.getDecoder().decode(schemaIn(lookup, answer).schema()));
     } catch (IllegalArgumentException e) {
-      throw failures.invalid(lookup, "its format=serialized form is not base64 (" + e.getMessage()
-          + "): the registry may not support serialized Protobuf schemas");
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A request the registry does not implement (501) or calls bad (400, 422, …). Not found,
+   * credentials and rate limits mean what they mean for any request.
+   */
+  private static boolean refusesFormat(int status) {
+    return status == 501 || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404
+        && status != 408 && status != 429;
+  }
+
+  private byte[] fromText(Lookup lookup, String file, String text, List<SchemaReference> references) {
+    try {
+      return ProtoTextSchemas.fileDescriptorProto(file, text, references);
+    } catch (UnreadableProtoException e) {
+      throw failures.invalid(lookup, "the registry serves it only as .proto text, which does not read as protoc "
+          + "would read it: " + e.getMessage());
+    } catch (InvalidProtocolBufferException e) {
+      throw failures.invalid(lookup, "the registry serves it only as .proto text, and a file it imports has a "
+          + "serialized FileDescriptorProto that does not parse: " + e.getMessage());
     }
   }
 
   private SchemaAnswer schemaAt(Lookup lookup, String path) {
+    return schemaIn(lookup, answerAt(lookup, path));
+  }
+
+  private Answer answerAt(Lookup lookup, String path) {
     Exchange exchange;
     try {
       exchange = transport.get(path);
@@ -141,7 +176,10 @@ public final class SchemaRegistryClient {
     if (exchange instanceof NoAnswer noAnswer) {
       throw failures.unreachable(lookup, noAnswer);
     }
-    Answer answer = (Answer) exchange;
+    return (Answer) exchange;
+  }
+
+  private SchemaAnswer schemaIn(Lookup lookup, Answer answer) {
     if (answer.status() != 200) {
       throw failures.refused(lookup, answer);
     }

@@ -33,9 +33,10 @@ import javax.net.ssl.SSLContext;
  * GET /subjects/{subject}/versions/{version} as the Confluent Schema Registry REST API documents
  * them: its status codes, its error bodies ({@code {"error_code":40403,"message":"Schema 7 not
  * found"}}), its content type, fields left out when empty, and {@code format=serialized} answered
- * with a Protobuf schema's base64 FileDescriptorProto. Ids are global and count from 1; versions
- * count from 1 per subject. It can require credentials, delay or fail answers, and it records
- * every request it receives.
+ * with a Protobuf schema's base64 FileDescriptorProto, or, as registries that do not serve that
+ * format, with the text or a refusal ({@link SerializedProtobuf}). Ids are global and count from 1;
+ * versions count from 1 per subject. It can require credentials, delay or fail answers, and it
+ * records every request it receives.
  */
 public final class ConfluentRegistryServer implements AutoCloseable {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -45,6 +46,18 @@ public final class ConfluentRegistryServer implements AutoCloseable {
 
   /** A reference as a schema is registered with it. */
   public record Reference(String name, String subject, int version) {}
+
+  /** How {@code format=serialized} is answered for a Protobuf schema. */
+  public enum SerializedProtobuf {
+    /** With the schema's base64 FileDescriptorProto, as Confluent's registry since 7.8. */
+    SERVED,
+    /** With the {@code .proto} text, the format ignored, as Confluent's registry before 7.8. */
+    IGNORED,
+    /** With HTTP 400, as a registry that rejects a format it does not know. */
+    REJECTED,
+    /** With HTTP 501, as a registry that does not implement the format (Redpanda's answer). */
+    NOT_IMPLEMENTED
+  }
 
   private record Stored(String schemaType, String schema, byte[] descriptor, List<Reference> references) {}
 
@@ -57,7 +70,7 @@ public final class ConfluentRegistryServer implements AutoCloseable {
   private volatile String requiredAuthorization;
   private volatile boolean forbidden;
   private volatile Duration delay = Duration.ZERO;
-  private volatile String unimplementedQuery;
+  private volatile SerializedProtobuf serializedProtobuf = SerializedProtobuf.SERVED;
   private volatile String impostorPage;
 
   private ConfluentRegistryServer(HttpServer server) {
@@ -113,9 +126,8 @@ public final class ConfluentRegistryServer implements AutoCloseable {
     forbidden = true;
   }
 
-  /** Requests with this query get HTTP 501, as a registry answers a format it does not support. */
-  void notImplementing(String query) {
-    unimplementedQuery = query;
+  public void answerSerializedProtobuf(SerializedProtobuf answer) {
+    serializedProtobuf = answer;
   }
 
   /** Every request gets this HTML page with HTTP 200, as from a proxy or web server in the registry's place. */
@@ -169,10 +181,12 @@ public final class ConfluentRegistryServer implements AutoCloseable {
       send(exchange, 405, error(405, "HTTP 405 Method Not Allowed"));
     } else if (!acceptable(exchange.getRequestHeaders().getFirst("Accept"))) {
       send(exchange, 406, error(406, "HTTP 406 Not Acceptable"));
-    } else if (query != null && query.equals(unimplementedQuery)) {
-      send(exchange, 501, error(501, "Unsupported format " + query.substring(query.indexOf('=') + 1)));
+    } else if ("format=serialized".equals(query) && serializedProtobuf == SerializedProtobuf.REJECTED) {
+      send(exchange, 400, error(400, "Unsupported format serialized"));
+    } else if ("format=serialized".equals(query) && serializedProtobuf == SerializedProtobuf.NOT_IMPLEMENTED) {
+      send(exchange, 501, error(501, "Unsupported format serialized"));
     } else {
-      boolean serialized = "format=serialized".equals(query);
+      boolean serialized = "format=serialized".equals(query) && serializedProtobuf == SerializedProtobuf.SERVED;
       Matcher byId = BY_ID.matcher(path);
       Matcher byVersion = BY_VERSION.matcher(path);
       if (byId.matches()) {

@@ -8,7 +8,7 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 
 /**
  * Writer schemas as producers register them: Avro records that name each other, a JSON Schema,
- * and two Protobuf files, one importing the other, with their FileDescriptorProtos.
+ * and two Protobuf files, one importing the other, with the FileDescriptorProtos protoc makes of them.
  */
 final class SampleSchemas {
   static final String ADDRESS_AVRO = """
@@ -67,6 +67,7 @@ final class SampleSchemas {
   private SampleSchemas() {}
 
   private static FieldDescriptorProto.Builder field(String name, int number, Type type) {
-    return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type).setLabel(Label.LABEL_OPTIONAL);
+    return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type).setLabel(Label.LABEL_OPTIONAL)
+        .setJsonName(name);
   }
 }

@@ -18,6 +18,7 @@ import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.floe.translator.registry.ConfluentRegistryServer.Reference;
+import io.floe.translator.registry.ConfluentRegistryServer.SerializedProtobuf;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,14 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Schemas by id, in each format, with their references, as the registry serves them. */
+/**
+ * Schemas by id, in each format, with their references, as the registry serves them. A Protobuf
+ * schema the registry does not serve as {@code format=serialized} carries the FileDescriptorProto
+ * protoc would make of its {@code .proto} text, its references read the same way.
+ */
 class SchemaLookupTest {
   private ConfluentRegistryServer registry;
   private SchemaRegistryClient client;
@@ -75,7 +82,7 @@ class SchemaLookupTest {
 
     assertEquals(SchemaType.PROTOBUF, schema.type());
     assertEquals(CUSTOMER_PROTO, schema.schema());
-    assertEquals(CUSTOMER_DESCRIPTOR, FileDescriptorProto.parseFrom(schema.fileDescriptorProto().orElseThrow()));
+    assertEquals(CUSTOMER_DESCRIPTOR, descriptor(schema));
     assertEquals(List.of("/schemas/ids/" + id, "/schemas/ids/" + id + "?format=serialized"), registry.requests());
   }
 
@@ -108,25 +115,65 @@ class SchemaLookupTest {
 
     SchemaReference imported = schema.references().get(0);
     assertEquals("acme/customer.proto", imported.name());
-    FileDescriptor customer = FileDescriptor.buildFrom(
-        FileDescriptorProto.parseFrom(imported.schema().fileDescriptorProto().orElseThrow()), new FileDescriptor[0]);
-    FileDescriptor orderFile = FileDescriptor.buildFrom(
-        FileDescriptorProto.parseFrom(schema.fileDescriptorProto().orElseThrow()), new FileDescriptor[] {customer});
+    FileDescriptor customer = FileDescriptor.buildFrom(descriptor(imported.schema()), new FileDescriptor[0]);
+    FileDescriptor orderFile = FileDescriptor.buildFrom(descriptor(schema), new FileDescriptor[] {customer});
     Descriptor customerField = orderFile.findMessageTypeByName("Order").findFieldByName("customer").getMessageType();
     assertEquals("acme.Customer", customerField.getFullName());
     assertTrue(registry.requests().contains("/subjects/acme%2Fcustomer.proto/versions/1?format=serialized"),
         "the subject is one path segment: " + registry.requests());
   }
 
+  @ParameterizedTest
+  @EnumSource(value = SerializedProtobuf.class, names = {"IGNORED", "REJECTED", "NOT_IMPLEMENTED"})
+  void aSchemaServedOnlyAsTextCarriesTheDescriptorProtocMakesOfIt(SerializedProtobuf answer)
+      throws InvalidProtocolBufferException {
+    registry.registerProtobuf("acme/customer.proto", CUSTOMER_PROTO, CUSTOMER_DESCRIPTOR);
+    int order = registry.registerProtobuf("orders-value", ORDER_PROTO, ORDER_DESCRIPTOR,
+        new Reference("acme/customer.proto", "acme/customer.proto", 1));
+    registry.answerSerializedProtobuf(answer);
+
+    RegisteredSchema schema = client.schemaById(order);
+
+    assertEquals(ORDER_DESCRIPTOR.toBuilder().setName("default").build(), descriptor(schema));
+    assertEquals(CUSTOMER_DESCRIPTOR, descriptor(schema.references().get(0).schema()));
+  }
+
   @Test
-  void aRegistryThatCannotSerializeProtobufSchemasLeavesThemInvalid() {
+  void theTextIsTheOneTheSchemaWasAnsweredWithAndCostsNoFurtherRequest() {
     int id = registry.registerProtobuf("customers-value", CUSTOMER_PROTO, CUSTOMER_DESCRIPTOR);
-    registry.notImplementing("format=serialized");
+    registry.answerSerializedProtobuf(SerializedProtobuf.NOT_IMPLEMENTED);
+
+    client.schemaById(id);
+
+    assertEquals(List.of("/schemas/ids/" + id, "/schemas/ids/" + id + "?format=serialized"), registry.requests());
+  }
+
+  @Test
+  void aTextThatNamesATypeNoFileDefinesLeavesTheSchemaInvalidAndSaysWhereAndWhy() {
+    registry.registerProtobuf("acme/customer.proto", CUSTOMER_PROTO.replace("string name = 1;", "acme.Name name = 1;"),
+        CUSTOMER_DESCRIPTOR);
+    int order = registry.registerProtobuf("orders-value", ORDER_PROTO, ORDER_DESCRIPTOR,
+        new Reference("acme/customer.proto", "acme/customer.proto", 1));
+    registry.answerSerializedProtobuf(SerializedProtobuf.REJECTED);
+
+    InvalidSchemaException error = assertThrows(InvalidSchemaException.class, () -> client.schemaById(order));
+
+    assertEquals(order, error.schemaId());
+    assertTrue(error.getMessage().endsWith(": its reference 'acme/customer.proto' (subject acme/customer.proto, "
+        + "version 1): the registry serves it only as .proto text, which does not read as protoc would read it: "
+        + "acme/customer.proto:5:3: acme.Name names no message or enum of this file or of the files it imports"),
+        error.getMessage());
+  }
+
+  @Test
+  void aTextThatDoesNotParseLeavesTheSchemaInvalid() {
+    int id = registry.registerProtobuf("customers-value", CUSTOMER_PROTO.replace("= 1;", "= ;"), CUSTOMER_DESCRIPTOR);
+    registry.answerSerializedProtobuf(SerializedProtobuf.IGNORED);
 
     InvalidSchemaException error = assertThrows(InvalidSchemaException.class, () -> client.schemaById(id));
 
-    assertTrue(error.getMessage().endsWith(": the registry does not implement the request it needs "
-        + "(HTTP 501: Unsupported format serialized (error 501))"), error.getMessage());
+    assertTrue(error.getMessage().contains(": the registry serves it only as .proto text, which does not read as "
+        + "protoc would read it: Syntax error in default:5:"), error.getMessage());
   }
 
   @Test
@@ -180,5 +227,9 @@ class SchemaLookupTest {
     InvalidSchemaException error = assertThrows(InvalidSchemaException.class, () -> client.schemaById(id));
 
     assertTrue(error.getMessage().endsWith(": its type XML is not one Floe reads (AVRO, PROTOBUF or JSON)"), error.getMessage());
+  }
+
+  private static FileDescriptorProto descriptor(RegisteredSchema schema) throws InvalidProtocolBufferException {
+    return FileDescriptorProto.parseFrom(schema.fileDescriptorProto().orElseThrow());
   }
 }

@@ -1,21 +1,11 @@
 package io.floe.translator.value.protobuf;
 
-import com.google.protobuf.AnyProto;
-import com.google.protobuf.ApiProto;
-import com.google.protobuf.DescriptorProtos;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
-import com.google.protobuf.DurationProto;
-import com.google.protobuf.EmptyProto;
-import com.google.protobuf.FieldMaskProto;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.SourceContextProto;
-import com.google.protobuf.StructProto;
-import com.google.protobuf.TimestampProto;
-import com.google.protobuf.TypeProto;
-import com.google.protobuf.WrappersProto;
+import io.floe.translator.prototext.WellKnownFiles;
 import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.SchemaReference;
 import io.floe.translator.value.MalformedValueException;
@@ -26,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The message type a Protobuf value names: its registered schema's {@code FileDescriptorProto},
@@ -36,12 +25,6 @@ import java.util.stream.Stream;
  * not the registry lists them as references.
  */
 public final class ProtobufMessageTypes {
-  private static final Map<String, FileDescriptor> WELL_KNOWN = Stream.of(
-          AnyProto.getDescriptor(), ApiProto.getDescriptor(), DescriptorProtos.getDescriptor(), DurationProto.getDescriptor(),
-          EmptyProto.getDescriptor(), FieldMaskProto.getDescriptor(), SourceContextProto.getDescriptor(),
-          StructProto.getDescriptor(), TimestampProto.getDescriptor(), TypeProto.getDescriptor(), WrappersProto.getDescriptor())
-      .collect(Collectors.toUnmodifiableMap(FileDescriptor::getName, Function.identity()));
-
   private ProtobufMessageTypes() {}
 
   /**
@@ -75,7 +58,7 @@ public final class ProtobufMessageTypes {
         .collect(Collectors.toMap(SchemaReference::name, Function.identity(), (first, second) -> first));
     List<FileDescriptor> dependencies = new ArrayList<>(proto.getDependencyCount());
     for (String dependency : proto.getDependencyList()) {
-      FileDescriptor known = WELL_KNOWN.getOrDefault(dependency, built.get(dependency));
+      FileDescriptor known = WellKnownFiles.at(dependency).orElse(built.get(dependency));
       if (known == null) {
         SchemaReference reference = references.get(dependency);
         if (reference == null) {
