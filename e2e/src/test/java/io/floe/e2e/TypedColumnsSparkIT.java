@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An analyst's view of typed topics: Spark SQL selects the orders' fields as columns from the tables
- * Floe tiered an Avro, a Protobuf and a JSON Schema topic into, each topic's schema evolving halfway.
+ * Floe tiered an Avro, a Protobuf and a JSON Schema topic into, each topic's schema evolving halfway;
+ * the registry serves the Protobuf schemas only as {@code .proto} text.
  */
 @Tag("spark")
 class TypedColumnsSparkIT {
@@ -56,6 +57,8 @@ class TypedColumnsSparkIT {
     try (ConfluentRegistryServer registry = ConfluentRegistryServer.start();
         KafkaBroker broker = KafkaBroker.start(BrokerSpec.of(KafkaDistribution.current(), FloeDistribution.built()
             .withWarehouse(warehouse, Map.of("schema.registry.url", registry.url()))), dir.resolve("broker"))) {
+      // Protobuf schemas as most registries serve them: only as .proto text, which Floe parses.
+      registry.answerSerializedProtobuf(ConfluentRegistryServer.SerializedProtobuf.REJECTED);
       Map<TieredTopic, Map<TopicPartition, Long>> tieredBefore = new HashMap<>();
       for (RegistryFormat format : RegistryFormat.values()) {
         TieredTopic topic = TieredTopic.named(topicName(format), BATCHES_PER_SEGMENT).create(broker);
