@@ -68,6 +68,12 @@ public final class TableResolver {
         namespaces.createNamespace(namespace);
       } catch (AlreadyExistsException e) {
         // Created meanwhile: what was wanted.
+      } catch (RuntimeException e) {
+        // Some catalogs report a namespace another broker created meanwhile as a failed insert
+        // (JDBC on PostgreSQL: a duplicate key) rather than as AlreadyExistsException.
+        if (!namespaces.namespaceExists(namespace)) {
+          throw e;
+        }
       }
     }
   }

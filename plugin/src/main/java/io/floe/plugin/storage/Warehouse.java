@@ -17,8 +17,11 @@ import org.apache.iceberg.io.FileIO;
  * and serves tiered data, while the catalog is unreachable.
  */
 public final class Warehouse implements Closeable {
-  private static final String SQLITE_DRIVER = "org.sqlite.JDBC";
   private static final String SQLITE_URI = "jdbc:sqlite:";
+  /** The JDBC drivers Floe ships, by the start of the URIs they serve. */
+  private static final Map<String, String> DRIVERS = Map.of(
+      SQLITE_URI, "org.sqlite.JDBC",
+      "jdbc:postgresql:", "org.postgresql.Driver");
 
   private final String catalogName;
   private final Map<String, String> catalogProperties;
@@ -44,8 +47,13 @@ public final class Warehouse implements Closeable {
   public synchronized Catalog catalog() {
     if (catalog == null) {
       String uri = catalogProperties.getOrDefault(CatalogProperties.URI, "");
+      DRIVERS.forEach((scheme, driver) -> {
+        if (uri.startsWith(scheme)) {
+          register(driver);
+        }
+      });
       if (uri.startsWith(SQLITE_URI)) {
-        prepareSqlite(uri.substring(SQLITE_URI.length()));
+        createDirectoryOf(uri.substring(SQLITE_URI.length()));
       }
       catalog = CatalogUtil.buildIcebergCatalog(catalogName, catalogProperties, null);
     }
@@ -53,19 +61,25 @@ public final class Warehouse implements Closeable {
   }
 
   /**
-   * Registers the driver (DriverManager looks through the context class loader, which is not the
-   * plugin's everywhere) and creates the database's directory, which SQLite does not.
+   * Loads a JDBC driver, which registers it: DriverManager looks through the context class loader,
+   * which is not the plugin's everywhere.
    */
-  private static void prepareSqlite(String file) {
+  private static void register(String driver) {
     try {
-      Class.forName(SQLITE_DRIVER);
-      int parameters = file.indexOf('?');
-      Path parent = Path.of(parameters < 0 ? file : file.substring(0, parameters)).toAbsolutePath().getParent();
+      Class.forName(driver);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("The JDBC driver " + driver + " is missing from Floe's lib/ directory", e);
+    }
+  }
+
+  /** Creates the SQLite database's directory, which SQLite does not. */
+  private static void createDirectoryOf(String file) {
+    int parameters = file.indexOf('?');
+    Path parent = Path.of(parameters < 0 ? file : file.substring(0, parameters)).toAbsolutePath().getParent();
+    try {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("The SQLite JDBC driver is missing from Floe's lib/ directory", e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the directory of the SQLite catalog: " + e.getMessage(), e);
     }
