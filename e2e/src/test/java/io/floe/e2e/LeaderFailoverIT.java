@@ -2,7 +2,6 @@ package io.floe.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.floe.e2e.broker.BrokerLogs;
 import io.floe.e2e.broker.BrokerSpec;
 import io.floe.e2e.broker.KafkaCluster;
 import io.floe.e2e.broker.KafkaDistribution;
@@ -40,7 +39,6 @@ class LeaderFailoverIT {
   private static final int COPIES_BEFORE_KILL = 2;
   private static final Duration COPY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration TIERING_TIMEOUT = Duration.ofSeconds(90);
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
@@ -65,7 +63,7 @@ class LeaderFailoverIT {
       ProducedRecords produced = workloads.produced();
 
       int killed = cluster.leaderOf(partition);
-      awaitCopyStarted(cluster.logs(killed), partition, COPIES_BEFORE_KILL);
+      cluster.logs(killed).awaitCopyStarted(partition, COPIES_BEFORE_KILL, COPY_TIMEOUT);
       cluster.kill(killed);
 
       topic.awaitTieredBefore(cluster, end, TIERING_TIMEOUT);
@@ -75,30 +73,6 @@ class LeaderFailoverIT {
       ConsumedRecords.fromStart(cluster, topic, IsolationLevel.READ_UNCOMMITTED).assertExactly(produced);
       ConsumedRecords.fromStart(cluster, topic, IsolationLevel.READ_COMMITTED).assertExactly(produced);
       MainRows.of(warehouse, TOPIC).assertHoldsExactlyBefore(end, produced.visibleTo(IsolationLevel.READ_COMMITTED));
-    }
-  }
-
-  /**
-   * Waits until the broker's copy task has logged that it starts copying the partition's
-   * {@code copies}th segment, which Floe then uploads for a second or so.
-   */
-  private static void awaitCopyStarted(BrokerLogs logs, TopicPartition partition, int copies) {
-    long deadline = System.nanoTime() + COPY_TIMEOUT.toNanos();
-    while (logs.serverLogLinesContaining(":" + partition + "] Copying ") < copies) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(String.format("Cannot see the copy of segment %d of %s start within %s%n%s",
-            copies, partition, COPY_TIMEOUT, logs.describe()));
-      }
-      pause();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for a copy", e);
     }
   }
 }

@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.TopicPartition;
 
 /** Where a broker's output goes, in its work directory, and what of it to show when the broker fails. */
 public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
   private static final int TAIL_LINES = 20;
+  private static final Duration LOOK_INTERVAL = Duration.ofMillis(20);
 
   static BrokerLogs in(Path logsDir) {
     return new BrokerLogs(logsDir.resolve("server.log"), logsDir.resolve("stdout.log"), logsDir.resolve("stderr.log"));
@@ -29,6 +32,27 @@ public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
   /** How many lines of {@code server.log} so far contain {@code text}. */
   public long serverLogLinesContaining(String text) {
     return lines(serverLog).stream().filter(line -> line.contains(text)).count();
+  }
+
+  /**
+   * Waits until the broker's copy task has logged that it starts copying the partition's
+   * {@code copies}th segment, which Floe then uploads for a second or so: the moment to kill it
+   * mid-copy.
+   */
+  public void awaitCopyStarted(TopicPartition partition, int copies, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (serverLogLinesContaining(":" + partition + "] Copying ") < copies) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(String.format("Cannot see the copy of segment %d of %s start within %s%n%s",
+            copies, partition, timeout, describe()));
+      }
+      try {
+        Thread.sleep(LOOK_INTERVAL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for a copy", e);
+      }
+    }
   }
 
   /** Where to look. */

@@ -34,10 +34,18 @@ public final class MainRows {
   /** The {@code _kafka} struct of every row of the table of {@code topic} in the embedded default's warehouse. */
   public static MainRows of(Path warehouse, String topic) {
     String table = WarehouseCatalog.tableOf(warehouse, topic);
-    Map<TopicPartition, TreeMap<Long, List<Record>>> rowsAt = TableRows.of(warehouse, table).stream()
+    return new MainRows(table, byPosition(topic, TableRows.of(warehouse, table)));
+  }
+
+  /** The same, for a topic whose name is a plain identifier, in the catalog of {@code catalogProperties}. */
+  public static MainRows of(Map<String, String> catalogProperties, String topic) {
+    return new MainRows(topic, byPosition(topic, TableRows.of(catalogProperties, topic)));
+  }
+
+  private static Map<TopicPartition, TreeMap<Long, List<Record>>> byPosition(String topic, List<Record> kafka) {
+    return kafka.stream()
         .collect(Collectors.groupingBy(row -> new TopicPartition(topic, (Integer) row.getField(KafkaColumns.PARTITION)),
             Collectors.groupingBy(row -> (Long) row.getField(KafkaColumns.OFFSET), TreeMap::new, Collectors.toList())));
-    return new MainRows(table, rowsAt);
   }
 
   /**

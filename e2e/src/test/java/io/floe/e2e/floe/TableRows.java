@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -21,17 +22,25 @@ public final class TableRows {
     return whole(warehouse, table).stream().map(row -> (Record) row.getField(KafkaColumns.KAFKA)).toList();
   }
 
+  /** The {@code _kafka} struct of every row of {@code kafka.<table>} in the catalog of {@code catalogProperties}. */
+  public static List<Record> of(Map<String, String> catalogProperties, String table) {
+    return WarehouseCatalog.withTable(catalogProperties, table, TableRows::read).stream()
+        .map(row -> (Record) row.getField(KafkaColumns.KAFKA)).toList();
+  }
+
   /** Every row of {@code kafka.<table>}, its value columns and {@code _kafka}. */
   public static List<Record> whole(Path warehouse, String table) {
-    return WarehouseCatalog.withTable(warehouse, table, loaded -> {
-      List<Record> rows = new ArrayList<>();
-      try (CloseableIterable<Record> records = IcebergGenerics.read(loaded).build()) {
-        records.forEach(record -> rows.add(record.copy()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return rows;
-    });
+    return WarehouseCatalog.withTable(warehouse, table, TableRows::read);
+  }
+
+  private static List<Record> read(Table table) {
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+      records.forEach(record -> rows.add(record.copy()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
   }
 
   /** The current schema of {@code kafka.<table>}. */

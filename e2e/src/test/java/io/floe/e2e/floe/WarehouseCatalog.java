@@ -28,13 +28,17 @@ public final class WarehouseCatalog {
     }
   }
 
-  /** Applies {@code action} to {@code kafka.<table>} as the catalog has it now. */
+  /** Applies {@code action} to {@code kafka.<table>} as the embedded default's catalog has it now. */
   static <T> T withTable(Path warehouse, String table, Function<Table, T> action) {
-    Map<String, String> properties = Map.of(
+    return withTable(Map.of(
         "type", "jdbc",
         "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
         "warehouse", warehouse.toUri().toString(),
-        "io-impl", LocalFileIO.class.getName());
+        "io-impl", LocalFileIO.class.getName()), table, action);
+  }
+
+  /** Applies {@code action} to {@code kafka.<table>} as the catalog of {@code properties}, named as Floe's, has it now. */
+  static <T> T withTable(Map<String, String> properties, String table, Function<Table, T> action) {
     Catalog catalog = CatalogUtil.buildIcebergCatalog("floe", properties, null);
     try (Closeable closing = (Closeable) catalog) {
       return action.apply(catalog.loadTable(TableIdentifier.of("kafka", table)));
