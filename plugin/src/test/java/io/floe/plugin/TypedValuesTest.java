@@ -23,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -236,6 +237,37 @@ class TypedValuesTest {
   }
 
   @Test
+  void jsonValuesAsProducersWriteThemAreTypedAndThoseBreakingTheirSchemaAreCounted() throws Exception {
+    int id = registry.register("carts-value", "JSON", """
+        {"type": "object", "properties": {"id": {"type": "integer"}, "note": {"type": "string"}}}""");
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("carts"))) {
+      segment.plain(Compression.NONE,
+          // a default ObjectMapper's unset field, Python's json.dumps, JSON.stringify of an undefined note
+          record(json(id, "{\"id\":1,\"note\":null}")),
+          record(json(id, "{\"id\": 2, \"note\": \"caf\\u00e9\"}")),
+          record(json(id, "{\"id\":3}")));
+      file = segment.path();
+    }
+    TieredSegment segment = TieredSegment.of(file, "carts", 0, 0, 2);
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    Map<Long, Record> rows = rowsByOffset("carts");
+    assertEquals("café", rows.get(1L).getField("note"));
+    for (Record row : rows.values()) {
+      assertNull(kafka(row).getField(KafkaColumns.VALUE_RAW));
+    }
+    ObjectName name = ManagementFactory.getPlatformMBeanServer()
+        .queryNames(new ObjectName("io.floe:type=value-typing,topic=carts,*"), null).iterator().next();
+    assertEquals(3.0, ManagementFactory.getPlatformMBeanServer().getAttribute(name, "values-typed-total"));
+    assertEquals(1.0, ManagementFactory.getPlatformMBeanServer().getAttribute(name, "values-violating-schema-total"));
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
+  }
+
+  @Test
   void aTopicConfiguredRawIsNeitherTypedNorLookedUp() throws Exception {
     TieredSegment segment = evolvingSegment("audit", 0);
     int requests = registry.requests().size();
@@ -368,6 +400,11 @@ class TypedValuesTest {
     order.put("customer", customer);
     order.put("amount", amount);
     return order;
+  }
+
+  /** A value as Confluent's JSON Schema serializer frames it: magic byte, schema id, the JSON text. */
+  private static byte[] json(int id, String text) {
+    return WireFormat.encode(WireValue.of(id, text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A value as Confluent's Avro serializer writes it: magic byte, schema id, Avro binary. */

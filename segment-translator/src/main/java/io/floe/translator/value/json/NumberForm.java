@@ -25,6 +25,18 @@ enum NumberForm {
     return sign + (this == PYTHON ? python(decimal) : javascript(decimal));
   }
 
+  /**
+   * A whole number as a producer's integer in a {@code number} property reads back: the shortest
+   * digits of the double it became, then zeros up to the decimal point.
+   */
+  static String whole(double value) {
+    if (value == 0) {
+      return "0";
+    }
+    Decimal decimal = Decimal.of(value);
+    return (value < 0 ? "-" : "") + decimal.positional("");
+  }
+
   private static String python(Decimal d) {
     if (d.point() <= -4 || d.point() > 16) {
       return d.scientific(2);

@@ -3,7 +3,6 @@ package io.floe.translator.value.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -78,7 +77,7 @@ enum ScalarColumn implements JsonColumn {
     @Override
     public void write(Object value, ShapedGenerator out) throws IOException {
       if (out.nextNumberIsIntegral()) {
-        out.writeNumber(new BigDecimal((Double) value).toBigInteger());
+        out.writeNumber(NumberForm.whole((Double) value));
       } else {
         out.writeNumber((Double) value);
       }
