@@ -200,12 +200,7 @@ class TypedValuesTest {
     out.writeInt64(2, 7L);
     out.writeString(1, "grace");
     out.flush();
-    Path file;
-    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("customers"))) {
-      segment.plain(Compression.NONE, record(protobuf(id, unknownField)), record(protobuf(id, reordered.toByteArray())));
-      file = segment.path();
-    }
-    TieredSegment segment = TieredSegment.of(file, "customers", 0, 0, 1);
+    TieredSegment segment = oneBatch("customers", record(protobuf(id, unknownField)), record(protobuf(id, reordered.toByteArray())));
     IcebergRemoteStorageManager rsm = managed(Map.of());
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
@@ -240,16 +235,11 @@ class TypedValuesTest {
   void jsonValuesAsProducersWriteThemAreTypedAndThoseBreakingTheirSchemaAreCounted() throws Exception {
     int id = registry.register("carts-value", "JSON", """
         {"type": "object", "properties": {"id": {"type": "integer"}, "note": {"type": "string"}}}""");
-    Path file;
-    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("carts"))) {
-      segment.plain(Compression.NONE,
-          // a default ObjectMapper's unset field, Python's json.dumps, JSON.stringify of an undefined note
-          record(json(id, "{\"id\":1,\"note\":null}")),
-          record(json(id, "{\"id\": 2, \"note\": \"caf\\u00e9\"}")),
-          record(json(id, "{\"id\":3}")));
-      file = segment.path();
-    }
-    TieredSegment segment = TieredSegment.of(file, "carts", 0, 0, 2);
+    TieredSegment segment = oneBatch("carts",
+        // a default ObjectMapper's unset field, Python's json.dumps, JSON.stringify of an undefined note
+        record(json(id, "{\"id\":1,\"note\":null}")),
+        record(json(id, "{\"id\": 2, \"note\": \"caf\\u00e9\"}")),
+        record(json(id, "{\"id\":3}")));
     IcebergRemoteStorageManager rsm = managed(Map.of());
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
@@ -337,6 +327,16 @@ class TypedValuesTest {
       file = segment.path();
     }
     return TieredSegment.of(file, topic, 0, baseOffset, baseOffset + 8);
+  }
+
+  /** A segment of {@code topic} from offset 0: the records in one uncompressed batch. */
+  private TieredSegment oneBatch(String topic, SimpleRecord... records) {
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(topic))) {
+      segment.plain(Compression.NONE, records);
+      file = segment.path();
+    }
+    return TieredSegment.of(file, topic, 0, 0, records.length - 1);
   }
 
   /** {@code message Customer { string name = 1; int64 visits = 2; }}, and with {@code bool vip = 3;} when newer. */

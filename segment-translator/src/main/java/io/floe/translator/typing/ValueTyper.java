@@ -82,8 +82,8 @@ public final class ValueTyper {
   }
 
   /**
-   * The verdict on one value (null for a tombstone), counted in {@link #stats()}, with whether it
-   * breaks its schema.
+   * The verdict on one value (null for a tombstone), counted in {@link #stats()} with whether it
+   * breaks its writer schema.
    *
    * @throws RegistryUnavailableException or {@link RegistryAuthenticationException} when the registry does not answer
    */

@@ -109,13 +109,14 @@ public final class JsonValueCodec implements ValueCodec {
    * in Jackson's when none's is, so that the value re-encodes to other bytes.
    */
   private TextShape shape(Record record, ShapeRecorder recorder, byte[] payload) {
-    List<TextShape> candidates = TextStyle.candidates(Layout.of(payload)).stream().map(recorder::shape).toList();
-    for (TextShape candidate : candidates) {
+    List<TextStyle> styles = TextStyle.candidates(Layout.of(payload));
+    for (TextStyle style : styles) {
+      TextShape candidate = recorder.shape(style);
       if (Arrays.equals(write(record, candidate), payload)) {
         return candidate;
       }
     }
-    return candidates.get(0);
+    return recorder.shape(styles.get(0));
   }
 
   // Jackson's full message quotes the payload, which may hold data no log should.

@@ -1,6 +1,9 @@
 package io.floe.translator.value.json;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * How a JSON writer writes a floating-point number. Python and JavaScript both write the shortest
@@ -72,7 +75,18 @@ enum NumberForm {
       while (digits.charAt(end - 1) == '0') {
         end--;
       }
-      return new Decimal(digits.substring(first, end), point - first);
+      Decimal decimal = new Decimal(digits.substring(first, end), point - first);
+      return decimal.digits().length() == 2 ? decimal.oneDigit(Math.abs(value)) : decimal;
+    }
+
+    /** Java's form has two digits where one may read back too (4.9E-324, a subnormal): then the one. */
+    private Decimal oneDigit(double magnitude) {
+      BigDecimal one = new BigDecimal("0." + digits + "E" + point).round(new MathContext(1, RoundingMode.HALF_EVEN));
+      if (one.doubleValue() != magnitude) {
+        return this;
+      }
+      String unscaled = one.unscaledValue().toString();
+      return new Decimal(unscaled.substring(0, 1), unscaled.length() - one.scale());
     }
 
     /** {@code d.ddde±x}, the exponent of at least {@code exponentDigits} digits. */

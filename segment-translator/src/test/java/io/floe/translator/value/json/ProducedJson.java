@@ -25,39 +25,20 @@ final class ProducedJson {
   /** A property a producer's value leaves unset: each {@link Producer} writes it its own way. */
   enum Unset { UNSET }
 
-  /** A part of a schema: its JSON text, and values of it. */
-  sealed interface Part {
-    String schema();
+  record Scalar(String schema, Arbitrary<Object> javaValues) implements RandomJson.Shape {}
 
-    Arbitrary<Object> values();
-  }
-
-  record Scalar(String schema, Arbitrary<Object> values) implements Part {}
-
-  record ArrayOf(Part items) implements Part {
-    @Override
-    public String schema() {
-      return "{\"type\": \"array\", \"items\": " + items.schema() + "}";
-    }
-
-    @Override
-    public Arbitrary<Object> values() {
-      return items.values().list().ofMaxSize(3).map(list -> list);
-    }
-  }
-
-  record Property(String name, Part part, boolean required, boolean nullable) {
+  record Property(String name, RandomJson.Shape part, boolean required, boolean nullable) {
     String schema() {
       return nullable ? "{\"oneOf\": [{\"type\": \"null\"}, " + part.schema() + "]}" : part.schema();
     }
 
     Arbitrary<Object> values() {
-      Arbitrary<Object> values = nullable ? part.values().injectNull(0.15) : part.values();
+      Arbitrary<Object> values = nullable ? part.javaValues().injectNull(0.15) : part.javaValues();
       return required ? values : Arbitraries.frequencyOf(Tuple.of(4, values), Tuple.of(1, Arbitraries.just(Unset.UNSET)));
     }
   }
 
-  record ObjectOf(List<Property> properties) implements Part {
+  record ObjectOf(List<Property> properties) implements RandomJson.Shape {
     @Override
     public String schema() {
       String required = properties.stream().filter(Property::required).map(p -> "\"" + p.name() + "\"")
@@ -67,7 +48,7 @@ final class ProducedJson {
     }
 
     @Override
-    public Arbitrary<Object> values() {
+    public Arbitrary<Object> javaValues() {
       Arbitrary<Map<String, Object>> objects = Combinators.combine(properties.stream().map(Property::values).toList()).as(values -> {
         Map<String, Object> object = new LinkedHashMap<>();
         for (int i = 0; i < values.size(); i++) {
@@ -89,13 +70,13 @@ final class ProducedJson {
     }
   }
 
-  /** A root object schema. */
+  /** A root object schema, its parts {@link RandomJson.Shape}s as {@link RandomJson}'s are. */
   static Arbitrary<ObjectOf> schemas() {
     return object(MAX_DEPTH);
   }
 
   private static Arbitrary<ObjectOf> object(int depth) {
-    Arbitrary<Part> parts = part(depth - 1);
+    Arbitrary<RandomJson.Shape> parts = part(depth - 1);
     // A required property is never null: a producer that leaves nulls out would write values its own schema rejects.
     Arbitrary<Property> properties = Combinators.combine(parts, Arbitraries.of(true, false), Arbitraries.of(true, false, false))
         .as((part, required, nullable) -> new Property("", part, required, nullable && !required));
@@ -110,8 +91,8 @@ final class ProducedJson {
     });
   }
 
-  private static Arbitrary<Part> part(int depth) {
-    Arbitrary<Part> scalars = Arbitraries.oneOf(
+  private static Arbitrary<RandomJson.Shape> part(int depth) {
+    Arbitrary<RandomJson.Shape> scalars = Arbitraries.oneOf(
         Arbitraries.just(new Scalar("{\"type\": \"string\"}", strings())),
         Arbitraries.just(new Scalar("{\"type\": \"integer\"}", integers())),
         Arbitraries.just(new Scalar("{\"type\": \"number\"}", numbers())),
@@ -123,7 +104,7 @@ final class ProducedJson {
     }
     return Arbitraries.frequencyOf(
         Tuple.of(5, scalars),
-        Tuple.of(1, Arbitraries.lazy(() -> part(depth - 1)).map(ArrayOf::new)),
+        Tuple.of(1, Arbitraries.lazy(() -> part(depth - 1)).map(RandomJson.ArrayOf::new)),
         Tuple.of(1, Arbitraries.lazy(() -> object(depth)).map(object -> object)));
   }
 

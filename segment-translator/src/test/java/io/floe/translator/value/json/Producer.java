@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The producers whose JSON values Floe types, each writing a value the way it does, a property the
  * value leaves unset ({@link ProducedJson.Unset}) included. The Jackson ones are Jackson itself;
- * Python's and JavaScript's are emulated ({@link PythonJsonDumps}, {@link JavaScriptJsonStringify}).
+ * Python's and JavaScript's are emulated ({@link EmulatedJson}).
  */
 enum Producer {
   /** A default {@code ObjectMapper}: an unset field is {@code null}, whatever its schema admits. */
@@ -39,8 +39,8 @@ enum Producer {
   byte[] write(Object value) {
     return switch (this) {
       case CONFLUENT -> JsonBytes.write(written(value, true));
-      case PYTHON -> PythonJsonDumps.dumps(written(value, true));
-      case JAVASCRIPT -> JavaScriptJsonStringify.stringify(written(value, false));
+      case PYTHON -> EmulatedJson.PYTHON.write(written(value, true));
+      case JAVASCRIPT -> EmulatedJson.JAVASCRIPT.write(written(value, false));
       default -> {
         try {
           yield mapper.writeValueAsBytes(written(value, true));
