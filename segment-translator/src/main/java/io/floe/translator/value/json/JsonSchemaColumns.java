@@ -12,7 +12,7 @@ import org.apache.iceberg.types.Types.NestedField;
 /**
  * The JSON Schema → Iceberg mapping of a writer schema to the value's columns (docs/data-model.md
  * has the table). An object schema's {@code properties} become the columns; any other schema becomes
- * one column, {@value #VALUE}.
+ * one column, {@value #VALUE}. A codec's records have one more, {@value #SHAPE}, after them.
  *
  * <p>An object's properties are optional columns, since a value may leave one out or write
  * {@code null} where its schema admits none; any other part that admits {@code null} (a list of
@@ -30,8 +30,8 @@ import org.apache.iceberg.types.Types.NestedField;
  * <p>Field ids follow from the schema alone, as {@code AvroColumns} numbers them: an object's
  * properties take the next ids in schema order, then the types nested in each property take theirs,
  * property by property; a list's element takes the next id before the element's own fields, a map's
- * key and value the next two, a union's branches one each. The writer re-numbers them against its
- * table.
+ * key and value the next two, a union's branches one each; the shape column takes the id after all
+ * of them. The writer re-numbers them against its table.
  */
 public final class JsonSchemaColumns extends JsonSchemaVisitor<JsonColumn> {
   /** The one column of a value whose writer schema is not an object with properties. */

@@ -62,7 +62,7 @@ final class ObjectColumn implements JsonColumn {
         members.add(new Member.Extra(WellFormedText.require(property.getKey()), TextColumn.INSTANCE.read(property.getValue(), shape)));
         continue;
       }
-      members.add(new Member.Known(index));
+      members.add(schemaOrder.get(index));
       present.set(index);
       JsonColumn column = fields.get(index).column();
       if (property.getValue().isNull() && !column.admitsNull()) {

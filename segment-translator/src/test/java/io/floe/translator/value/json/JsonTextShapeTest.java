@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +38,16 @@ class JsonTextShapeTest {
 
   @TempDir
   Path dir;
+
+  @Test
+  void theShapeColumnComesAfterTheValuesColumnsWithTheNextId() {
+    List<Types.NestedField> columns = ORDER.columns().fields();
+
+    Types.NestedField shape = columns.get(columns.size() - 1);
+    assertEquals(List.of(9, JsonSchemaColumns.SHAPE, Types.BinaryType.get(), true),
+        List.of(shape.fieldId(), shape.name(), shape.type(), shape.isOptional()));
+    assertEquals(JsonSchemaColumns.of(ORDER.schema()).fields(), columns.subList(0, columns.size() - 1));
+  }
 
   @Test
   void whatADefaultObjectMapperWritesHasNoShape() {
@@ -124,6 +137,15 @@ class JsonTextShapeTest {
     assertTrue(ORDER.decodeChecked(payload).breaksSchema());
     assertTrue(ORDER.typed(payload).isPresent());
     assertFalse(ORDER.decodeChecked(write(ordered("id", 1L, "note", null))).breaksSchema());
+  }
+
+  @Test
+  void aShapeColumnThatHoldsNoShapeFailsTheRebuild() {
+    Record record = ORDER.decode(write(ordered("id", 1L)));
+    record.setField(JsonSchemaColumns.SHAPE, ByteBuffer.wrap(new byte[] {1, 0, 5}));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ORDER.encode(record));
+    assertTrue(e.getMessage().startsWith("Cannot read a JSON value's shape"), e.getMessage());
   }
 
   private static byte[] utf8(String text) {
