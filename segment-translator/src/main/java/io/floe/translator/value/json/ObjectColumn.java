@@ -54,32 +54,51 @@ final class ObjectColumn implements JsonColumn {
     }
     int ordinal = shape.object();
     Record record = empty.copy();
-    List<Member> members = new ArrayList<>(value.size());
-    BitSet present = new BitSet(fields.size());
+    // The members are listed only from where the text leaves schema order: most texts never do.
+    List<Member> members = null;
+    int inOrder = 0;
     for (Map.Entry<String, JsonNode> property : value.properties()) {
       Integer index = indexes.get(property.getKey());
-      if (index == null) {
-        members.add(new Member.Extra(WellFormedText.require(property.getKey()), TextColumn.INSTANCE.read(property.getValue(), shape)));
-        continue;
-      }
-      members.add(schemaOrder.get(index));
-      present.set(index);
-      JsonColumn column = fields.get(index).column();
-      if (property.getValue().isNull() && !column.admitsNull()) {
-        shape.violation();
+      if (members == null && index != null && index == inOrder) {
+        inOrder++;
       } else {
-        record.set(index, column.read(property.getValue(), shape));
+        if (members == null) {
+          members = new ArrayList<>(schemaOrder.subList(0, inOrder));
+        }
+        members.add(index == null
+            ? new Member.Extra(WellFormedText.require(property.getKey()), TextColumn.INSTANCE.read(property.getValue(), shape))
+            : schemaOrder.get(index));
+      }
+      if (index != null) {
+        JsonColumn column = fields.get(index).column();
+        if (property.getValue().isNull() && !column.admitsNull()) {
+          shape.violation();
+        } else {
+          record.set(index, column.read(property.getValue(), shape));
+        }
       }
     }
+    if (members == null && inOrder == fields.size()) {
+      return record;
+    }
+    members = members == null ? schemaOrder.subList(0, inOrder) : members;
+    requirePresent(members);
+    shape.members(ordinal, members);
+    return record;
+  }
+
+  private void requirePresent(List<Member> members) {
+    BitSet present = new BitSet(fields.size());
+    members.forEach(member -> {
+      if (member instanceof Member.Known known) {
+        present.set(known.index());
+      }
+    });
     for (int i = present.nextClearBit(0); i < fields.size(); i = present.nextClearBit(i + 1)) {
       if (fields.get(i).required()) {
         throw new MalformedValueException("required property " + fields.get(i).name() + " is missing");
       }
     }
-    if (!members.equals(schemaOrder)) {
-      shape.members(ordinal, members);
-    }
-    return record;
   }
 
   @Override

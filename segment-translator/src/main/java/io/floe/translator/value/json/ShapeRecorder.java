@@ -63,6 +63,8 @@ final class ShapeRecorder {
 
   /** The shape recorded, in {@code style}. */
   TextShape shape(TextStyle style) {
-    return new TextShape(style, members, integral);
+    return members.isEmpty() && integral.isEmpty() && style.equals(TextStyle.JACKSON)
+        ? TextShape.NONE
+        : new TextShape(style, members, integral);
   }
 }
