@@ -13,7 +13,11 @@ import io.floe.translator.table.ColumnBinding;
 import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.table.RowRecords;
 import io.floe.translator.table.ValueColumnPlacement;
+import io.floe.translator.registry.RegisteredSchema;
+import io.floe.translator.registry.SchemaType;
 import io.floe.translator.value.avro.AvroColumns;
+import io.floe.translator.value.json.JsonSchemaColumns;
+import io.floe.translator.value.json.JsonValueCodec;
 import io.floe.writer.table.ValueSchemaEvolution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,6 +123,18 @@ class ValueSchemaEvolutionTest {
     assertEquals(Types.StringType.get(), schema.findType("stock.value.bin"));
     assertTrue(schema.findType("lines").asListType().isElementOptional());
     assertTrue(schema.findType("stock").asMapType().isValueOptional());
+  }
+
+  @Test
+  void aTableWrittenBeforeJsonValuesHadAShapeColumnGetsItWithTheirNextUpload() {
+    RegisteredSchema carts = new RegisteredSchema(7, SchemaType.JSON,
+        "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"integer\"}}}", Optional.empty(), List.of());
+    Map<String, Integer> before = idsByName(ValueSchemaEvolution.evolve(table, List.of(JsonSchemaColumns.of(carts))));
+
+    Schema after = ValueSchemaEvolution.evolve(table, List.of(JsonValueCodec.of(carts).columns()));
+
+    before.forEach((name, id) -> assertEquals(id, idsByName(after).get(name), name));
+    assertEquals(Types.BinaryType.get(), after.findField(JsonSchemaColumns.SHAPE).type());
   }
 
   @Test

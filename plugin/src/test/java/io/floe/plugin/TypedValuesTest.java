@@ -23,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -199,12 +200,7 @@ class TypedValuesTest {
     out.writeInt64(2, 7L);
     out.writeString(1, "grace");
     out.flush();
-    Path file;
-    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("customers"))) {
-      segment.plain(Compression.NONE, record(protobuf(id, unknownField)), record(protobuf(id, reordered.toByteArray())));
-      file = segment.path();
-    }
-    TieredSegment segment = TieredSegment.of(file, "customers", 0, 0, 1);
+    TieredSegment segment = oneBatch("customers", record(protobuf(id, unknownField)), record(protobuf(id, reordered.toByteArray())));
     IcebergRemoteStorageManager rsm = managed(Map.of());
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
@@ -233,6 +229,32 @@ class TypedValuesTest {
     assertEquals(5.0, server.getAttribute(name, "values-typed-total"));
     assertEquals(3.0, server.getAttribute(name, "values-raw-total"));
     assertEquals(3.0 / 8, (Double) server.getAttribute(name, "values-raw-fraction"), 1e-9);
+  }
+
+  @Test
+  void jsonValuesAsProducersWriteThemAreTypedAndThoseBreakingTheirSchemaAreCounted() throws Exception {
+    int id = registry.register("carts-value", "JSON", """
+        {"type": "object", "properties": {"id": {"type": "integer"}, "note": {"type": "string"}}}""");
+    TieredSegment segment = oneBatch("carts",
+        // a default ObjectMapper's unset field, Python's json.dumps, JSON.stringify of an undefined note
+        record(json(id, "{\"id\":1,\"note\":null}")),
+        record(json(id, "{\"id\": 2, \"note\": \"caf\\u00e9\"}")),
+        record(json(id, "{\"id\":3}")));
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    Map<Long, Record> rows = rowsByOffset("carts");
+    assertEquals("café", rows.get(1L).getField("note"));
+    for (Record row : rows.values()) {
+      assertNull(kafka(row).getField(KafkaColumns.VALUE_RAW));
+    }
+    ObjectName name = ManagementFactory.getPlatformMBeanServer()
+        .queryNames(new ObjectName("io.floe:type=value-typing,topic=carts,*"), null).iterator().next();
+    assertEquals(3.0, ManagementFactory.getPlatformMBeanServer().getAttribute(name, "values-typed-total"));
+    assertEquals(1.0, ManagementFactory.getPlatformMBeanServer().getAttribute(name, "values-violating-schema-total"));
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
   }
 
   @Test
@@ -307,6 +329,16 @@ class TypedValuesTest {
     return TieredSegment.of(file, topic, 0, baseOffset, baseOffset + 8);
   }
 
+  /** A segment of {@code topic} from offset 0: the records in one uncompressed batch. */
+  private TieredSegment oneBatch(String topic, SimpleRecord... records) {
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(topic))) {
+      segment.plain(Compression.NONE, records);
+      file = segment.path();
+    }
+    return TieredSegment.of(file, topic, 0, 0, records.length - 1);
+  }
+
   /** {@code message Customer { string name = 1; int64 visits = 2; }}, and with {@code bool vip = 3;} when newer. */
   private static FileDescriptorProto customerProto(boolean newer) {
     DescriptorProto.Builder customer = DescriptorProto.newBuilder().setName("Customer")
@@ -368,6 +400,11 @@ class TypedValuesTest {
     order.put("customer", customer);
     order.put("amount", amount);
     return order;
+  }
+
+  /** A value as Confluent's JSON Schema serializer frames it: magic byte, schema id, the JSON text. */
+  private static byte[] json(int id, String text) {
+    return WireFormat.encode(WireValue.of(id, text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A value as Confluent's Avro serializer writes it: magic byte, schema id, Avro binary. */

@@ -17,8 +17,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * Per topic, how uploaded values were stored, in JMX under {@code io.floe:type=value-typing,topic=…}:
- * values typed and kept raw since the broker started, and the fraction kept raw in the topic's last
- * uploaded segment. Floe registers its own JMX metrics, with Kafka's metrics library, because the
+ * values typed, kept raw and breaking their writer schema since the broker started, and the
+ * fraction kept raw in the topic's last uploaded segment. Floe registers its own JMX metrics, with Kafka's metrics library, because the
  * broker's plugin metrics (KIP-877) exist only from Kafka 4.1 and Floe also runs on 3.9.
  */
 public final class ValueMetrics implements Closeable {
@@ -38,6 +38,8 @@ public final class ValueMetrics implements Closeable {
     Map<String, String> tags = Map.of("topic", topic, "broker", brokerId);
     sensor(tags, "values-typed-total", "Values stored as typed columns.", new CumulativeSum()).record(stats.typed());
     sensor(tags, "values-raw-total", "Values whose bytes were kept raw.", new CumulativeSum()).record(stats.rawValues());
+    sensor(tags, "values-violating-schema-total", "Values that broke their writer schema yet got their columns"
+        + " (a JSON null where the schema admits none).", new CumulativeSum()).record(stats.schemaViolations());
     if (stats.values() > 0) {
       sensor(tags, "values-raw-fraction", "Fraction of the values of the topic's last uploaded segment kept raw.",
           new Value()).record(stats.rawFraction());

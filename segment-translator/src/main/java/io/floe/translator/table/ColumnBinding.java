@@ -27,7 +27,9 @@ public final class ColumnBinding {
   }
 
   /**
-   * Re-creates a binding from its ids, as a manifest stores them.
+   * Re-creates a binding from its ids, as a manifest stores them. A top-level optional field the
+   * ids do not name is one the codec gained after the segment was uploaded (JSON's shape column):
+   * it reads as null, which its codec takes as what the older upload checked.
    *
    * @throws IllegalArgumentException if the ids and types do not correspond: a column missing, not
    *     where the writer's field is, required, or of a type that does not hold the writer's
@@ -76,6 +78,11 @@ public final class ColumnBinding {
       for (int i = 0; i < fields.size(); i++) {
         NestedField field = fields.get(i);
         String name = path + field.name();
+        if (path.isEmpty() && field.isOptional() && !ids.containsKey(field.fieldId())) {
+          tablePositions[i] = ValueBinding.Struct.UNBOUND;
+          bindings.add(new ValueBinding.Same());
+          continue;
+        }
         int tableId = tableId(name, field.fieldId());
         int position = positionOf(table, tableId);
         if (position < 0) {

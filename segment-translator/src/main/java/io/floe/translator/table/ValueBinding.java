@@ -69,9 +69,12 @@ sealed interface ValueBinding {
 
   /**
    * A struct in a struct column: the writer's field {@code i} in the column's field at
-   * {@code tablePositions[i]}; the column's other fields stay null.
+   * {@code tablePositions[i]}; the column's other fields stay null. A writer field at {@link
+   * #UNBOUND} has no column in the data files: it reads as null.
    */
   record Struct(Types.StructType writer, Types.StructType table, int[] tablePositions, List<ValueBinding> fields) implements ValueBinding {
+    static final int UNBOUND = -1;
+
     @Override
     public Object in(Object value) {
       if (value == null) {
@@ -90,7 +93,9 @@ sealed interface ValueBinding {
       Record record = GenericRecord.create(writer);
       Record column = (Record) value;
       for (int i = 0; i < fields.size(); i++) {
-        record.set(i, fields.get(i).out(column.get(tablePositions[i])));
+        if (tablePositions[i] != UNBOUND) {
+          record.set(i, fields.get(i).out(column.get(tablePositions[i])));
+        }
       }
       return record;
     }

@@ -6,6 +6,7 @@ import io.floe.translator.registry.RegistryUnavailableException;
 import io.floe.translator.registry.SchemaNotFoundException;
 import io.floe.translator.registry.InvalidSchemaException;
 import io.floe.translator.row.SegmentTranslator;
+import io.floe.translator.value.DecodedValue;
 import io.floe.translator.value.MalformedValueException;
 import io.floe.translator.value.UnsupportedSchemaException;
 import io.floe.translator.value.ValueCodec;
@@ -81,7 +82,8 @@ public final class ValueTyper {
   }
 
   /**
-   * The verdict on one value (null for a tombstone), counted in {@link #stats()}.
+   * The verdict on one value (null for a tombstone), counted in {@link #stats()} with whether it
+   * breaks its writer schema.
    *
    * @throws RegistryUnavailableException or {@link RegistryAuthenticationException} when the registry does not answer
    */
@@ -117,7 +119,11 @@ public final class ValueTyper {
     }
     Record columns;
     try {
-      columns = framed.codec().codec().decode(framed.payload());
+      DecodedValue decoded = framed.codec().codec().decodeChecked(framed.payload());
+      columns = decoded.columns();
+      if (decoded.breaksSchema()) {
+        stats.countSchemaViolation();
+      }
     } catch (MalformedValueException e) {
       return ValueVerdict.raw(framed.schemaId().getAsInt(), framed.messageIndexes(), ValueRawReason.MALFORMED);
     }

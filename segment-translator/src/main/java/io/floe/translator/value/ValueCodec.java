@@ -22,6 +22,16 @@ public interface ValueCodec {
    */
   Record decode(byte[] payload);
 
+  /**
+   * The payload's record, and whether it breaks its schema: {@link #decode} for a format whose
+   * records hold no value that breaks it.
+   *
+   * @throws MalformedValueException as {@link #decode} does
+   */
+  default DecodedValue decodeChecked(byte[] payload) {
+    return new DecodedValue(decode(payload), false);
+  }
+
   /** The payload of a record of {@link #columns()}, as the format's own writer writes it. */
   byte[] encode(Record record);
 

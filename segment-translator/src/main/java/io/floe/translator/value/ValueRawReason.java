@@ -20,7 +20,7 @@ public enum ValueRawReason {
   UNSUPPORTED_SCHEMA,
   /** The payload does not decode with its writer schema. */
   MALFORMED,
-  /** The payload decodes, but its columns re-encode to other bytes. */
+  /** The payload decodes, but its columns (with what they store of its text, for JSON) re-encode to other bytes. */
   NOT_REPRODUCIBLE,
   /** The registry stayed unreachable past the configured bound, and the upload went on without it. */
   REGISTRY_UNAVAILABLE;

@@ -165,6 +165,21 @@ class ColumnBindingTest {
   }
 
   @Test
+  void aTopLevelFieldTheStoredIdsDoNotNameReadsAsNull() {
+    // a manifest written before the writer's codec had the field, as JSON's shape column
+    Types.StructType writer = Types.StructType.of(optional(1, "count", Types.IntegerType.get()),
+        optional(2, "_json_shape", Types.BinaryType.get()));
+    Schema table = new Schema(optional(10, "count", Types.IntegerType.get()));
+    Record row = GenericRecord.create(table);
+    row.setField("count", 3);
+
+    Record value = ColumnBinding.of(writer, table, Map.of(1, 10)).read(row);
+
+    assertEquals(3, value.getField("count"));
+    assertNull(value.getField("_json_shape"));
+  }
+
+  @Test
   void idsOfAMissingColumnAreRejected() {
     Types.StructType writer = Types.StructType.of(optional(1, "count", Types.IntegerType.get()));
     Schema table = new Schema(optional(10, "count", Types.LongType.get()));

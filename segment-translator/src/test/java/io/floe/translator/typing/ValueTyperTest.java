@@ -24,6 +24,7 @@ import io.floe.translator.value.WireValue;
 import io.floe.translator.value.WriterSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,19 @@ class ValueTyperTest {
     assertEquals(Map.of(ValueRawReason.NO_SCHEMA_ID, 1L), typer.stats().rawByReason());
     assertEquals(1.0 / 3, typer.stats().rawFraction(), 1e-9);
     assertEquals("2 of 3 values typed, 1 raw (1 no-schema-id)", typer.stats().toString());
+  }
+
+  @Test
+  void statsCountJsonValuesWithANullTheirSchemaAdmitsNoneAsTypedAndViolatingTheirSchema() {
+    int id = server.register("carts-value", "JSON", "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"integer\"}}}");
+    ValueTyper typer = typer(ValueFormat.AUTO);
+
+    typer.type(WireFormat.encode(WireValue.of(id, "{\"id\":null}".getBytes(StandardCharsets.UTF_8))));
+    typer.type(WireFormat.encode(WireValue.of(id, "{\"id\":1}".getBytes(StandardCharsets.UTF_8))));
+
+    assertEquals(2, typer.stats().typed());
+    assertEquals(1, typer.stats().schemaViolations());
+    assertEquals("2 of 2 values typed, 0 raw, 1 violating their schema", typer.stats().toString());
   }
 
   private ValueTyper typer(ValueFormat format) {

@@ -12,7 +12,7 @@ import org.apache.iceberg.types.Types.NestedField;
 /**
  * The JSON Schema → Iceberg mapping of a writer schema to the value's columns (docs/data-model.md
  * has the table). An object schema's {@code properties} become the columns; any other schema becomes
- * one column, {@value #VALUE}.
+ * one column, {@value #VALUE}. A codec's records have one more, {@value #SHAPE}, after them.
  *
  * <p>An object's properties are optional columns, since a value may leave one out or write
  * {@code null} where its schema admits none; any other part that admits {@code null} (a list of
@@ -30,12 +30,22 @@ import org.apache.iceberg.types.Types.NestedField;
  * <p>Field ids follow from the schema alone, as {@code AvroColumns} numbers them: an object's
  * properties take the next ids in schema order, then the types nested in each property take theirs,
  * property by property; a list's element takes the next id before the element's own fields, a map's
- * key and value the next two, a union's branches one each. The writer re-numbers them against its
- * table.
+ * key and value the next two, a union's branches one each; the shape column takes the id after all
+ * of them. The writer re-numbers them against its table.
  */
 public final class JsonSchemaColumns extends JsonSchemaVisitor<JsonColumn> {
   /** The one column of a value whose writer schema is not an object with properties. */
   public static final String VALUE = "value";
+
+  /**
+   * The column, after the value's own, that holds what the value's text has beyond its columns, so
+   * that its exact bytes can be written again (docs/data-model.md, "JSON values").
+   */
+  public static final String SHAPE = "_json_shape";
+
+  private static final String SHAPE_DOC = "Floe's own: how the value's JSON text differs from its columns written compactly"
+      + " in schema order (properties left out or beyond the schema, their order, spacing, escapes, number forms);"
+      + " null when it does not";
 
   private int lastId = 0;
 
@@ -50,19 +60,31 @@ public final class JsonSchemaColumns extends JsonSchemaVisitor<JsonColumn> {
    *     part of it has no column
    */
   public static Types.StructType of(RegisteredSchema schema) {
-    return root(schema).type();
+    return root(schema).columns();
   }
 
+  /** The value's columns and, with the id after theirs, the shape column. */
   static RootColumn root(RegisteredSchema schema) {
     SchemaDocuments documents = SchemaDocuments.of(schema);
     JsonSchemaColumns columns = new JsonSchemaColumns(documents);
     if (columns.hasProperties(documents.root())) {
       JsonColumn object = columns.visit(documents.root());
-      return new RootColumn((Types.StructType) object.type(), object, true);
+      return new RootColumn(columns.withShape(((Types.StructType) object.type()).fields()), object, true);
     }
     int id = columns.nextIds(1);
     JsonColumn value = columns.visit(documents.root());
-    return new RootColumn(Types.StructType.of(NestedField.of(id, value.optional(), VALUE, value.type())), value, false);
+    return new RootColumn(columns.withShape(List.of(NestedField.of(id, value.optional(), VALUE, value.type()))), value, false);
+  }
+
+  private Types.StructType withShape(List<NestedField> fields) {
+    List<NestedField> withShape = new ArrayList<>(fields);
+    // A property of the same name keeps it; the shape column takes the name with underscores added.
+    String name = SHAPE;
+    while (named(fields, name)) {
+      name += "_";
+    }
+    withShape.add(NestedField.optional(nextIds(1), name, Types.BinaryType.get(), SHAPE_DOC));
+    return Types.StructType.of(withShape);
   }
 
   @Override
@@ -136,6 +158,10 @@ public final class JsonSchemaColumns extends JsonSchemaVisitor<JsonColumn> {
   @Override
   JsonColumn recursion(JsonNode schema) {
     return TextColumn.INSTANCE;
+  }
+
+  private static boolean named(List<NestedField> fields, String name) {
+    return fields.stream().anyMatch(field -> field.name().equals(name));
   }
 
   /** Reserves {@code count} consecutive ids and returns the first. */

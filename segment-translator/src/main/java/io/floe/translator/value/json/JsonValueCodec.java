@@ -1,7 +1,6 @@
 package io.floe.translator.value.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.SchemaType;
+import io.floe.translator.value.DecodedValue;
 import io.floe.translator.value.MalformedValueException;
 import io.floe.translator.value.UnsupportedSchemaException;
 import io.floe.translator.value.ValueCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
 
@@ -22,12 +24,16 @@ import org.apache.iceberg.types.Types;
  * JSON values of one writer schema as records of its columns ({@link JsonSchemaColumns}), and back.
  *
  * <p>{@link #typed} is verified typing: a payload is typed only if its record, written again by
- * Jackson's own generator the way a default {@code ObjectMapper} writes the equivalent Java object
- * (compact, properties in schema order, nulls as {@code null}), is the same bytes. Anything else a
- * producer may write (whitespace, another property order, extra or absent properties, a key
- * written twice, other escapes or number forms, a date-time with an offset) stays raw. Decoding
- * yields what Iceberg's Parquet files give back (microsecond timestamps, map entries in payload
- * order), so a value that passes here also re-encodes exactly after the trip through a data file.
+ * Jackson's own generator, is the same bytes. The record holds, besides the columns, the value's
+ * {@link TextShape} in the shape column: what the text has that the columns do not (properties
+ * left out, beyond the schema's or in another order, integers in {@code number} properties, and
+ * the style of Jackson, Python's {@code json.dumps} or {@code JSON.stringify}: spacing, escapes,
+ * number forms), null when the text is what a default {@code ObjectMapper} writes (compact,
+ * properties in schema order, nulls as {@code null}). What no shape describes (other whitespace, a
+ * key written twice, other number forms such as {@code 1.50}, a date-time with an offset) does not
+ * re-encode to its bytes. Decoding yields what Iceberg's Parquet files give back (microsecond
+ * timestamps, map entries in payload order), so a value that passes here also re-encodes exactly
+ * after the trip through a data file.
  *
  * <p>A codec holds nothing that changes: one may serve many threads.
  */
@@ -62,30 +68,55 @@ public final class JsonValueCodec implements ValueCodec {
     return schema;
   }
 
-  /** The struct every decoded record has: {@code JsonSchemaColumns.of(schema())}. */
+  /** The struct every decoded record has: {@code JsonSchemaColumns.of(schema())}, then the shape column. */
   @Override
   public Types.StructType columns() {
     return root.type();
   }
 
   /**
-   * The record of a payload, map entries in payload order.
+   * The record of a payload, map entries in payload order, and its shape column set to what its
+   * text holds beyond the columns (null when that is nothing).
    *
    * @throws MalformedValueException when the payload is not JSON, or not a value of the schema that
    *     fits its columns
    */
   @Override
   public Record decode(byte[] payload) {
+    return decodeChecked(payload).columns();
+  }
+
+  /** {@link #decode}, and whether the value has a {@code null} where its schema admits none. */
+  @Override
+  public DecodedValue decodeChecked(byte[] payload) {
     try {
       JsonNode value = READER.readTree(payload);
       if (value == null || value.isMissingNode()) {
         throw new MalformedValueException("no JSON value");
       }
-      return root.read(value);
+      ShapeRecorder recorder = new ShapeRecorder();
+      Record record = root.read(value, recorder);
+      root.setShape(record, shape(record, recorder, payload));
+      return new DecodedValue(record, recorder.violations() > 0);
     } catch (IOException | MalformedValueException e) {
       throw new MalformedValueException(String.format("Cannot decode a value of JSON schema %d (%d bytes): %s",
           schema.id(), payload.length, reason(e)), e);
     }
+  }
+
+  /**
+   * The recorded shape in the first style, of the writers Floe knows, whose text is the payload;
+   * in Jackson's when none's is, so that the value re-encodes to other bytes.
+   */
+  private TextShape shape(Record record, ShapeRecorder recorder, byte[] payload) {
+    List<TextStyle> styles = TextStyle.candidates(Layout.of(payload));
+    for (TextStyle style : styles) {
+      TextShape candidate = recorder.shape(style);
+      if (Arrays.equals(write(record, candidate), payload)) {
+        return candidate;
+      }
+    }
+    return recorder.shape(styles.get(0));
   }
 
   // Jackson's full message quotes the payload, which may hold data no log should.
@@ -93,11 +124,15 @@ public final class JsonValueCodec implements ValueCodec {
     return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
   }
 
-  /** The JSON of a record of {@link #columns()}, as a default {@code ObjectMapper} writes it. */
+  /** The JSON of a record of {@link #columns()}, written as its shape column says. */
   @Override
   public byte[] encode(Record record) {
+    return write(record, root.shape(record));
+  }
+
+  private byte[] write(Record record, TextShape shape) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator out = GENERATORS.createGenerator(bytes)) {
+    try (ShapedGenerator out = new ShapedGenerator(GENERATORS.createGenerator(bytes), shape)) {
       root.write(record, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

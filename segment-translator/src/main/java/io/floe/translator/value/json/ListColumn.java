@@ -1,6 +1,5 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
@@ -24,19 +23,19 @@ final class ListColumn implements JsonColumn {
   }
 
   @Override
-  public List<Object> read(JsonNode value) {
+  public List<Object> read(JsonNode value, ShapeRecorder shape) {
     if (!value.isArray()) {
       throw new MalformedValueException("expected an array, found " + value.getNodeType().name().toLowerCase());
     }
     List<Object> list = new ArrayList<>(value.size());
     for (JsonNode item : value) {
-      list.add(element.read(item));
+      list.add(element.read(item, shape));
     }
     return list;
   }
 
   @Override
-  public void write(Object value, JsonGenerator out) throws IOException {
+  public void write(Object value, ShapedGenerator out) throws IOException {
     List<?> list = (List<?>) value;
     out.writeStartArray();
     for (Object item : list) {

@@ -1,6 +1,5 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
@@ -29,20 +28,20 @@ final class MapColumn implements JsonColumn {
   }
 
   @Override
-  public Map<String, Object> read(JsonNode object) {
+  public Map<String, Object> read(JsonNode object, ShapeRecorder shape) {
     if (!object.isObject()) {
       throw new MalformedValueException("expected an object, found " + object.getNodeType().name().toLowerCase());
     }
     Map<String, Object> map = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> entries = object.fields(); entries.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = entries.next();
-      map.put(WellFormedText.require(entry.getKey()), value.read(entry.getValue()));
+      map.put(WellFormedText.require(entry.getKey()), value.read(entry.getValue(), shape));
     }
     return map;
   }
 
   @Override
-  public void write(Object map, JsonGenerator out) throws IOException {
+  public void write(Object map, ShapedGenerator out) throws IOException {
     out.writeStartObject();
     for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
       out.writeFieldName(entry.getKey().toString());

@@ -1,21 +1,25 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
 
 /**
  * An object with {@code properties} as a struct: one optional field per property, in schema order.
- * A property the value leaves out (and its schema does not require) reads as null and is written
- * back as {@code null}, so such a value gets its columns but does not re-encode to its bytes; nor
- * does one with properties out of order or beyond the schema's. A {@code null} where the
- * property's schema admits none (what a default {@code ObjectMapper} writes for an unset field)
- * reads as null too, and is written back as it was.
+ * Its text is read in the order it has: a property it leaves out (and its schema does not require)
+ * reads as null, and the text's members go to the value's {@link TextShape} when they are not the
+ * schema's properties in schema order (one left out, one beyond the schema's, another order), so
+ * that writing gives the same text. A {@code null} where the property's schema admits none (what a
+ * default {@code ObjectMapper} writes for an unset field) reads as null too, is written back as it
+ * was, and counts as a schema violation.
  */
 final class ObjectColumn implements JsonColumn {
   /** One property: its name, whether the object's {@code required} lists it, and its column. */
@@ -23,12 +27,18 @@ final class ObjectColumn implements JsonColumn {
 
   private final Types.StructType type;
   private final List<Field> fields;
+  private final Map<String, Integer> indexes = new HashMap<>();
+  private final List<Member> schemaOrder = new ArrayList<>();
   // Copying an empty record skips the look-up of the struct's field names that creating one does.
   private final GenericRecord empty;
 
   ObjectColumn(Types.StructType type, List<Field> fields) {
     this.type = type;
     this.fields = List.copyOf(fields);
+    for (int i = 0; i < fields.size(); i++) {
+      indexes.put(fields.get(i).name(), i);
+      schemaOrder.add(new Member.Known(i));
+    }
     this.empty = GenericRecord.create(type);
   }
 
@@ -38,34 +48,76 @@ final class ObjectColumn implements JsonColumn {
   }
 
   @Override
-  public Record read(JsonNode value) {
+  public Record read(JsonNode value, ShapeRecorder shape) {
     if (!value.isObject()) {
       throw new MalformedValueException("expected an object, found " + value.getNodeType().name().toLowerCase());
     }
+    int ordinal = shape.object();
     Record record = empty.copy();
-    for (int i = 0; i < fields.size(); i++) {
-      Field field = fields.get(i);
-      JsonNode property = value.get(field.name());
-      if (property == null && field.required()) {
-        throw new MalformedValueException("required property " + field.name() + " is missing");
+    // The members are listed only from where the text leaves schema order: most texts never do.
+    List<Member> members = null;
+    int inOrder = 0;
+    for (Map.Entry<String, JsonNode> property : value.properties()) {
+      Integer index = indexes.get(property.getKey());
+      if (members == null && index != null && index == inOrder) {
+        inOrder++;
+      } else {
+        if (members == null) {
+          members = new ArrayList<>(schemaOrder.subList(0, inOrder));
+        }
+        members.add(index == null
+            ? new Member.Extra(WellFormedText.require(property.getKey()), TextColumn.INSTANCE.read(property.getValue(), shape))
+            : schemaOrder.get(index));
       }
-      boolean absent = property == null || property.isNull() && !field.column().admitsNull();
-      record.set(i, absent ? null : field.column().read(property));
+      if (index != null) {
+        JsonColumn column = fields.get(index).column();
+        if (property.getValue().isNull() && !column.admitsNull()) {
+          shape.violation();
+        } else {
+          record.set(index, column.read(property.getValue(), shape));
+        }
+      }
     }
+    if (members == null && inOrder == fields.size()) {
+      return record;
+    }
+    members = members == null ? schemaOrder.subList(0, inOrder) : members;
+    requirePresent(members);
+    shape.members(ordinal, members);
     return record;
   }
 
+  private void requirePresent(List<Member> members) {
+    BitSet present = new BitSet(fields.size());
+    members.forEach(member -> {
+      if (member instanceof Member.Known known) {
+        present.set(known.index());
+      }
+    });
+    for (int i = present.nextClearBit(0); i < fields.size(); i = present.nextClearBit(i + 1)) {
+      if (fields.get(i).required()) {
+        throw new MalformedValueException("required property " + fields.get(i).name() + " is missing");
+      }
+    }
+  }
+
   @Override
-  public void write(Object value, JsonGenerator out) throws IOException {
+  public void write(Object value, ShapedGenerator out) throws IOException {
     Record record = (Record) value;
     out.writeStartObject();
-    for (int i = 0; i < fields.size(); i++) {
-      out.writeFieldName(fields.get(i).name());
-      Object property = record.get(i);
-      if (property == null) {
-        out.writeNull();
+    for (Member member : out.nextObject().orElse(schemaOrder)) {
+      if (member instanceof Member.Extra extra) {
+        out.writeFieldName(extra.name());
+        out.writeJson(extra.json());
       } else {
-        fields.get(i).column().write(property, out);
+        int index = ((Member.Known) member).index();
+        out.writeFieldName(fields.get(index).name());
+        Object property = record.get(index);
+        if (property == null) {
+          out.writeNull();
+        } else {
+          fields.get(index).column().write(property, out);
+        }
       }
     }
     out.writeEndObject();

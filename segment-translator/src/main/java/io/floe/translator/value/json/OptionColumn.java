@@ -1,6 +1,5 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.apache.iceberg.types.Type;
@@ -24,12 +23,12 @@ final class OptionColumn implements JsonColumn {
   }
 
   @Override
-  public Object read(JsonNode node) {
-    return node.isNull() ? null : value.read(node);
+  public Object read(JsonNode node, ShapeRecorder shape) {
+    return node.isNull() ? null : value.read(node, shape);
   }
 
   @Override
-  public void write(Object item, JsonGenerator out) throws IOException {
+  public void write(Object item, ShapedGenerator out) throws IOException {
     if (item == null) {
       out.writeNull();
     } else {

@@ -1,6 +1,5 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
@@ -17,23 +16,24 @@ import org.apache.iceberg.types.Types;
 
 /**
  * The columns of JSON's scalar types and string formats. Each writes its value the one way Jackson
- * writes the Java value it becomes, so a value written any other way does not re-encode to its bytes.
+ * writes the Java value it becomes, in the style of the value's {@link TextShape}, so a value
+ * written any other way does not re-encode to its bytes.
  */
 enum ScalarColumn implements JsonColumn {
   STRING(Types.StringType.get()) {
     @Override
-    public String read(JsonNode value) {
+    public String read(JsonNode value, ShapeRecorder shape) {
       return WellFormedText.require(text(value));
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeString(value.toString());
     }
   },
   LONG(Types.LongType.get()) {
     @Override
-    public Long read(JsonNode value) {
+    public Long read(JsonNode value, ShapeRecorder shape) {
       if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
         throw notA("64-bit integer", value);
       }
@@ -41,13 +41,13 @@ enum ScalarColumn implements JsonColumn {
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeNumber((Long) value);
     }
   },
   INT(Types.IntegerType.get()) {
     @Override
-    public Integer read(JsonNode value) {
+    public Integer read(JsonNode value, ShapeRecorder shape) {
       if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToInt()) {
         throw notA("32-bit integer", value);
       }
@@ -55,27 +55,37 @@ enum ScalarColumn implements JsonColumn {
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeNumber((Integer) value);
     }
   },
   DOUBLE(Types.DoubleType.get()) {
     @Override
-    public Double read(JsonNode value) {
+    public Double read(JsonNode value, ShapeRecorder shape) {
       if (!value.isNumber()) {
         throw notA("number", value);
       }
-      return value.doubleValue();
+      double number = value.doubleValue();
+      int ordinal = shape.number();
+      // A producer's int or long in a number property: written without a fraction.
+      if (value.isIntegralNumber() && Double.isFinite(number)) {
+        shape.integral(ordinal);
+      }
+      return number;
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
-      out.writeNumber((Double) value);
+    public void write(Object value, ShapedGenerator out) throws IOException {
+      if (out.nextNumberIsIntegral()) {
+        out.writeNumber(NumberForm.whole((Double) value));
+      } else {
+        out.writeNumber((Double) value);
+      }
     }
   },
   FLOAT(Types.FloatType.get()) {
     @Override
-    public Float read(JsonNode value) {
+    public Float read(JsonNode value, ShapeRecorder shape) {
       if (!value.isNumber()) {
         throw notA("number", value);
       }
@@ -83,13 +93,13 @@ enum ScalarColumn implements JsonColumn {
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeNumber((Float) value);
     }
   },
   BOOLEAN(Types.BooleanType.get()) {
     @Override
-    public Boolean read(JsonNode value) {
+    public Boolean read(JsonNode value, ShapeRecorder shape) {
       if (!value.isBoolean()) {
         throw notA("boolean", value);
       }
@@ -97,13 +107,13 @@ enum ScalarColumn implements JsonColumn {
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeBoolean((Boolean) value);
     }
   },
   DATE(Types.DateType.get()) {
     @Override
-    public LocalDate read(JsonNode value) {
+    public LocalDate read(JsonNode value, ShapeRecorder shape) {
       return parse("date", value, text -> {
         LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
         // An Iceberg date is an int of days.
@@ -113,14 +123,14 @@ enum ScalarColumn implements JsonColumn {
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeString(value.toString());
     }
   },
   /** Written as {@link java.time.Instant#toString}: UTC, {@code Z}, fractions in groups of three digits. */
   TIMESTAMPTZ(Types.TimestampType.withZone()) {
     @Override
-    public OffsetDateTime read(JsonNode value) {
+    public OffsetDateTime read(JsonNode value, ShapeRecorder shape) {
       return parse("date-time", value, text -> {
         OffsetDateTime instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
             .withOffsetSameInstant(ZoneOffset.UTC);
@@ -131,25 +141,25 @@ enum ScalarColumn implements JsonColumn {
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeString(((OffsetDateTime) value).toInstant().toString());
     }
   },
   UUID(Types.UUIDType.get()) {
     @Override
-    public java.util.UUID read(JsonNode value) {
+    public java.util.UUID read(JsonNode value, ShapeRecorder shape) {
       return parse("uuid", value, java.util.UUID::fromString);
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       out.writeString(value.toString());
     }
   },
   /** Kafka Connect's {@code bytes}: base64 text, as Jackson writes a {@code byte[]}. */
   BINARY(Types.BinaryType.get()) {
     @Override
-    public ByteBuffer read(JsonNode value) {
+    public ByteBuffer read(JsonNode value, ShapeRecorder shape) {
       text(value);
       try {
         return ByteBuffer.wrap(value.binaryValue());
@@ -159,7 +169,7 @@ enum ScalarColumn implements JsonColumn {
     }
 
     @Override
-    public void write(Object value, JsonGenerator out) throws IOException {
+    public void write(Object value, ShapedGenerator out) throws IOException {
       ByteBuffer bytes = ((ByteBuffer) value).duplicate();
       byte[] array = new byte[bytes.remaining()];
       bytes.get(array);

@@ -1,6 +1,5 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
@@ -19,7 +18,7 @@ record SymbolColumn(Set<String> symbols) implements JsonColumn {
   }
 
   @Override
-  public String read(JsonNode value) {
+  public String read(JsonNode value, ShapeRecorder shape) {
     if (!value.isTextual() || !symbols.contains(value.textValue())) {
       throw new MalformedValueException("expected one of " + symbols.size() + " symbols, found " + value.getNodeType().name().toLowerCase());
     }
@@ -27,7 +26,7 @@ record SymbolColumn(Set<String> symbols) implements JsonColumn {
   }
 
   @Override
-  public void write(Object value, JsonGenerator out) throws IOException {
+  public void write(Object value, ShapedGenerator out) throws IOException {
     out.writeString(value.toString());
   }
 }

@@ -1,6 +1,5 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,7 @@ import org.apache.iceberg.types.Types;
 /**
  * A part of a value whose schema has no columns of its own (a recursion, {@code not}, a schema
  * without {@code type}, …) as a string column holding the part's JSON text, compact as Jackson
- * writes it. When the whole value is typed, that text is exactly the part's bytes.
+ * writes it. It is written again in the style of the value's {@link TextShape}.
  */
 final class TextColumn implements JsonColumn {
   static final TextColumn INSTANCE = new TextColumn();
@@ -31,7 +30,7 @@ final class TextColumn implements JsonColumn {
   }
 
   @Override
-  public String read(JsonNode value) {
+  public String read(JsonNode value, ShapeRecorder shape) {
     try {
       // Jackson's UTF-8 generator, the one producers use, writes characters beyond the BMP as
       // escapes; a String writer would not.
@@ -42,7 +41,7 @@ final class TextColumn implements JsonColumn {
   }
 
   @Override
-  public void write(Object value, JsonGenerator out) throws IOException {
-    out.writeRawValue(value.toString());
+  public void write(Object value, ShapedGenerator out) throws IOException {
+    out.writeJson(value.toString());
   }
 }

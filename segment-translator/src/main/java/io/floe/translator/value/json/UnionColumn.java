@@ -1,6 +1,5 @@
 package io.floe.translator.value.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.translator.value.MalformedValueException;
 import java.io.IOException;
@@ -40,18 +39,20 @@ final class UnionColumn implements JsonColumn {
   }
 
   @Override
-  public Record read(JsonNode value) {
+  public Record read(JsonNode value, ShapeRecorder shape) {
     if (value.isNull() && nullable) {
       return null;
     }
+    ShapeRecorder.Mark mark = shape.mark();
     for (int i = 0; i < branches.size(); i++) {
       try {
-        Object read = branches.get(i).read(value);
+        Object read = branches.get(i).read(value, shape);
         Record record = empty.copy();
         record.set(i, read);
         return record;
       } catch (MalformedValueException notThisBranch) {
-        // the next branch may read it
+        // The next branch may read it, and what this one recorded is not the value's.
+        shape.reset(mark);
       }
     }
     throw new MalformedValueException("a " + value.getNodeType().name().toLowerCase() + " matches none of "
@@ -59,7 +60,7 @@ final class UnionColumn implements JsonColumn {
   }
 
   @Override
-  public void write(Object value, JsonGenerator out) throws IOException {
+  public void write(Object value, ShapedGenerator out) throws IOException {
     if (value == null) {
       out.writeNull();
       return;

@@ -25,7 +25,7 @@ public final class RandomJson {
   private RandomJson() {}
 
   /** A part of a schema: its JSON text, and the Java values a producer holds for it. */
-  public sealed interface Shape {
+  public interface Shape {
     String schema();
 
     Arbitrary<Object> javaValues();
