@@ -1,6 +1,7 @@
 package io.floe.translator.value.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,14 @@ import org.apache.iceberg.types.Types;
 public final class JsonValueCodec implements ValueCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectReader READER = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final JsonFactory GENERATORS = JSON.getFactory();
+  /**
+   * Doubles and floats written with their shortest digits (Schubfach, as Jackson ships it), not
+   * with the running JDK's {@code Double.toString}, which before JDK 19 wrote longer digits for some
+   * values: a value typed on one broker must rebuild the same on every other.
+   */
+  private static final JsonFactory GENERATORS = JsonFactory.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .build();
 
   private final RegisteredSchema schema;
   private final RootColumn root;

@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  * they write it.
  */
 enum NumberForm {
-  /** {@link Double#toString}: what Jackson writes for a {@code double}. Written by Jackson itself, not by {@link #format}. */
+  /** Java's shortest digits, as {@code Double.toString} from JDK 19 and Jackson write a {@code double}. Written by Jackson itself, not by {@link #format}. */
   JAVA,
   /** Python's {@code repr}: {@code 1.0}, {@code 0.0001}, {@code 1e-05}, {@code 1e+16}, {@code 1.5e+300}. */
   PYTHON,

@@ -180,6 +180,18 @@ class JsonValueCodecTest {
     assertNull(stored.getField("line"));
   }
 
+  @Test
+  void javaDoublesAreWrittenBackAsEveryJdkFromJava19Writes() {
+    // JDK 17's Double.toString writes 1.0E23 as 9.999999999999999E22 and 8.41E21 as
+    // 8.409999999999999E21: a rebuild must not depend on the JDK the broker runs on. Floe writes the
+    // shortest digits (Schubfach, as Jackson ships it and Double.toString has since JDK 19).
+    JsonValueCodec codec = JsonValueCodec.of(schema("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"number\"}}}"));
+    List<byte[]> shortest = List.of(text("{\"x\":1.0E23}"), text("{\"x\":8.41E21}"),
+        text("{\"x\":2.82879384806159E17}"), text("{\"x\":4.9E-324}"));
+
+    assertTypedAndExactThroughParquet(codec, shortest);
+  }
+
   /** Every payload is typed, and after the trip through Parquet, in either encoding, re-encodes exactly; the stored records. */
   static List<Record> assertTypedAndExactThroughParquet(JsonValueCodec codec, List<byte[]> payloads, Path dir) {
     List<Record> records = payloads.stream()
@@ -211,6 +223,10 @@ class JsonValueCodecTest {
 
   private static Case same(String type, String schema, Object... values) {
     return new Case(type, schema, Arrays.asList(values), Arrays.asList(values));
+  }
+
+  private static byte[] text(String json) {
+    return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** A map with its entries in the order given, values may be null. */

@@ -81,6 +81,17 @@ class JsonValuesKeptRawTest {
   }
 
   @Test
+  void theLongerDigitsJdk17WritesForSomeDoublesAreKeptRaw() {
+    // Double.toString before JDK 19: 1.0E23 as 9.999999999999999E22. Typing it would make its
+    // rebuild depend on the JDK of the broker that serves it.
+    JsonValueCodec measure = JsonValueCodec.of(schema("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"number\"}}}"));
+    byte[] payload = "{\"x\":9.999999999999999E22}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertEquals(1.0E23, measure.decode(payload).getField("x"));
+    assertTrue(measure.typed(payload).isEmpty());
+  }
+
+  @Test
   void aWholeNumberWrittenWithAFractionForAnIntegerIsKeptRaw() {
     byte[] payload = write(new Fractional(1.0, "A-1", null));
 
