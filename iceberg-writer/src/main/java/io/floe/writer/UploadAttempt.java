@@ -42,6 +42,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.io.FileIO;
@@ -119,7 +120,7 @@ final class UploadAttempt {
         data.files().stream().map(WrittenFile::ref).toList(), data.batches(), upload.indexes()));
     SegmentCommit commit = in(new UploadStep("cannot read the footers of the files of transactions the segment "
         + "commits", "table " + identifier), () -> commitOf(main, data, pending, replaced, deletes));
-    if (!in(refreshTable(), () -> commit(table, manifest, commit))) {
+    if (!in(refreshTable(), () -> commit(table, manifest, commit, main.pending()))) {
       // Another upload of this segment committed while this one wrote: its files and manifest stand.
       written.deleteAll();
       return committedEarlier(table);
@@ -204,12 +205,24 @@ final class UploadAttempt {
     return deletes;
   }
 
-  /** Writes the manifest and commits, unless the segment is committed by now; true if this attempt committed it. */
-  private boolean commit(TopicTable table, SegmentManifest manifest, SegmentCommit commit) {
+  /**
+   * Writes the manifest and commits, unless the segment is committed by now; true if this attempt
+   * committed it. The partition's pending transactions must still be those the upload began with:
+   * Kafka deletes segments while it copies others, and a deletion changes them.
+   */
+  private boolean commit(TopicTable table, SegmentManifest manifest, SegmentCommit commit, PendingTransactions pending) {
     return table.withLatest(latest -> {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return false;
       }
+      in(new UploadStep("cannot commit to table " + identifier, catalog), () -> {
+        if (!PendingTransactions.of(latest, segment.partition()).equals(pending)) {
+          throw new CommitFailedException("Cannot commit segment %s: the pending transactions of partition %d changed "
+              + "while it was written (a segment of the partition was deleted meanwhile)", segment.segmentId(),
+              segment.partition());
+        }
+        return pending;
+      });
       String location = manifests.location(segment);
       in(new UploadStep("cannot write manifest", location), () -> {
         written.writing(location);

@@ -44,6 +44,7 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.internal.ControlRecordType;
 import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
 import org.apache.kafka.server.log.remote.storage.RetriableRemoteStorageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -246,6 +247,29 @@ class AnalystViewTest {
     rsm.copyLogSegmentData(second.metadata(), second.data());
 
     assertEquals(Set.of(5L, 7L), mainOffsets("orders", 0));
+  }
+
+  @Test
+  void aSegmentKafkaDeletesWhileTheMarkersSegmentIsWrittenStaysDeleted() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of("table.retention", "follow-kafka",
+        "iceberg.catalog.io-impl", InterceptingFileIO.class.getName()));
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    TieredSegment second = ending(first, ControlRecordType.COMMIT);
+    // The broker's expiration task deletes the first segment while its copy task writes the second.
+    InterceptingFileIO.beforeNewFile(second.metadata().remoteLogSegmentId().id().toString(), () -> {
+      try {
+        rsm.deleteLogSegmentData(first.metadata());
+      } catch (RemoteStorageException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    assertThrows(RetriableRemoteStorageException.class, () -> rsm.copyLogSegmentData(second.metadata(), second.data()));
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(5L, 7L), mainOffsets("orders", 0));
+    assertEquals(0, pendingRows("orders", 0));
   }
 
   @Test
