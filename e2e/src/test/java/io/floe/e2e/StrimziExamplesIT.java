@@ -64,15 +64,19 @@ class StrimziExamplesIT {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
+  /** The image, the examples and these tests agree on where Floe is and which Kafka runs it. */
   @Test
-  void theDockerfileInstallsFloeWhereTheExamplesLoadItFrom() throws IOException {
+  void theDockerfileInstallsFloeWhereTheExamplesLoadItFromOnTheKafkaTheyRun() throws IOException {
+    String kafkaVersion = KafkaDistribution.ofStrimziImage().version();
     String dockerfile = Files.readString(EXAMPLES.resolve("Dockerfile"));
     String pluginDir = IMAGE_PLUGIN_CLASS_PATH.substring(0, IMAGE_PLUGIN_CLASS_PATH.length() - "/lib/*".length());
     assertTrue(dockerfile.contains("RUN mv /opt/kafka/plugins/floe-* " + pluginDir), dockerfile);
+    assertTrue(dockerfile.contains("ARG STRIMZI_KAFKA_IMAGE=quay.io/strimzi/kafka:0.49.0-kafka-" + kafkaVersion), dockerfile);
     for (String example : List.of("kafka-floe-local.yaml", "kafka-floe-s3-postgres.yaml", "kafka-floe-s3-rest.yaml")) {
       StrimziManifest manifest = StrimziManifest.read(EXAMPLES.resolve(example), Map.of());
       assertEquals(IMAGE_PLUGIN_CLASS_PATH, StrimziBrokerConfig.of(manifest.kafka()).remoteStorage().classPath().orElseThrow(),
           example);
+      assertEquals(kafkaVersion, manifest.kafka().getSpec().getKafka().getVersion(), example);
     }
   }
 
@@ -153,9 +157,12 @@ class StrimziExamplesIT {
     return FloeDistribution.built().home().resolve("lib") + "/*";
   }
 
-  /** The broker runs the resource's properties over the harness's defaults, and its container's environment. */
+  /**
+   * The broker runs the Kafka release of the examples' image, the resource's properties over the
+   * harness's defaults, and its container's environment.
+   */
   private static BrokerSpec spec(StrimziBrokerConfig config, Map<String, String> environment) {
-    return BrokerSpec.of(KafkaDistribution.current(), config.remoteStorage())
+    return BrokerSpec.of(KafkaDistribution.ofStrimziImage(), config.remoteStorage())
         .withProperties(config.properties())
         .withEnvironment(environment);
   }
