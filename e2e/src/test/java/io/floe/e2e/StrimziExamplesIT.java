@@ -2,6 +2,7 @@ package io.floe.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.e2e.broker.BrokerSpec;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -108,7 +110,7 @@ class StrimziExamplesIT {
         S3Client client = s3.client();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
       client.createBucket(b -> b.bucket(BUCKET));
-      createCatalogDatabase(postgres);
+      createCatalogDatabase(postgres, dir.resolve("postgres"));
       StrimziManifest manifest = StrimziManifest.read(EXAMPLES.resolve("kafka-floe-s3-postgres.yaml"), Map.of(
           IMAGE_PLUGIN_CLASS_PATH, pluginClassPath(),
           DATA_VOLUME, dataVolume.toString(),
@@ -188,13 +190,28 @@ class StrimziExamplesIT {
     ConsumedRecords.fromStart(kafka, topic, IsolationLevel.READ_COMMITTED).assertExactly(workloads.produced());
   }
 
-  /** The catalog's role and database, as an operator of the database would create them. */
-  private static void createCatalogDatabase(EmbeddedPostgres postgres) throws SQLException {
+  /**
+   * The catalog's role and database, as an operator of the database would create them. The role
+   * must give its password (the server trusts every local connection otherwise), so that the
+   * brokers' catalog commits prove the secret reached Floe.
+   */
+  private static void createCatalogDatabase(EmbeddedPostgres postgres, Path dataDirectory) throws SQLException, IOException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE ROLE floe LOGIN PASSWORD '" + CATALOG_PASSWORD + "'");
       statement.execute("CREATE DATABASE iceberg OWNER floe");
+      Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+          local all all trust
+          host all postgres 127.0.0.1/32 trust
+          host all postgres ::1/128 trust
+          host all floe 127.0.0.1/32 scram-sha-256
+          host all floe ::1/128 scram-sha-256
+          """);
+      statement.execute("SELECT pg_reload_conf()");
     }
+    String catalog = "jdbc:postgresql://localhost:" + postgres.getPort() + "/iceberg";
+    assertThrows(SQLException.class, () -> DriverManager.getConnection(catalog, "floe", "not-the-password").close(),
+        "the catalog database refuses the role without its password");
   }
 
   /**
