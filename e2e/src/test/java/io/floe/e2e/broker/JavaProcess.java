@@ -6,26 +6,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java main class run in a JVM of its own, with the {@code java} of the test's JVM, and its
- * standard output and error appended to files.
+ * A Java main class run in a JVM of its own, with the {@code java} of the test's JVM, the test's
+ * environment plus {@code environment}, and its standard output and error appended to files.
  */
-record JavaProcess(List<String> jvmOptions, String classPath, String mainClass, List<String> arguments) {
+record JavaProcess(List<String> jvmOptions, String classPath, String mainClass, List<String> arguments,
+    Map<String, String> environment) {
 
   JavaProcess {
     jvmOptions = List.copyOf(jvmOptions);
     arguments = List.copyOf(arguments);
+    environment = Map.copyOf(environment);
   }
 
   Process start(Path workDir, Path stdout, Path stderr) {
+    ProcessBuilder builder = new ProcessBuilder(command())
+        .directory(workDir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+        .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+    builder.environment().putAll(environment);
     try {
-      return new ProcessBuilder(command())
-          .directory(workDir.toFile())
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
-          .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
-          .start();
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + mainClass + " in " + workDir, e);
     }

@@ -41,9 +41,10 @@ public final class KafkaBroker implements KafkaService, AutoCloseable {
         BrokerProperties.singleNode(spec, ports, workDir.resolve("data")));
     List<String> jvmOptions = BrokerProcess.jvmOptions(distribution, workDir, logs);
     // a dynamic quorum of one voter (KIP-853)
-    StorageFormat.run(distribution, jvmOptions, properties, workDir, Uuid.randomUuid().toString(), List.of("--standalone"));
+    StorageFormat.run(spec, jvmOptions, properties, workDir, Uuid.randomUuid().toString(), List.of("--standalone"));
 
-    JavaProcess server = new JavaProcess(jvmOptions, distribution.classPath(), SERVER, List.of(properties.toString()));
+    JavaProcess server = new JavaProcess(jvmOptions, distribution.classPath(), SERVER, List.of(properties.toString()),
+        spec.environment());
     String name = String.format("%s broker at %s in %s", distribution, ports.brokerAddress(), workDir);
     KafkaBroker broker = new KafkaBroker(distribution, workDir, ports,
         new BrokerProcess(name, workDir, ports.brokerAddress(), logs, server));

@@ -158,8 +158,9 @@ public final class KafkaCluster implements KafkaService, AutoCloseable {
         BrokerProperties.clusterNode(spec, id, ports, nodeDir.resolve("data")));
     List<String> jvmOptions = BrokerProcess.jvmOptions(distribution, nodeDir, logs);
     // every node a member of the same cluster, its quorum the static voters of the properties
-    StorageFormat.run(distribution, jvmOptions, properties, nodeDir, clusterId, List.of());
-    JavaProcess server = new JavaProcess(jvmOptions, distribution.classPath(), SERVER, List.of(properties.toString()));
+    StorageFormat.run(spec, jvmOptions, properties, nodeDir, clusterId, List.of());
+    JavaProcess server = new JavaProcess(jvmOptions, distribution.classPath(), SERVER, List.of(properties.toString()),
+        spec.environment());
     String name = String.format("%s node %d at %s in %s", distribution, id, ports.get(id - 1).brokerAddress(), nodeDir);
     return new BrokerProcess(name, nodeDir, ports.get(id - 1).brokerAddress(), logs, server);
   }

@@ -26,6 +26,11 @@ public record KafkaDistribution(String version, Path home) {
     return laidOut("kafka39.version");
   }
 
+  /** The release of the Strimzi image that deploy/strimzi's examples run. */
+  public static KafkaDistribution ofStrimziImage() {
+    return laidOut("strimzi.kafka.version");
+  }
+
   public Path libs() {
     return home.resolve("libs");
   }
