@@ -3,6 +3,7 @@ package io.floe.plugin;
 import io.floe.plugin.config.FloeConfig;
 import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.kafka.StorageExceptions;
+import io.floe.plugin.storage.CatalogOpenException;
 import io.floe.plugin.storage.Warehouse;
 import io.floe.plugin.values.RegistryOutages;
 import io.floe.plugin.transactions.PendingRowMetrics;
@@ -90,6 +91,9 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
               + "transaction's outcome" : "",
           withoutRegistry ? " (without the schema registry, unreachable for too long)" : "");
       return Optional.empty();
+    } catch (CatalogOpenException e) {
+      throw e.retriable() ? StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e)
+          : StorageExceptions.fatal("Cannot upload " + segment + ": " + e.getMessage(), e);
     } catch (UploadFailedException e) {
       if (causedBy(e, SchemaRegistryException.class)) {
         outages.failed(segment);
@@ -145,14 +149,16 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       uploader().delete(segment, config.tableRetention());
     } catch (RuntimeException e) {
       throw StorageExceptions.retriable("Cannot delete " + segment + " at "
-          + ManifestPaths.of(config.manifestPrefix(), segment) + ": " + describe(e), e);
+          + ManifestPaths.of(config.manifestPrefix(), segment) + " and in " + warehouse.catalogDescription() + ": "
+          + describe(e), e);
     }
   }
 
   private synchronized SegmentUploader uploader() {
     if (uploader == null) {
-      uploader = new SegmentUploader(warehouse.catalog(), warehouse.io(), new WriterSettings(
-          config.namespace(), config.manifestPrefix(), config.targetFileSizeBytes(), config.rowGroupSizeBytes()));
+      uploader = new SegmentUploader(warehouse.catalog(), warehouse.catalogDescription(), warehouse.io(),
+          new WriterSettings(config.namespace(), config.manifestPrefix(), config.targetFileSizeBytes(),
+              config.rowGroupSizeBytes()));
     }
     return uploader;
   }

@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.exceptions.NotAuthorizedException;
 import org.apache.iceberg.io.FileIO;
 
 /**
@@ -19,6 +22,9 @@ import org.apache.iceberg.io.FileIO;
 public final class Warehouse implements Closeable {
   private static final String SQLITE_DRIVER = "org.sqlite.JDBC";
   private static final String SQLITE_URI = "jdbc:sqlite:";
+  /** Where a URI may carry credentials: user info, and the query or JDBC parameters. */
+  private static final Pattern USER_INFO = Pattern.compile("//[^/@?#;]*@");
+  private static final Pattern PARAMETERS = Pattern.compile("[?;#].*$");
 
   private final String catalogName;
   private final Map<String, String> catalogProperties;
@@ -40,16 +46,48 @@ public final class Warehouse implements Closeable {
     return io;
   }
 
-  /** The catalog, built on first use; a failure is retried at the next call. */
+  /**
+   * The catalog, built on first use; a failure is retried at the next call.
+   *
+   * @throws CatalogOpenException if it cannot be built: unreachable, or refusing Floe's credentials
+   */
   public synchronized Catalog catalog() {
     if (catalog == null) {
       String uri = catalogProperties.getOrDefault(CatalogProperties.URI, "");
       if (uri.startsWith(SQLITE_URI)) {
         prepareSqlite(uri.substring(SQLITE_URI.length()));
       }
-      catalog = CatalogUtil.buildIcebergCatalog(catalogName, catalogProperties, null);
+      try {
+        catalog = CatalogUtil.buildIcebergCatalog(catalogName, catalogProperties, null);
+      } catch (NotAuthorizedException | ForbiddenException e) {
+        throw new CatalogOpenException("Cannot open " + catalogDescription() + ": it refuses Floe's credentials "
+            + "(iceberg.catalog.credential or iceberg.catalog.token): " + e.getMessage(), false, e);
+      } catch (RuntimeException e) {
+        throw new CatalogOpenException("Cannot open " + catalogDescription() + ": " + withRootCause(e), true, e);
+      }
     }
     return catalog;
+  }
+
+  /** The failure's message, and its root cause's where that says more (why a request failed). */
+  private static String withRootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(failure.getMessage());
+    return root == failure || root.getMessage() == null || message.contains(root.getMessage()) ? message
+        : message + ": " + root.getMessage();
+  }
+
+  /** The catalog as messages name it: its name and URI, without credentials or parameters. */
+  public String catalogDescription() {
+    String uri = catalogProperties.get(CatalogProperties.URI);
+    return "catalog " + catalogName + (uri == null ? "" : " (" + withoutSecrets(uri) + ")");
+  }
+
+  private static String withoutSecrets(String uri) {
+    return PARAMETERS.matcher(USER_INFO.matcher(uri).replaceFirst("//")).replaceFirst("");
   }
 
   /**
