@@ -1,6 +1,7 @@
 package io.floe.plugin;
 
 import io.floe.plugin.config.FloeConfig;
+import io.floe.plugin.kafka.Redaction;
 import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.kafka.StorageExceptions;
 import io.floe.plugin.storage.CatalogOpenException;
@@ -72,6 +73,27 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),
         config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
             .orElse("values kept raw (no schema registry)"));
+    checkCatalogInBackground();
+  }
+
+  /**
+   * Opens the catalog off the broker's start, so that a catalog that is down or refuses Floe's
+   * credentials is a warning at start, not a failure: fetches need no catalog, and uploads retry.
+   */
+  private void checkCatalogInBackground() {
+    Thread check = new Thread(() -> {
+      try {
+        warehouse.catalog();
+      } catch (RuntimeException e) {
+        if (warehouse.closed()) {
+          return;
+        }
+        LOG.warn("{}. Floe serves tiered data meanwhile; uploads open the catalog again when they retry.",
+            Redaction.redact(describe(e)));
+      }
+    }, "floe-catalog-check");
+    check.setDaemon(true);
+    check.start();
   }
 
   @Override

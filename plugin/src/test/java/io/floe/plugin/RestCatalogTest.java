@@ -171,10 +171,10 @@ class RestCatalogTest {
   @Test
   void wrongCredentialsFailTheUploadSayingSoWithoutTheSecret() throws IOException {
     String wrongSecret = "wrong-" + CLIENT_SECRET;
-    IcebergRemoteStorageManager rsm = configured(Map.of("iceberg.catalog.credential", CLIENT_ID + ":" + wrongSecret));
-    TieredSegment segment = tiered();
+    try (CapturedLog log = new CapturedLog()) {
+      IcebergRemoteStorageManager rsm = configured(Map.of("iceberg.catalog.credential", CLIENT_ID + ":" + wrongSecret));
+      TieredSegment segment = tiered();
 
-    String log = capturingLog(() -> {
       RemoteStorageException error = assertThrows(RemoteStorageException.class,
           () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
 
@@ -183,9 +183,20 @@ class RestCatalogTest {
       assertTrue(error.getMessage().contains("it refuses Floe's credentials (iceberg.catalog.credential or "
           + "iceberg.catalog.token)"), error.getMessage());
       assertFalse(stackTrace(error).contains(wrongSecret), stackTrace(error));
-    });
+      assertFalse(log.text().contains(wrongSecret), log.text());
+    }
+  }
 
-    assertFalse(log.contains(wrongSecret), log);
+  @Test
+  void aCatalogFailingAtStartIsAWarningAndTheBrokerStarts() throws Exception {
+    gateway.answer(catalogRequests(), 500, "ServerError");
+    try (CapturedLog log = new CapturedLog()) {
+      configured(Map.of());
+
+      awaitUntil(() -> log.text().contains("WARN"), Duration.ofSeconds(60), "warning");
+      assertTrue(log.text().contains("Cannot open catalog floe (" + gateway.uri() + "): "), log.text());
+      assertTrue(log.text().contains("Floe serves tiered data meanwhile"), log.text());
+    }
   }
 
   @Test
@@ -286,22 +297,25 @@ class RestCatalogTest {
   }
 
   @Test
-  void neitherTheClientSecretNorATokenReachesTheLogOrAnError() throws IOException {
-    String log = capturingLog(() -> {
+  void neitherTheClientSecretNorATokenReachesTheLogOrAnError() throws Exception {
+    try (CapturedLog log = new CapturedLog()) {
       IcebergRemoteStorageManager rsm = configured(Map.of());
       TieredSegment segment = tiered();
       rsm.copyLogSegmentData(segment.metadata(), segment.data());
       gateway.answer(commits(), 401, "NotAuthorizedException");
       TieredSegment refused = tiered(1);
+
       RemoteStorageException error = assertThrows(RemoteStorageException.class,
           () -> rsm.copyLogSegmentData(refused.metadata(), refused.data()));
+
       String trace = stackTrace(error);
       assertFalse(trace.contains(CLIENT_SECRET), trace);
-      gateway.bearers().forEach(token -> assertFalse(trace.contains(token), trace));
-    });
-
-    assertFalse(log.contains(CLIENT_SECRET), log);
-    gateway.bearers().forEach(token -> assertFalse(log.contains(token), log));
+      assertFalse(log.text().contains(CLIENT_SECRET), log.text());
+      for (String token : gateway.bearers()) {
+        assertFalse(trace.contains(token), trace);
+        assertFalse(log.text().contains(token), log.text());
+      }
+    }
   }
 
   /** The upload fails retriably naming the catalog, the segment and {@code why}; once healed, a retry commits it once. */
@@ -424,25 +438,24 @@ class RestCatalogTest {
     return configs;
   }
 
-  /** What reaches the log (standard error, where the test's SLF4J logger writes) while {@code action} runs. */
-  private static String capturingLog(Action action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    } finally {
-      System.setErr(original);
-    }
-    String log = captured.toString(StandardCharsets.UTF_8);
-    original.print(log);
-    return log;
-  }
+  /** What reaches the log (standard error, where the test's SLF4J logger writes) until closed. */
+  private static final class CapturedLog implements AutoCloseable {
+    private final PrintStream original = System.err;
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-  private interface Action {
-    void run() throws Exception;
+    CapturedLog() {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    synchronized String text() {
+      return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+      System.setErr(original);
+      original.print(text());
+    }
   }
 
   private static void awaitUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {

@@ -30,6 +30,7 @@ public final class Warehouse implements Closeable {
   private final Map<String, String> catalogProperties;
   private final FileIO io;
   private Catalog catalog;
+  private boolean closed;
 
   /**
    * @param catalogProperties the properties of the catalog and its FileIO, as Iceberg takes them; the
@@ -52,6 +53,9 @@ public final class Warehouse implements Closeable {
    * @throws CatalogOpenException if it cannot be built: unreachable, or refusing Floe's credentials
    */
   public synchronized Catalog catalog() {
+    if (closed) {
+      throw new CatalogOpenException("Cannot open " + catalogDescription() + ": Floe is closing", false, null);
+    }
     if (catalog == null) {
       String uri = catalogProperties.getOrDefault(CatalogProperties.URI, "");
       if (uri.startsWith(SQLITE_URI)) {
@@ -78,6 +82,11 @@ public final class Warehouse implements Closeable {
     String message = String.valueOf(failure.getMessage());
     return root == failure || root.getMessage() == null || message.contains(root.getMessage()) ? message
         : message + ": " + root.getMessage();
+  }
+
+  /** Whether Floe is closing: the catalog is not opened any more. */
+  public synchronized boolean closed() {
+    return closed;
   }
 
   /** The catalog as messages name it: its name and URI, without credentials or parameters. */
@@ -111,6 +120,7 @@ public final class Warehouse implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
+    closed = true;
     io.close();
     if (catalog instanceof Closeable closeable) {
       closeable.close();
