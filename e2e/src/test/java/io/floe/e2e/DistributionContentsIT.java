@@ -44,6 +44,8 @@ class DistributionContentsIT {
     assertTrue(top.startsWith("floe-"), top);
     assertTrue(entries.contains(top + "bin/floe"), entries.toString());
     assertTrue(entries.stream().anyMatch(e -> e.startsWith(top + "lib/floe-plugin-")), entries.toString());
+    assertTrue(entries.stream().anyMatch(e -> e.startsWith(top + "lib/httpclient5-")),
+        "the REST catalog client's HTTP client: " + entries);
     assertEquals(List.of(), brokerClasses, "the broker's own classes must not be in the distribution");
   }
 

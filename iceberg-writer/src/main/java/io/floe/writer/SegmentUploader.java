@@ -23,7 +23,7 @@ import org.apache.iceberg.io.FileIO;
  * own commits to a table so that the segments the broker copies at once do not conflict.
  */
 public final class SegmentUploader {
-  private final Catalog catalog;
+  private final String catalogDescription;
   private final FileIO io;
   private final WriterSettings settings;
   private final Namespace namespace;
@@ -31,7 +31,14 @@ public final class SegmentUploader {
   private final ManifestStore manifests;
 
   public SegmentUploader(Catalog catalog, FileIO io, WriterSettings settings) {
-    this.catalog = catalog;
+    this(catalog, "catalog " + catalog.name(), io, settings);
+  }
+
+  /**
+   * @param catalogDescription the catalog as failures name it, say with its URI (without credentials)
+   */
+  public SegmentUploader(Catalog catalog, String catalogDescription, FileIO io, WriterSettings settings) {
+    this.catalogDescription = catalogDescription;
     this.io = io;
     this.settings = settings;
     this.namespace = Namespace.of(settings.namespace().split("\\."));
@@ -47,7 +54,7 @@ public final class SegmentUploader {
    *     the outcome of its commit is unknown
    */
   public UploadReport upload(SegmentUpload upload) {
-    return new UploadAttempt(upload, identifier(upload.segment()), tables, manifests, io, settings, catalog.name()).run();
+    return new UploadAttempt(upload, identifier(upload.segment()), tables, manifests, io, settings, catalogDescription).run();
   }
 
   /**

@@ -32,6 +32,7 @@ import io.floe.writer.table.IncompatibleTableException;
 import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
 import io.floe.writer.table.ValueSchemaEvolution;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,10 @@ import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.RESTException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.types.Types;
 
@@ -68,7 +72,7 @@ final class UploadAttempt {
   private final AttemptFiles written;
 
   UploadAttempt(SegmentUpload upload, TableIdentifier identifier, TableResolver tables, ManifestStore manifests,
-      FileIO io, WriterSettings settings, String catalogName) {
+      FileIO io, WriterSettings settings, String catalog) {
     this.upload = upload;
     this.segment = upload.segment();
     this.identifier = identifier;
@@ -76,7 +80,7 @@ final class UploadAttempt {
     this.manifests = manifests;
     this.io = io;
     this.settings = settings;
-    this.catalog = "catalog " + catalogName;
+    this.catalog = catalog;
     this.written = new AttemptFiles(io, segment.segmentId());
   }
 
@@ -229,7 +233,7 @@ final class UploadAttempt {
         manifests.write(manifest);
         return location;
       });
-      in(new UploadStep("cannot commit to table " + identifier, catalog), () -> {
+      in(commitTable(), () -> {
         commit.commitTo(latest);
         return segment;
       });
@@ -261,7 +265,7 @@ final class UploadAttempt {
 
   /** What a failure in {@code step} means for the broker: retriable or not, with what the attempt wrote taken back. */
   private UploadFailedException failed(UploadStep step, RuntimeException e) {
-    if (e instanceof CommitStateUnknownException) {
+    if (e instanceof CommitStateUnknownException || (step.equals(commitTable()) && unanswered(e))) {
       // The commit may have succeeded: its files must stay. A retry finds out which.
       return UploadFailedException.retriable(segment, "the commit to table " + identifier + " has an unknown outcome",
           catalog, e);
@@ -278,10 +282,26 @@ final class UploadAttempt {
     if (e instanceof DataFileException file) {
       return UploadFailedException.retriable(segment, "cannot write data file", file.location(), file.getCause());
     }
-    if (e instanceof NoSuchTableException) {
+    if (e instanceof ForbiddenException) {
+      return UploadFailedException.permanent(segment, step.doing() + " at " + step.where()
+          + ": the catalog does not permit it to Floe's principal: " + e.getMessage(), e);
+    }
+    if (e instanceof NoSuchTableException || e instanceof NoSuchNamespaceException) {
       tables.forget(identifier);
     }
     return UploadFailedException.retriable(segment, step.doing(), step.where(), e);
+  }
+
+  /**
+   * Whether a request went unanswered (timed out, connection lost): a REST catalog may have applied a
+   * commit it did not answer, and Iceberg's REST client reports that as a failure, not as unknown.
+   */
+  private static boolean unanswered(RuntimeException e) {
+    return e instanceof RESTException && e.getCause() instanceof IOException;
+  }
+
+  private UploadStep commitTable() {
+    return new UploadStep("cannot commit to table " + identifier, catalog);
   }
 
   private UploadStep resolveTable() {

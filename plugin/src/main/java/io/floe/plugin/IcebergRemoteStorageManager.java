@@ -1,8 +1,10 @@
 package io.floe.plugin;
 
 import io.floe.plugin.config.FloeConfig;
+import io.floe.plugin.kafka.Redaction;
 import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.kafka.StorageExceptions;
+import io.floe.plugin.storage.CatalogOpenException;
 import io.floe.plugin.storage.Warehouse;
 import io.floe.plugin.values.RegistryOutages;
 import io.floe.plugin.transactions.PendingRowMetrics;
@@ -71,6 +73,27 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),
         config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
             .orElse("values kept raw (no schema registry)"));
+    checkCatalogInBackground();
+  }
+
+  /**
+   * Opens the catalog off the broker's start, so that a catalog that is down or refuses Floe's
+   * credentials is a warning at start, not a failure: fetches need no catalog, and uploads retry.
+   */
+  private void checkCatalogInBackground() {
+    Thread check = new Thread(() -> {
+      try {
+        warehouse.catalog();
+      } catch (RuntimeException e) {
+        if (warehouse.closed()) {
+          return;
+        }
+        LOG.warn("{}. Floe serves tiered data meanwhile; uploads open the catalog again when they retry.",
+            Redaction.redact(describe(e)));
+      }
+    }, "floe-catalog-check");
+    check.setDaemon(true);
+    check.start();
   }
 
   @Override
@@ -90,6 +113,9 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
               + "transaction's outcome" : "",
           withoutRegistry ? " (without the schema registry, unreachable for too long)" : "");
       return Optional.empty();
+    } catch (CatalogOpenException e) {
+      throw e.retriable() ? StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e)
+          : StorageExceptions.fatal("Cannot upload " + segment + ": " + e.getMessage(), e);
     } catch (UploadFailedException e) {
       if (causedBy(e, SchemaRegistryException.class)) {
         outages.failed(segment);
@@ -145,14 +171,16 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       uploader().delete(segment, config.tableRetention());
     } catch (RuntimeException e) {
       throw StorageExceptions.retriable("Cannot delete " + segment + " at "
-          + ManifestPaths.of(config.manifestPrefix(), segment) + ": " + describe(e), e);
+          + ManifestPaths.of(config.manifestPrefix(), segment) + " and in " + warehouse.catalogDescription() + ": "
+          + describe(e), e);
     }
   }
 
   private synchronized SegmentUploader uploader() {
     if (uploader == null) {
-      uploader = new SegmentUploader(warehouse.catalog(), warehouse.io(), new WriterSettings(
-          config.namespace(), config.manifestPrefix(), config.targetFileSizeBytes(), config.rowGroupSizeBytes()));
+      uploader = new SegmentUploader(warehouse.catalog(), warehouse.catalogDescription(), warehouse.io(),
+          new WriterSettings(config.namespace(), config.manifestPrefix(), config.targetFileSizeBytes(),
+              config.rowGroupSizeBytes()));
     }
     return uploader;
   }

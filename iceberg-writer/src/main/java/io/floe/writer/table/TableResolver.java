@@ -10,6 +10,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 
 /**
@@ -42,7 +43,7 @@ public final class TableResolver {
   private Table loadOrCreate(TableIdentifier identifier, String topic, String topicId) {
     try {
       return adopt(identifier, catalog.loadTable(identifier));
-    } catch (NoSuchTableException e) {
+    } catch (NoSuchTableException | NoSuchNamespaceException e) {
       return create(identifier, topic, topicId);
     }
   }

@@ -101,6 +101,9 @@ public final class FloeConfig extends AbstractConfig {
       throw new ConfigException(CATALOG_URI, null,
           "a jdbc catalog needs a URI when the warehouse is not local (" + warehouse() + ")");
     }
+    if (getString(CATALOG_IMPL) == null && "rest".equalsIgnoreCase(getString(CATALOG_TYPE))) {
+      RestCatalogKeys.check(catalogProperties(), getString(MANIFEST_PREFIX) != null);
+    }
     try {
       topicFormats = TopicFormats.of(ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(),
           getList(VALUE_FORMAT_OVERRIDES));
@@ -215,7 +218,7 @@ public final class FloeConfig extends AbstractConfig {
     } else if (getString(CATALOG_IMPL) == null && isJdbc()) {
       properties.put("uri", "jdbc:sqlite:" + LocalFileIO.pathOf(trimSlash(warehouse()) + "/floe-catalog.db"));
     }
-    return properties;
+    return RestCatalogKeys.withTrustStore(properties);
   }
 
   private boolean isJdbc() {

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * messages (a JDBC URL's {@code password=}, a URI's {@code user:password@}). Causes are copied with
  * their messages redacted and their stack traces kept, since the broker logs the whole chain.
  */
-final class Redaction {
+public final class Redaction {
   private static final Pattern SECRET_PARAMETER = Pattern.compile(
       "(?i)((?:password|passwd|pwd|secret|token|credential|private[-_.]?key|secret[-_.]?access[-_.]?key)[^=&;\\s]*=)([^&;\\s]+)");
   private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]+)(@)");
 
   private Redaction() {}
 
-  static String redact(String message) {
+  public static String redact(String message) {
     if (message == null) {
       return null;
     }
