@@ -7,16 +7,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import io.floe.plugin.storage.LocalFileIO;
 import org.apache.iceberg.rest.RESTCatalogServer;
 
 /**
  * Iceberg's own REST catalog server ({@code iceberg-open-api} test fixtures), in this JVM on a free
- * loopback port, backed by a JDBC catalog on a SQLite file with its warehouse in a local directory.
- * It speaks plain HTTP and checks no credentials: {@link CatalogGateway} adds both in front of it.
+ * loopback port, backed by a JDBC catalog (on a SQLite file). It speaks plain HTTP and checks no
+ * credentials: {@link CatalogGateway} adds both in front of it.
  */
-final class IcebergRestFixture implements AutoCloseable {
+public final class IcebergRestFixture implements AutoCloseable {
   private final RESTCatalogServer server;
   private final int port;
 
@@ -25,23 +26,30 @@ final class IcebergRestFixture implements AutoCloseable {
     this.port = port;
   }
 
+  /** The server with its warehouse in a local directory. */
   static IcebergRestFixture start(Path warehouse, Path database) throws Exception {
-    int port = freePort();
-    // Its constructor taking the configuration is package-private; its public main() reads the
-    // configuration from the environment and never returns.
-    Constructor<RESTCatalogServer> constructor = RESTCatalogServer.class.getDeclaredConstructor(Map.class);
-    constructor.setAccessible(true);
-    RESTCatalogServer server = constructor.newInstance(Map.of(
-        RESTCatalogServer.REST_PORT, String.valueOf(port),
+    return start(Map.of(
         "warehouse", warehouse.toString(),
         "uri", "jdbc:sqlite:" + database,
         // Its default, HadoopFileIO, needs more of Hadoop than the plugin's class path has.
         "io-impl", LocalFileIO.class.getName()));
+  }
+
+  /** The server with the properties of its backing catalog: {@code uri} (JDBC), {@code warehouse}, its FileIO's. */
+  public static IcebergRestFixture start(Map<String, String> catalogProperties) throws Exception {
+    int port = freePort();
+    Map<String, String> configuration = new HashMap<>(catalogProperties);
+    configuration.put(RESTCatalogServer.REST_PORT, String.valueOf(port));
+    // Its constructor taking the configuration is package-private; its public main() reads the
+    // configuration from the environment and never returns.
+    Constructor<RESTCatalogServer> constructor = RESTCatalogServer.class.getDeclaredConstructor(Map.class);
+    constructor.setAccessible(true);
+    RESTCatalogServer server = constructor.newInstance(configuration);
     server.start(false);
     return new IcebergRestFixture(server, port);
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
