@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,18 +108,26 @@ class GcsWarehouseTest {
 
   /**
    * GCSFileIO writes every file through a resumable upload session, in chunks of
-   * {@code gcs.channel.write.chunk-size-bytes}; a data file of several MiB takes many of them.
+   * {@code gcs.channel.write.chunk-size-bytes}, each a PUT of a Content-Range of the object; a data
+   * file of several MiB takes many of them. The in-memory store takes them over the client's HTTP
+   * layer, whose request log counts them.
    */
   @Test
-  void aDataFileOfManyUploadChunksIsServedExactly() throws Exception {
+  void aDataFileOfManyResumableUploadChunksIsServedExactly() throws Exception {
     rsm.close();
     rsm = configured(Map.of("iceberg.catalog.gcs.channel.write.chunk-size-bytes", String.valueOf(CHUNK)));
     TieredSegment segment = TieredSegment.incompressible(dir, TOPIC, PARTITION, 6);
-    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    List<String> requests;
+    try (HttpRequestLog log = HttpRequestLog.open()) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+      requests = log.requests();
+    }
 
     Map<String, Long> objects = objectSizes();
     String dataFile = objects.keySet().stream().filter(name -> name.endsWith(".parquet")).findFirst().orElseThrow();
-    assertTrue(objects.get(dataFile) > 20L * CHUNK, dataFile + " has " + objects.get(dataFile) + " bytes");
+    long chunks = requests.stream().filter(request -> request.startsWith("PUT ") && request.contains(".parquet")
+        && request.contains("Content-Range: bytes ")).count();
+    assertTrue(chunks > objects.get(dataFile) / CHUNK, chunks + " chunks for " + objects.get(dataFile) + " bytes");
     try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
       assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
     }
