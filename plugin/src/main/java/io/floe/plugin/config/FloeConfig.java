@@ -95,7 +95,7 @@ public final class FloeConfig extends AbstractConfig {
 
   private final TopicFormats topicFormats;
   private final Optional<RegistrySettings> registry;
-  private final Optional<GcsCredentials> gcsCredentials;
+  private final Optional<GcsSettings> gcsSettings;
 
   public FloeConfig(Map<String, ?> originals) {
     super(DEFINITION, originals, false);
@@ -110,12 +110,12 @@ public final class FloeConfig extends AbstractConfig {
       throw new ConfigException(VALUE_FORMAT_OVERRIDES, getList(VALUE_FORMAT_OVERRIDES), e.getMessage());
     }
     registry = registrySettings();
-    gcsCredentials = isGcsWarehouse() ? Optional.of(GcsCredentials.of(catalogProperties())) : Optional.empty();
+    gcsSettings = isGcsWarehouse() ? Optional.of(GcsSettings.of(catalogProperties())) : Optional.empty();
   }
 
-  /** For a {@code gs://} warehouse, where its credentials come from. */
-  public Optional<GcsCredentials> gcsCredentials() {
-    return gcsCredentials;
+  /** For a {@code gs://} warehouse, its checked {@code gcs.*} keys and where its credentials come from. */
+  public Optional<GcsSettings> gcsSettings() {
+    return gcsSettings;
   }
 
   /** What the table's main branch does when Kafka deletes a segment. */

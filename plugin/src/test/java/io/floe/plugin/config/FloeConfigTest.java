@@ -122,35 +122,35 @@ class FloeConfigTest {
 
   @Test
   void aGcsWarehouseWithoutCredentialKeysSignsInWithApplicationDefaultCredentialsAndSaysWhichKeysWouldSetOthers() {
-    GcsCredentials credentials = gcs(Map.of()).gcsCredentials().orElseThrow();
+    GcsSettings settings = gcs(Map.of()).gcsSettings().orElseThrow();
 
-    assertEquals(GcsCredentials.Source.APPLICATION_DEFAULT, credentials.source());
-    String described = credentials.source().toString();
+    assertEquals(GcsSettings.Source.APPLICATION_DEFAULT, settings.credentials());
+    String described = settings.credentials().toString();
     assertTrue(described.contains("GOOGLE_APPLICATION_CREDENTIALS"), described);
     for (String key : new String[] {"iceberg.catalog.gcs.oauth2.token", "iceberg.catalog.gcs.no-auth",
         "iceberg.catalog.gcp.impersonate.service-account"}) {
       assertTrue(described.contains(key), described);
     }
-    assertEquals(Optional.empty(), credentials.warning());
+    assertEquals(Optional.empty(), settings.warning());
   }
 
   @Test
   void aTokenThatIsNeverRefreshedIsWarnedAboutNamingTheKeyThatWouldRefreshIt() {
-    GcsCredentials credentials = gcs(Map.of("iceberg.catalog.gcs.oauth2.token", "ya29.secret",
-        "iceberg.catalog.gcs.oauth2.token-expires-at", "1767225600000")).gcsCredentials().orElseThrow();
+    GcsSettings settings = gcs(Map.of("iceberg.catalog.gcs.oauth2.token", "ya29.secret",
+        "iceberg.catalog.gcs.oauth2.token-expires-at", "1767225600000")).gcsSettings().orElseThrow();
 
-    assertEquals(GcsCredentials.Source.OAUTH2_TOKEN, credentials.source());
-    String warning = credentials.warning().orElseThrow();
+    assertEquals(GcsSettings.Source.OAUTH2_TOKEN, settings.credentials());
+    String warning = settings.warning().orElseThrow();
     assertTrue(warning.contains("iceberg.catalog.gcs.oauth2.refresh-credentials-endpoint"), warning);
     assertFalse(warning.contains("ya29.secret"), warning);
   }
 
   @Test
   void aTokenTheCatalogRefreshesIsNotWarnedAbout() {
-    GcsCredentials credentials = gcs(Map.of("iceberg.catalog.gcs.oauth2.token", "ya29.secret",
-        "iceberg.catalog.gcs.oauth2.refresh-credentials-endpoint", "v1/oauth/tokens")).gcsCredentials().orElseThrow();
+    GcsSettings settings = gcs(Map.of("iceberg.catalog.gcs.oauth2.token", "ya29.secret",
+        "iceberg.catalog.gcs.oauth2.refresh-credentials-endpoint", "v1/oauth/tokens")).gcsSettings().orElseThrow();
 
-    assertEquals(Optional.empty(), credentials.warning());
+    assertEquals(Optional.empty(), settings.warning());
   }
 
   @Test
@@ -185,8 +185,16 @@ class FloeConfigTest {
   }
 
   @Test
-  void onlyAGcsWarehouseHasGcsCredentials() {
-    assertEquals(Optional.empty(), new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).gcsCredentials());
+  void readingThroughGcsAnalyticsCoreIsRefusedNamingTheKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> gcs(Map.of(
+        "iceberg.catalog.gcs.analytics-core.enabled", "true")));
+
+    assertTrue(error.getMessage().contains("iceberg.catalog.gcs.analytics-core.enabled"), error.getMessage());
+  }
+
+  @Test
+  void onlyAGcsWarehouseHasGcsSettings() {
+    assertEquals(Optional.empty(), new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).gcsSettings());
   }
 
   private static FloeConfig gcs(Map<String, String> keys) {

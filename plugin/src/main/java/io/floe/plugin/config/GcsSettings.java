@@ -6,17 +6,19 @@ import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Where a {@code gs://} warehouse's credentials come from, as the {@code iceberg.catalog.gcs.*}
- * keys Iceberg's GCSFileIO reads say. Checked at start: GCSFileIO itself reads them only at the
- * first fetch or upload, and then fails without naming the key. The token is never shown.
+ * The {@code iceberg.catalog.gcs.*} keys of a {@code gs://} warehouse, checked at start (Iceberg's
+ * GCSFileIO reads them only at the first fetch or upload, and then fails without naming the key),
+ * and where its credentials come from. The token is never shown.
  */
-public record GcsCredentials(Source source, Optional<String> warning) {
+public record GcsSettings(Source credentials, Optional<String> warning) {
   static final String PREFIX = FloeConfig.CATALOG_PREFIX;
   static final String TOKEN = "gcs.oauth2.token";
   static final String TOKEN_EXPIRES_AT = "gcs.oauth2.token-expires-at";
   static final String REFRESH_ENDPOINT = "gcs.oauth2.refresh-credentials-endpoint";
   static final String NO_AUTH = "gcs.no-auth";
   static final String IMPERSONATE = "gcp.impersonate.service-account";
+  /** Reads through Google's analytics-core library, which the distribution does not carry. */
+  static final String ANALYTICS_CORE = "gcs.analytics-core.enabled";
   /** The keys GCSFileIO parses as integers. */
   private static final List<String> INTEGER_KEYS = List.of("gcs.channel.read.chunk-size-bytes",
       "gcs.channel.write.chunk-size-bytes", "gcs.delete.batch-size", "gcp.impersonate.lifetime-seconds");
@@ -46,9 +48,13 @@ public record GcsCredentials(Source source, Optional<String> warning) {
    * @param catalogProperties the catalog and FileIO properties, keys without {@code iceberg.catalog.}
    * @throws ConfigException naming the key whose value GCSFileIO would refuse or misread
    */
-  static GcsCredentials of(Map<String, String> catalogProperties) {
+  static GcsSettings of(Map<String, String> catalogProperties) {
     for (String key : INTEGER_KEYS) {
       integer(catalogProperties, key);
+    }
+    if (bool(catalogProperties, ANALYTICS_CORE)) {
+      throw new ConfigException(PREFIX + ANALYTICS_CORE, "true",
+          "Floe's distribution does not carry Google's gcs-analytics-core library: leave it false");
     }
     boolean noAuth = bool(catalogProperties, NO_AUTH);
     boolean token = catalogProperties.containsKey(TOKEN);
@@ -67,15 +73,15 @@ public record GcsCredentials(Source source, Optional<String> warning) {
       Optional<String> warning = catalogProperties.containsKey(REFRESH_ENDPOINT) ? Optional.empty()
           : Optional.of("The OAuth2 token of " + PREFIX + TOKEN + " is never refreshed (" + PREFIX + REFRESH_ENDPOINT
               + " is not set): Cloud Storage refuses uploads and fetches once it expires");
-      return new GcsCredentials(Source.OAUTH2_TOKEN, warning);
+      return new GcsSettings(Source.OAUTH2_TOKEN, warning);
     }
     if (noAuth) {
-      return new GcsCredentials(Source.NONE, Optional.empty());
+      return new GcsSettings(Source.NONE, Optional.empty());
     }
     if (catalogProperties.containsKey(IMPERSONATE)) {
-      return new GcsCredentials(Source.IMPERSONATION, Optional.empty());
+      return new GcsSettings(Source.IMPERSONATION, Optional.empty());
     }
-    return new GcsCredentials(Source.APPLICATION_DEFAULT, Optional.empty());
+    return new GcsSettings(Source.APPLICATION_DEFAULT, Optional.empty());
   }
 
   private static void integer(Map<String, String> properties, String key) {
