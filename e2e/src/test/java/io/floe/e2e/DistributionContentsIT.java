@@ -49,6 +49,29 @@ class DistributionContentsIT {
     assertEquals(List.of(), brokerClasses, "the broker's own classes must not be in the distribution");
   }
 
+  /** GCSFileIO and the Cloud Storage client's HTTP transport, without its gRPC transport, which GCSFileIO never loads. */
+  @Test
+  void theArchiveCarriesGcsOverHttpAndNotTheGrpcTransport() throws IOException {
+    Path archive = Path.of(System.getProperty("floe.archive"));
+    List<String> jars = new ArrayList<>();
+    try (TarReader tar = new TarReader(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))))) {
+      for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
+        if (entry.name().contains("/lib/")) {
+          jars.add(entry.name().substring(entry.name().lastIndexOf('/') + 1));
+        }
+      }
+    }
+
+    for (String needed : List.of("iceberg-gcp-", "google-cloud-storage-", "google-auth-library-oauth2-http-",
+        "google-http-client-")) {
+      assertTrue(jars.stream().anyMatch(jar -> jar.startsWith(needed)), needed + " among " + jars);
+    }
+    for (String unneeded : List.of("grpc-netty-shaded-", "grpc-core-", "gax-grpc-", "google-cloud-monitoring-",
+        "opentelemetry-sdk-")) {
+      assertTrue(jars.stream().noneMatch(jar -> jar.startsWith(unneeded)), unneeded + " among " + jars);
+    }
+  }
+
   private static List<String> brokerClassesIn(String jar, byte[] content) throws IOException {
     List<String> found = new ArrayList<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {

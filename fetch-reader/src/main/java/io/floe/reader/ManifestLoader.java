@@ -2,6 +2,7 @@ package io.floe.reader;
 
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.ManifestCodec;
+import io.floe.translator.manifest.MissingBucket;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.table.KafkaColumns;
@@ -83,6 +84,10 @@ final class ManifestLoader {
     try (InputStream in = io.newInputFile(path).newStream()) {
       return in.readAllBytes();
     } catch (IOException | RuntimeException e) {
+      if (MissingBucket.isCauseOf(e)) {
+        throw new FetchFailedException(
+            String.format("Cannot fetch %s: cannot read manifest at %s: its bucket does not exist", segment, path), e);
+      }
       if (isAbsent(e)) {
         throw new SegmentNotFoundException(
             String.format("Cannot fetch %s: no manifest at %s", segment, path), e);

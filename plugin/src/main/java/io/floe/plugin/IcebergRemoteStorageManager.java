@@ -73,6 +73,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),
         config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
             .orElse("values kept raw (no schema registry)"));
+    config.gcsSettings().ifPresent(gcs -> {
+      LOG.info("Floe signs in to Cloud Storage with {}", gcs.credentials());
+      gcs.warning().ifPresent(LOG::warn);
+    });
     checkCatalogInBackground();
   }
 

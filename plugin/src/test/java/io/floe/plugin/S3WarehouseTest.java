@@ -1,9 +1,9 @@
 package io.floe.plugin;
 
 import static io.floe.plugin.ServedBytes.assertServedFrom;
-import static io.floe.plugin.ServedBytes.batches;
+import static io.floe.plugin.ServedBytes.assertEveryIndexServed;
+import static io.floe.plugin.ServedBytes.assertServedFromEveryBatch;
 import static io.floe.plugin.ServedBytes.rowCount;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,12 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.SegmentManifest;
-import io.floe.translator.row.TranslatedBatch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +33,6 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
-import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
 import org.apache.kafka.server.log.remote.storage.RetriableRemoteStorageException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -99,11 +95,7 @@ class S3WarehouseTest {
     TieredSegment segment = tiered();
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
-    for (TranslatedBatch batch : batches(segment.segmentFile())) {
-      try (InputStream in = rsm.fetchLogSegment(segment.metadata(), (int) batch.position())) {
-        assertServedFrom(segment.segmentFile(), (int) batch.position(), in.readAllBytes());
-      }
-    }
+    assertServedFromEveryBatch(rsm, segment);
   }
 
   @Test
@@ -111,12 +103,7 @@ class S3WarehouseTest {
     TieredSegment segment = tiered();
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
-    for (IndexType type : List.of(IndexType.OFFSET, IndexType.TIMESTAMP, IndexType.PRODUCER_SNAPSHOT,
-        IndexType.LEADER_EPOCH)) {
-      try (InputStream in = rsm.fetchIndex(segment.metadata(), type)) {
-        assertArrayEquals(segment.originalIndex(type), in.readAllBytes(), type.name());
-      }
-    }
+    assertEveryIndexServed(rsm, segment);
   }
 
   @Test
@@ -221,7 +208,7 @@ class S3WarehouseTest {
         assertTrue(message.contains("segment " + segment.metadata().remoteLogSegmentId().id() + " of orders-3"),
             message);
         assertTrue(message.contains(manifest), message);
-        assertFalse(stackTrace(error).contains(S3ProxyServer.SECRET_KEY), stackTrace(error));
+        assertFalse(StackTraces.of(error).contains(S3ProxyServer.SECRET_KEY), StackTraces.of(error));
       }
     }
   }
@@ -238,7 +225,7 @@ class S3WarehouseTest {
     assertInstanceOf(RetriableRemoteStorageException.class, error, "the broker retries an unreachable store");
     assertTrue(error.getMessage().contains("segment " + segment.metadata().remoteLogSegmentId().id() + " of orders-3"),
         error.getMessage());
-    assertFalse(stackTrace(error).contains(S3ProxyServer.SECRET_KEY), stackTrace(error));
+    assertFalse(StackTraces.of(error).contains(S3ProxyServer.SECRET_KEY), StackTraces.of(error));
   }
 
   private TieredSegment tiered() {
@@ -283,11 +270,5 @@ class S3WarehouseTest {
   private Map<String, Long> objectSizes() {
     return client.listObjectsV2Paginator(request -> request.bucket(bucket)).contents().stream()
         .collect(Collectors.toMap(S3Object::key, S3Object::size));
-  }
-
-  private static String stackTrace(Throwable error) {
-    StringWriter out = new StringWriter();
-    error.printStackTrace(new PrintWriter(out));
-    return out.toString();
   }
 }

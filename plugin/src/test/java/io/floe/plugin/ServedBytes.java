@@ -8,6 +8,7 @@ import io.floe.translator.row.Fidelity;
 import io.floe.translator.row.SegmentTranslator;
 import io.floe.translator.row.TranslatedBatch;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.List;
 import org.apache.kafka.storage.internals.log.AbortedTxn;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
 
 /** What a remote fetch must serve, judged against the original segment file by Kafka's own reader. */
 final class ServedBytes {
@@ -61,6 +65,27 @@ final class ServedBytes {
         .noneMatch(batch -> batch.fidelity() == Fidelity.RECORD_IDENTICAL);
     if (exact) {
       assertArrayEquals(Arrays.copyOfRange(original, start, original.length), served);
+    }
+  }
+
+  /** Fetches the segment from the start of each of its batches, as consumers do, and checks every answer. */
+  static void assertServedFromEveryBatch(RemoteStorageManager rsm, TieredSegment segment)
+      throws IOException, RemoteStorageException {
+    for (TranslatedBatch batch : batches(segment.segmentFile())) {
+      try (InputStream in = rsm.fetchLogSegment(segment.metadata(), (int) batch.position())) {
+        assertServedFrom(segment.segmentFile(), (int) batch.position(), in.readAllBytes());
+      }
+    }
+  }
+
+  /** Fetches each index the broker tiered with the segment and checks it comes back byte for byte. */
+  static void assertEveryIndexServed(RemoteStorageManager rsm, TieredSegment segment)
+      throws IOException, RemoteStorageException {
+    for (IndexType type : List.of(IndexType.OFFSET, IndexType.TIMESTAMP, IndexType.PRODUCER_SNAPSHOT,
+        IndexType.LEADER_EPOCH)) {
+      try (InputStream in = rsm.fetchIndex(segment.metadata(), type)) {
+        assertArrayEquals(segment.originalIndex(type), in.readAllBytes(), type.name());
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package io.floe.writer.manifest;
 
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.ManifestPaths;
+import io.floe.translator.manifest.MissingBucket;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import java.io.IOException;
@@ -42,6 +43,7 @@ public final class ManifestStore {
    * The segment's manifest, if there is one.
    *
    * @throws io.floe.translator.manifest.CorruptManifestException if it is damaged
+   * @throws IllegalStateException if its bucket does not exist: a segment there cannot be told gone
    */
   public Optional<SegmentManifest> read(SegmentRef segment) {
     String location = location(segment);
@@ -49,6 +51,9 @@ public final class ManifestStore {
     try (InputStream in = file.newStream()) {
       return Optional.of(ManifestCodec.decode(in.readAllBytes()));
     } catch (NotFoundException e) {
+      if (MissingBucket.isCauseOf(e)) {
+        throw new IllegalStateException("Cannot read manifest " + location + ": its bucket does not exist", e);
+      }
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read manifest " + location + ": " + e.getMessage(), e);

@@ -50,10 +50,11 @@ public final class FloeConfig extends AbstractConfig {
 
   private static final long MIB = 1024 * 1024;
   private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
+  private static final String GCS_FILE_IO = "org.apache.iceberg.gcp.gcs.GCSFileIO";
 
   static final ConfigDef DEFINITION = new ConfigDef()
       .define(CATALOG_WAREHOUSE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-          Importance.HIGH, "Where the tables' data files go: an absolute path or file: URI, or s3://bucket/path.")
+          Importance.HIGH, "Where the tables' data files go: an absolute path or file: URI, s3://bucket/path or gs://bucket/path.")
       .define(CATALOG_NAME, Type.STRING, "floe", new ConfigDef.NonEmptyString(), Importance.LOW,
           "The name Floe gives its Iceberg catalog.")
       .define(CATALOG_TYPE, Type.STRING, "jdbc", new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -62,7 +63,7 @@ public final class FloeConfig extends AbstractConfig {
       .define(CATALOG_URI, Type.PASSWORD, null, Importance.HIGH,
           "The catalog's URI. For jdbc with a local warehouse, defaults to a SQLite file in the warehouse.")
       .define(CATALOG_IO_IMPL, Type.STRING, null, Importance.MEDIUM,
-          "The Iceberg FileIO class. Defaults from the warehouse: local files or S3FileIO for s3://.")
+          "The Iceberg FileIO class. Defaults from the warehouse: local files, S3FileIO for s3://, GCSFileIO for gs://.")
       .define(NAMESPACE, Type.STRING, "kafka", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "The Iceberg namespace of the topics' tables.")
       .define(MANIFEST_PREFIX, Type.STRING, null, Importance.MEDIUM,
@@ -94,6 +95,7 @@ public final class FloeConfig extends AbstractConfig {
 
   private final TopicFormats topicFormats;
   private final Optional<RegistrySettings> registry;
+  private final Optional<GcsSettings> gcsSettings;
 
   public FloeConfig(Map<String, ?> originals) {
     super(DEFINITION, originals, false);
@@ -111,6 +113,12 @@ public final class FloeConfig extends AbstractConfig {
       throw new ConfigException(VALUE_FORMAT_OVERRIDES, getList(VALUE_FORMAT_OVERRIDES), e.getMessage());
     }
     registry = registrySettings();
+    gcsSettings = isGcsWarehouse() ? Optional.of(GcsSettings.of(catalogProperties())) : Optional.empty();
+  }
+
+  /** For a {@code gs://} warehouse, its checked {@code gcs.*} keys and where its credentials come from. */
+  public Optional<GcsSettings> gcsSettings() {
+    return gcsSettings;
   }
 
   /** What the table's main branch does when Kafka deletes a segment. */
@@ -193,6 +201,9 @@ public final class FloeConfig extends AbstractConfig {
     if (warehouse.startsWith("s3://") || warehouse.startsWith("s3a://")) {
       return S3_FILE_IO;
     }
+    if (isGcsWarehouse()) {
+      return GCS_FILE_IO;
+    }
     if (isLocalWarehouse()) {
       return LocalFileIO.class.getName();
     }
@@ -223,6 +234,10 @@ public final class FloeConfig extends AbstractConfig {
 
   private boolean isJdbc() {
     return "jdbc".equalsIgnoreCase(getString(CATALOG_TYPE));
+  }
+
+  private boolean isGcsWarehouse() {
+    return warehouse().toLowerCase(Locale.ROOT).startsWith("gs://");
   }
 
   private boolean isLocalWarehouse() {

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.plugin.storage.LocalFileIO;
 import io.floe.reader.ParkingLimits;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +104,103 @@ class FloeConfigTest {
 
     assertFalse(config.toString().contains("hunter2"));
     assertFalse(String.valueOf(config.values()).contains("hunter2"));
+  }
+
+  @Test
+  void aGcsWarehouseUsesGcsFileIoAndPassesItsKeysThrough() {
+    FloeConfig config = new FloeConfig(Map.of(
+        "iceberg.catalog.warehouse", "gs://bucket/warehouse",
+        "iceberg.catalog.type", "rest",
+        "iceberg.catalog.uri", "https://biglake.googleapis.com/iceberg/v1/restcatalog",
+        "iceberg.catalog.gcs.project-id", "analytics-prod"));
+
+    Map<String, String> catalog = config.catalogProperties();
+    assertEquals("org.apache.iceberg.gcp.gcs.GCSFileIO", catalog.get("io-impl"));
+    assertEquals("analytics-prod", catalog.get("gcs.project-id"));
+    assertEquals("gs://bucket/warehouse/_floe/manifests", config.manifestPrefix());
+  }
+
+  @Test
+  void aGcsWarehouseWithoutCredentialKeysSignsInWithApplicationDefaultCredentialsAndSaysWhichKeysWouldSetOthers() {
+    GcsSettings settings = gcs(Map.of()).gcsSettings().orElseThrow();
+
+    assertEquals(GcsSettings.Source.APPLICATION_DEFAULT, settings.credentials());
+    String described = settings.credentials().toString();
+    assertTrue(described.contains("GOOGLE_APPLICATION_CREDENTIALS"), described);
+    for (String key : new String[] {"iceberg.catalog.gcs.oauth2.token", "iceberg.catalog.gcs.no-auth",
+        "iceberg.catalog.gcp.impersonate.service-account"}) {
+      assertTrue(described.contains(key), described);
+    }
+    assertEquals(Optional.empty(), settings.warning());
+  }
+
+  @Test
+  void aTokenThatIsNeverRefreshedIsWarnedAboutNamingTheKeyThatWouldRefreshIt() {
+    GcsSettings settings = gcs(Map.of("iceberg.catalog.gcs.oauth2.token", "ya29.secret",
+        "iceberg.catalog.gcs.oauth2.token-expires-at", "1767225600000")).gcsSettings().orElseThrow();
+
+    assertEquals(GcsSettings.Source.OAUTH2_TOKEN, settings.credentials());
+    String warning = settings.warning().orElseThrow();
+    assertTrue(warning.contains("iceberg.catalog.gcs.oauth2.refresh-credentials-endpoint"), warning);
+    assertFalse(warning.contains("ya29.secret"), warning);
+  }
+
+  @Test
+  void aTokenTheCatalogRefreshesIsNotWarnedAbout() {
+    GcsSettings settings = gcs(Map.of("iceberg.catalog.gcs.oauth2.token", "ya29.secret",
+        "iceberg.catalog.gcs.oauth2.refresh-credentials-endpoint", "v1/oauth/tokens")).gcsSettings().orElseThrow();
+
+    assertEquals(Optional.empty(), settings.warning());
+  }
+
+  @Test
+  void aTokenAndNoAuthTogetherAreRefusedNamingTheKeyWithoutShowingTheToken() {
+    ConfigException error = assertThrows(ConfigException.class, () -> gcs(Map.of(
+        "iceberg.catalog.gcs.oauth2.token", "ya29.secret", "iceberg.catalog.gcs.no-auth", "true")));
+
+    assertTrue(error.getMessage().contains("iceberg.catalog.gcs.no-auth"), error.getMessage());
+    assertFalse(error.getMessage().contains("ya29.secret"), error.getMessage());
+  }
+
+  @Test
+  void aTokenExpiryWithoutATokenIsRefusedNamingTheKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> gcs(Map.of(
+        "iceberg.catalog.gcs.oauth2.token-expires-at", "1767225600000")));
+
+    assertTrue(error.getMessage().contains("iceberg.catalog.gcs.oauth2.token-expires-at"), error.getMessage());
+  }
+
+  @Test
+  void aGcsValueGcsFileIoWouldMisreadIsRefusedNamingTheKey() {
+    for (Map<String, String> wrong : List.of(
+        Map.of("iceberg.catalog.gcs.channel.write.chunk-size-bytes", "16MiB"),
+        Map.of("iceberg.catalog.gcs.delete.batch-size", "many"),
+        Map.of("iceberg.catalog.gcs.no-auth", "yes"),
+        Map.of("iceberg.catalog.gcs.oauth2.token", "ya29.secret", "iceberg.catalog.gcs.oauth2.token-expires-at",
+            "2026-12-31"))) {
+      String key = wrong.keySet().stream().filter(k -> !k.endsWith(".token")).findFirst().orElseThrow();
+      ConfigException error = assertThrows(ConfigException.class, () -> gcs(wrong));
+      assertTrue(error.getMessage().contains(key), error.getMessage());
+    }
+  }
+
+  @Test
+  void readingThroughGcsAnalyticsCoreIsRefusedNamingTheKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> gcs(Map.of(
+        "iceberg.catalog.gcs.analytics-core.enabled", "true")));
+
+    assertTrue(error.getMessage().contains("iceberg.catalog.gcs.analytics-core.enabled"), error.getMessage());
+  }
+
+  @Test
+  void onlyAGcsWarehouseHasGcsSettings() {
+    assertEquals(Optional.empty(), new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).gcsSettings());
+  }
+
+  private static FloeConfig gcs(Map<String, String> keys) {
+    Map<String, String> configs = new HashMap<>(keys);
+    configs.put("iceberg.catalog.warehouse", "gs://bucket/warehouse");
+    configs.put("iceberg.catalog.uri", "jdbc:postgresql://db/floe");
+    return new FloeConfig(configs);
   }
 }
