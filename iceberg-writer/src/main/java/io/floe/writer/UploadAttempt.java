@@ -219,7 +219,7 @@ final class UploadAttempt {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return false;
       }
-      in(new UploadStep("cannot commit to table " + identifier, catalog), () -> {
+      in(commitTable(), () -> {
         if (!PendingTransactions.of(latest, segment.partition()).equals(pending)) {
           throw new CommitFailedException("Cannot commit segment %s: the pending transactions of partition %d changed "
               + "while it was written (a segment of the partition was deleted meanwhile)", segment.segmentId(),
