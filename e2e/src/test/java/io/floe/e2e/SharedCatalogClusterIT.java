@@ -11,6 +11,7 @@ import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.topic.TopicCopying;
 import io.floe.e2e.workload.Workloads;
 import io.floe.plugin.IcebergRestFixture;
+import io.floe.plugin.LoopbackGcsServer;
 import io.floe.plugin.S3ProxyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Three brokers sharing one catalog (Iceberg's JDBC catalog on a real PostgreSQL server, or
- * Iceberg's own REST catalog server) and one bucket (S3Proxy), as a production cluster shares them: replication factor 3, partitions led by
+ * Iceberg's own REST catalog server) and one bucket (S3Proxy, or the loopback Cloud Storage of
+ * {@link LoopbackGcsServer}), as a production cluster shares them: replication factor 3, partitions led by
  * every broker, all of them uploading into one table at once, and a leader killed while it copies.
  * Then every record comes back exactly at both isolation levels, and {@code main} holds exactly
  * what a read_committed consumer reads: no commit lost to a conflict, no offset twice.
@@ -51,10 +53,7 @@ class SharedCatalogClusterIT {
         S3Client client = s3.client()) {
       client.createBucket(bucket -> bucket.bucket(BUCKET));
       Map<String, String> catalog = new HashMap<>(onS3(s3));
-      catalog.putAll(Map.of(
-          "type", "jdbc",
-          "uri", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-          "jdbc.user", "postgres"));
+      catalog.putAll(onPostgres(postgres));
       assertNoCommitLost(catalog);
     }
   }
@@ -73,6 +72,31 @@ class SharedCatalogClusterIT {
         assertNoCommitLost(catalog);
       }
     }
+  }
+
+  @Test
+  void threeBrokersUploadingIntoOneTableOnPostgresAndGcsLoseNoCommit() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres"))
+            .setCleanDataDirectory(true).start();
+        LoopbackGcsServer gcs = LoopbackGcsServer.withBuckets(BUCKET)) {
+      Map<String, String> catalog = new HashMap<>(onPostgres(postgres));
+      // The brokers' Cloud Storage clients, in their own processes, share the test's loopback server.
+      catalog.putAll(Map.of(
+          "warehouse", "gs://" + BUCKET + "/warehouse",
+          "io-impl", "org.apache.iceberg.gcp.gcs.GCSFileIO",
+          "gcs.service.host", gcs.endpoint().toString(),
+          "gcs.project-id", "floe-test",
+          "gcs.no-auth", "true"));
+      assertNoCommitLost(catalog);
+    }
+  }
+
+  /** Iceberg's JDBC catalog on the test's PostgreSQL server. */
+  private static Map<String, String> onPostgres(EmbeddedPostgres postgres) {
+    return Map.of(
+        "type", "jdbc",
+        "uri", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+        "jdbc.user", "postgres");
   }
 
   /** The warehouse in the test's bucket, through Iceberg's S3FileIO. */

@@ -2,11 +2,9 @@ package io.floe.plugin;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,32 +17,26 @@ final class RefusingGcsServer implements AutoCloseable {
   private final HttpServer server;
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-  private RefusingGcsServer(int status, String reason, String message) throws IOException {
-    byte[] body = ("{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"errors\":[{\"message\":\""
-        + message + "\",\"domain\":\"global\",\"reason\":\"" + reason + "\"}]}}").getBytes(StandardCharsets.UTF_8);
+  private RefusingGcsServer(GcsError error) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       authorizations.add(authorization == null ? "" : authorization);
       exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      LoopbackGcsServer.send(exchange, error);
     });
     server.start();
   }
 
   /** Answers as Cloud Storage does for a bucket that does not exist. */
   static RefusingGcsServer noSuchBucket() throws IOException {
-    return new RefusingGcsServer(404, "notFound", "The specified bucket does not exist.");
+    return new RefusingGcsServer(GcsError.noSuchBucket());
   }
 
   /** Answers as Cloud Storage does when the credentials lack the permission. */
   static RefusingGcsServer forbidden() throws IOException {
-    return new RefusingGcsServer(403, "forbidden",
-        "floe@project.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object.");
+    return new RefusingGcsServer(new GcsError(403, "forbidden",
+        "floe@project.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object."));
   }
 
   URI endpoint() {
