@@ -16,8 +16,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,7 +180,7 @@ class RestCatalogTest {
       assertNamesCatalogAndSegment(error, segment);
       assertTrue(error.getMessage().contains("it refuses Floe's credentials (iceberg.catalog.credential or "
           + "iceberg.catalog.token)"), error.getMessage());
-      assertFalse(stackTrace(error).contains(wrongSecret), stackTrace(error));
+      assertFalse(StackTraces.of(error).contains(wrongSecret), StackTraces.of(error));
       assertFalse(log.text().contains(wrongSecret), log.text());
     }
   }
@@ -293,7 +291,7 @@ class RestCatalogTest {
         () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
 
     assertNamesCatalogAndSegment(error, segment);
-    assertTrue(stackTrace(error).contains("SSLHandshakeException"), stackTrace(error));
+    assertTrue(StackTraces.of(error).contains("SSLHandshakeException"), StackTraces.of(error));
   }
 
   @Test
@@ -308,7 +306,7 @@ class RestCatalogTest {
       RemoteStorageException error = assertThrows(RemoteStorageException.class,
           () -> rsm.copyLogSegmentData(refused.metadata(), refused.data()));
 
-      String trace = stackTrace(error);
+      String trace = StackTraces.of(error);
       assertFalse(trace.contains(CLIENT_SECRET), trace);
       assertFalse(log.text().contains(CLIENT_SECRET), log.text());
       for (String token : gateway.bearers()) {
@@ -474,11 +472,5 @@ class RestCatalogTest {
 
   private static String last(List<String> values) {
     return values.get(values.size() - 1);
-  }
-
-  private static String stackTrace(Throwable error) {
-    StringWriter out = new StringWriter();
-    error.printStackTrace(new PrintWriter(out));
-    return out.toString();
   }
 }
