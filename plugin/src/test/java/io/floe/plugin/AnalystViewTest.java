@@ -137,10 +137,12 @@ class AnalystViewTest {
     rsm.copyLogSegmentData(second.metadata(), second.data());
     assertEquals(Set.of(0L, 5L), mainOffsets("orders", 0));
     assertEquals(4, pendingRows("orders", 0));
+    assertEquals(4.0, pendingRowsMetric("orders", 0));
     rsm.copyLogSegmentData(third.metadata(), third.data());
 
     assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 8L), mainOffsets("orders", 0));
     assertEquals(0, pendingRows("orders", 0));
+    assertEquals(0.0, pendingRowsMetric("orders", 0));
     for (TieredSegment segment : List.of(first, second, third)) {
       assertServedWhole(rsm, segment);
     }
@@ -452,6 +454,15 @@ class AnalystViewTest {
       file = segment.path();
     }
     return TieredSegment.of(file, "orders", 0, baseOffset, endOffset, openBefore);
+  }
+
+  /** The same, as the broker's JMX metric says. */
+  private static Object pendingRowsMetric(String topic, int partition) throws Exception {
+    javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+    Set<javax.management.ObjectName> names = server.queryNames(new javax.management.ObjectName(
+        "io.floe:type=pending-transactions,topic=" + topic + ",partition=" + partition + ",*"), null);
+    assertEquals(1, names.size(), names.toString());
+    return server.getAttribute(names.iterator().next(), "pending-rows");
   }
 
   /** The rows of the partition waiting for their transaction's outcome, as the table's property says. */

@@ -53,7 +53,7 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
     return byProducer.values().stream().mapToLong(PendingTransaction::rowCount).sum();
   }
 
-  public Optional<PendingTransaction> of(long producerId) {
+  private Optional<PendingTransaction> of(long producerId) {
     return Optional.ofNullable(byProducer.get(producerId));
   }
 
