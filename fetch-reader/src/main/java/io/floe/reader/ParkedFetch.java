@@ -1,29 +1,63 @@
 package io.floe.reader;
 
 import java.io.Closeable;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A closed fetch of one segment, kept so that the next fetch reading on from where it stopped
- * continues it: its data files stay open with their cursors after the last rows it read, and the
- * last batches it rebuilt are kept whole. The broker reads a segment one fetch at a time, each
- * starting at or a little before the batch the previous one was cut in: a fetch that continues
- * serves those batches from memory and reads on, instead of opening the data files again and
- * decoding their row groups from the start up to its first row.
+ * continues it: its data files stay open with their cursors after the last rows it read, the last
+ * batches it served are kept whole, and the batches after them are rebuilt ahead meanwhile. The
+ * broker reads a segment one fetch at a time, each starting at or a little before the batch the
+ * previous one was cut in: a fetch that continues serves those batches from memory and reads on,
+ * instead of opening the data files again and decoding their row groups from the start up to its
+ * first row.
+ *
+ * <p>Where it can go on from is fixed when it is parked, since its batches change under the
+ * read-ahead until {@link #take} stops it.
  */
-record ParkedFetch(String manifestPath, BatchRows rows, RetainedBatches tail) implements Closeable {
+final class ParkedFetch implements Closeable {
+  private final String manifestPath;
+  private final RetainedBatches.Resumable resumable;
+  private final ReadAhead readAhead;
+
+  private ParkedFetch(String manifestPath, RetainedBatches.Resumable resumable, ReadAhead readAhead) {
+    this.manifestPath = manifestPath;
+    this.resumable = resumable;
+    this.readAhead = readAhead;
+  }
+
+  /**
+   * Parks a fetch's batches and reads ahead up to {@code readAheadBytes} of the batches after
+   * those served.
+   */
+  static ParkedFetch of(RebuiltBatches batches, long readAheadBytes, ExecutorService executor) {
+    return new ParkedFetch(batches.manifest().path(), batches.resumable(),
+        ReadAhead.start(batches, readAheadBytes, executor));
+  }
 
   /** Whether a fetch of the segment at {@code manifestPath} from its {@code firstBatch}-th batch can go on from here. */
   boolean continues(String path, int firstBatch) {
-    return manifestPath.equals(path) && tail.continuesAt(firstBatch);
+    return manifestPath.equals(path) && resumable.includes(firstBatch);
   }
 
-  /** Memory it holds: the open readers' row groups and the retained batches. */
-  long weight() {
-    return rows.bufferedBytes() + tail.bytes();
+  /** Stops reading ahead and hands over its batches, to continue; empty if reading ahead left them unusable. */
+  Optional<RebuiltBatches> take() {
+    RebuiltBatches batches = readAhead.stop();
+    if (batches.resumable().equals(RetainedBatches.Resumable.NONE)) {
+      batches.close();
+      return Optional.empty();
+    }
+    return Optional.of(batches);
+  }
+
+  /** Whether it is still reading ahead. */
+  boolean readingAhead() {
+    return readAhead.isActive();
   }
 
   @Override
   public void close() {
-    rows.close();
+    readAhead.stop().close();
   }
 }

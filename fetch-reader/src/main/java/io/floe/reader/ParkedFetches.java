@@ -7,16 +7,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The closed fetches kept for the next fetch of the same reader, several per segment, as several
- * consumers may read one segment at once. Each is taken by at most one fetch at a time. They are
- * bounded by {@link ParkingLimits}: past the count or the bytes the oldest go first, and one idle
- * longer than the timeout is closed even if no fetch comes. Safe for the broker's reader threads.
+ * consumers may read one segment at once, each reading ahead meanwhile on a small pool of threads
+ * this owns. Each is taken by at most one fetch at a time. They are bounded by
+ * {@link ParkingLimits}: past the count or the bytes the oldest go first, and one idle longer than
+ * the timeout is closed even if no fetch comes. Safe for the broker's reader threads.
  */
 final class ParkedFetches implements Closeable {
   private record Parked(ParkedFetch fetch, long weight, long parkedAtNanos) {}
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final ParkingLimits limits;
   /** Oldest first. */
@@ -25,15 +32,34 @@ final class ParkedFetches implements Closeable {
   private boolean sweepScheduled;
   private boolean closed;
 
+  private final ExecutorService readAhead;
+
   ParkedFetches(ParkingLimits limits) {
     this.limits = limits;
+    this.readAhead = readAheadExecutor();
   }
 
   /**
-   * A parked fetch of the segment at {@code manifestPath} that a fetch from its
+   * A thread per core at most, idle ones ended: reading ahead is CPU work that the broker's reader
+   * threads would do anyway, a little earlier.
+   */
+  private static ExecutorService readAheadExecutor() {
+    int threads = Runtime.getRuntime().availableProcessors();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), work -> {
+          Thread thread = new Thread(work, "floe-fetch-read-ahead-" + THREADS.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /**
+   * The batches of a parked fetch of the segment at {@code manifestPath} that a fetch from its
    * {@code firstBatch}-th batch can go on from, now the caller's alone; the newest if several can.
    */
-  Optional<ParkedFetch> take(String manifestPath, int firstBatch) {
+  Optional<RebuiltBatches> take(String manifestPath, int firstBatch) {
     Optional<ParkedFetch> taken = Optional.empty();
     List<ParkedFetch> idle;
     synchronized (this) {
@@ -49,20 +75,24 @@ final class ParkedFetches implements Closeable {
       }
     }
     closeAll(idle);
-    return taken;
+    return taken.flatMap(ParkedFetch::take);
   }
 
-  /** Keeps a closed fetch for a next one, or closes it when the bounds leave no room for it. */
-  void park(ParkedFetch fetch) {
-    long weight = fetch.weight();
+  /**
+   * Keeps a closed fetch's batches for a next fetch, reading ahead meanwhile, or closes them when
+   * the bounds leave no room for them.
+   */
+  void park(RebuiltBatches batches) {
+    long weight = batches.bufferedBytes() + limits.readAheadBytes();
     long now = System.nanoTime();
     List<ParkedFetch> closing;
+    boolean parkedIt = false;
     synchronized (this) {
       closing = removeIdle(now);
-      if (closed || limits.maxFetches() == 0 || weight > limits.maxBytes()) {
-        closing.add(fetch);
-      } else {
+      if (!closed && limits.maxFetches() > 0 && weight <= limits.maxBytes()) {
+        ParkedFetch fetch = ParkedFetch.of(batches, limits.readAheadBytes(), readAhead);
         parked.addLast(new Parked(fetch, weight, now));
+        parkedIt = true;
         bytes += weight;
         while (parked.size() > limits.maxFetches() || bytes > limits.maxBytes()) {
           Parked oldest = parked.removeFirst();
@@ -72,11 +102,19 @@ final class ParkedFetches implements Closeable {
         scheduleSweep(limits.idleTimeout().toNanos());
       }
     }
+    if (!parkedIt) {
+      batches.close();
+    }
     closeAll(closing);
   }
 
   synchronized int count() {
     return parked.size();
+  }
+
+  /** Parked fetches still reading ahead. */
+  synchronized int readingAhead() {
+    return (int) parked.stream().filter(entry -> entry.fetch().readingAhead()).count();
   }
 
   /** Memory the parked fetches hold, as the byte bound counts it. */
@@ -94,7 +132,11 @@ final class ParkedFetches implements Closeable {
       parked.clear();
       bytes = 0;
     }
-    closeAll(closing);
+    try {
+      closeAll(closing);
+    } finally {
+      readAhead.shutdown();
+    }
   }
 
   /** Takes out the fetches parked for longer than the idle timeout. */

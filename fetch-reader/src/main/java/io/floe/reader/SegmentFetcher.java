@@ -17,7 +17,9 @@ import org.apache.iceberg.io.FileIO;
  * stopped. A closed fetch is therefore parked within {@link ParkingLimits}: a fetch of the same
  * segment that starts at one of its last batches goes on from it, with its data files still open
  * where it stopped, instead of opening them again and decoding from the start of a row group.
- * Any other start opens the files afresh; both serve the same bytes.
+ * While parked it rebuilds the batches after it in the background ({@link ReadAhead}), so that
+ * the next fetch serves them from memory while the broker and the consumer handle the last one.
+ * Any other start opens the files afresh; all serve the same bytes.
  */
 public final class SegmentFetcher implements Closeable {
   private final FileIO io;
@@ -57,10 +59,10 @@ public final class SegmentFetcher implements Closeable {
   public InputStream fetch(SegmentRef segment, int startPosition, int endPosition) {
     ReadableManifest manifest = manifest(segment);
     FetchPlan plan = FetchPlan.of(manifest.manifest().batches(), startPosition, endPosition);
-    Optional<ParkedFetch> continued = plan.isEmpty() ? Optional.empty() : parked.take(manifest.path(), plan.firstBatch());
-    BatchRows rows = continued.map(ParkedFetch::rows).orElseGet(() -> new BatchRows(io, manifest));
-    RetainedBatches tail = continued.map(ParkedFetch::tail).orElseGet(RetainedBatches::new);
-    return new RebuiltBatchStream(manifest, plan, rows, tail, parked);
+    Optional<RebuiltBatches> continued = plan.isEmpty() ? Optional.empty()
+        : parked.take(manifest.path(), plan.firstBatch());
+    RebuiltBatches batches = continued.orElseGet(() -> new RebuiltBatches(manifest, new BatchRows(io, manifest)));
+    return new RebuiltBatchStream(plan, batches, parked);
   }
 
   /**
@@ -90,6 +92,11 @@ public final class SegmentFetcher implements Closeable {
   /** Parked fetches, as {@link ParkingLimits#maxFetches()} bounds them. */
   int parkedFetches() {
     return parked.count();
+  }
+
+  /** Parked fetches still rebuilding batches ahead of the next fetch. */
+  int fetchesReadingAhead() {
+    return parked.readingAhead();
   }
 
   /** Memory the parked fetches hold, as {@link ParkingLimits#maxBytes()} bounds it. */

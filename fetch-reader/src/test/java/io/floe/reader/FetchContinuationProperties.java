@@ -66,7 +66,7 @@ class FetchContinuationProperties {
   void anySequenceOfFetchesServesWhatFreshFetchesServe(@ForAll("sequences") List<Step> steps) {
     int[] nextBatch = new int[CONSUMERS];
     try (SegmentFetcher fetcher = new SegmentFetcher(new NioFileIO(), tiered.manifestPrefix(), 1 << 20,
-        new ParkingLimits(2, 1L << 30, Duration.ofMinutes(10)))) {
+        new ParkingLimits(2, 1L << 30, Duration.ofMinutes(10), 2048))) {
       for (Step step : steps) {
         int batch = Math.max(0, nextBatch[step.consumer()] - step.lookBack());
         boolean readingOn = step.start() == Start.READ_ON && batch < tiered.batches().size();

@@ -79,6 +79,28 @@ class FetchContinuationTest {
   }
 
   @Test
+  void aParkedFetchRebuildsTheNextBatchesAheadSoTheNextFetchServesThemWithoutReadingTheDataFile()
+      throws IOException {
+    TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 60), dir, smallRowGroups());
+    int readAhead = 4 * FETCH_BYTES;
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20,
+        new ParkingLimits(16, 1L << 30, Duration.ofMinutes(10), readAhead));
+        SegmentFetcher fresh = notParking(tiered)) {
+      int cut = BrokerReads.cutBatch(0, firstFetch(fetcher, tiered));
+      awaitTrue(() -> fetcher.fetchesReadingAhead() == 0, "the parked fetch has read ahead");
+      int readsBefore = io.reads(dataFile(tiered)).size();
+      int start = (int) tiered.batches().get(cut).position();
+
+      try (InputStream next = fetcher.fetch(tiered.segment(), start, TO_THE_END)) {
+        byte[] served = next.readNBytes(readAhead / 2);
+
+        assertEquals(readsBefore, io.reads(dataFile(tiered)).size(), "reads of the data file by the second fetch");
+        assertArrayEquals(readSome(fresh.fetch(tiered.segment(), start, TO_THE_END), readAhead / 2), served);
+      }
+    }
+  }
+
+  @Test
   void aConsumerStartingEachFetchWhereKafkasOffsetIndexPointsGoesOnOverLargeCompressedBatches() {
     TieredSegment tiered = TieredSegment.write(largeProducerZstdBatches(dir), dir, smallRowGroups());
     List<BatchEntry> batches = tiered.batches();
@@ -188,7 +210,7 @@ class FetchContinuationTest {
   void parkedFetchesAreBoundedInNumberAndTheOldestGoesFirst() {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 60), dir, smallRowGroups());
     try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20,
-        new ParkingLimits(2, 1L << 30, Duration.ofMinutes(10)))) {
+        new ParkingLimits(2, 1L << 30, Duration.ofMinutes(10), 2048))) {
       int firstCut = BrokerReads.cutBatch(0, firstFetch(fetcher, tiered));
       for (int start : new int[] {20, 40}) {
         readSome(fetcher.fetch(tiered.segment(), (int) tiered.batches().get(start).position(), TO_THE_END), FETCH_BYTES);
@@ -214,7 +236,7 @@ class FetchContinuationTest {
     assertTrue(oneFetch > rowGroup, "a parked fetch weighs " + oneFetch + " with a row group of " + rowGroup);
     long bound = oneFetch * 3 / 2;
     try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20,
-        new ParkingLimits(16, bound, Duration.ofMinutes(10)))) {
+        new ParkingLimits(16, bound, Duration.ofMinutes(10), 2048))) {
       for (int start : new int[] {0, 20, 40}) {
         readSome(fetcher.fetch(tiered.segment(), (int) tiered.batches().get(start).position(), TO_THE_END), FETCH_BYTES);
 
@@ -229,7 +251,7 @@ class FetchContinuationTest {
   void aFetchHeavierThanTheByteBoundIsClosedInsteadOfParked() {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 60), dir, smallRowGroups());
     try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20,
-        new ParkingLimits(16, 1, Duration.ofMinutes(10)))) {
+        new ParkingLimits(16, 1, Duration.ofMinutes(10), 2048))) {
       firstFetch(fetcher, tiered);
 
       assertEquals(0, fetcher.parkedFetches());
@@ -241,7 +263,7 @@ class FetchContinuationTest {
   void aParkedFetchLeftIdleIsClosedWithoutAnotherFetch() {
     TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 60), dir, smallRowGroups());
     try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20,
-        new ParkingLimits(16, 1L << 30, Duration.ofMillis(50)))) {
+        new ParkingLimits(16, 1L << 30, Duration.ofMillis(50), 2048))) {
       firstFetch(fetcher, tiered);
 
       awaitTrue(() -> fetcher.parkedFetches() == 0 && io.openStreams() == 0, "the idle fetch is closed");

@@ -14,8 +14,10 @@ import org.apache.kafka.common.record.internal.RecordBatch;
 
 /** Reading what a fetch serves, and judging it with Kafka's own record classes. */
 final class Fetches {
-  /** Room for every fetch a test parks, for longer than any test runs. */
-  static final ParkingLimits PARKING = new ParkingLimits(16, 256L << 20, Duration.ofMinutes(10));
+  /** Room for every fetch a test parks, for longer than any test runs, each reading ahead a few batches. */
+  static final ParkingLimits PARKING = new ParkingLimits(16, 256L << 20, Duration.ofMinutes(10), 2048);
+  /** As {@link #PARKING}, without reading ahead: what a fetch reads is then what it serves. */
+  static final ParkingLimits PARKING_WITHOUT_READ_AHEAD = new ParkingLimits(16, 256L << 20, Duration.ofMinutes(10), 0);
 
   private Fetches() {}
 

@@ -53,7 +53,7 @@ class ReadEconomyTest {
     BatchEntry lastOfFirstHalf = tiered.batches().get(9);
     String firstFile = tiered.manifest().files().get(0).location();
     String secondFile = tiered.manifest().files().get(1).location();
-    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING)) {
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING_WITHOUT_READ_AHEAD)) {
       readAll(fetcher.fetch(tiered.segment(), (int) firstOfSecondHalf.position(), TO_THE_END));
       assertFalse(io.opened().contains(firstFile), "a fetch from the second half opened " + io.opened());
 

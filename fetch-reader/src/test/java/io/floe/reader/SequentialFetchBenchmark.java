@@ -102,7 +102,7 @@ public class SequentialFetchBenchmark {
     segmentBytes = tiered.manifest().segmentSizeInBytes();
     // The plugin's defaults (fetch.parked.*).
     fetcher = new SegmentFetcher(new NioFileIO(), tiered.manifestPrefix(), 64L << 20,
-        new ParkingLimits(32, 128L << 20, Duration.ofSeconds(30)));
+        new ParkingLimits(32, 128L << 20, Duration.ofSeconds(30), 4L << 20));
     checkAPassServesTheOriginalBytes();
     System.out.printf("%n[setup] codec=%s segment=%d bytes (%.1f MiB), batches=%d, row groups=%d%n", codec,
         segmentBytes, segmentBytes / 1048576.0, tiered.batches().size(),

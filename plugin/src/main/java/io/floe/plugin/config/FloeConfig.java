@@ -41,6 +41,7 @@ public final class FloeConfig extends AbstractConfig {
   public static final String PARKED_FETCHES = "fetch.parked.max.count";
   public static final String PARKED_FETCH_BYTES = "fetch.parked.max.bytes";
   public static final String PARKED_FETCH_IDLE = "fetch.parked.idle.ms";
+  public static final String FETCH_READ_AHEAD_BYTES = "fetch.read-ahead.bytes";
   public static final String REGISTRY_PREFIX = "schema.registry.";
   public static final String REGISTRY_URL = REGISTRY_PREFIX + RegistrySettings.URL;
   public static final String VALUE_FORMAT = "value.format";
@@ -80,6 +81,8 @@ public final class FloeConfig extends AbstractConfig {
           "Memory the kept fetches may hold together: their open row groups and last rebuilt batches.")
       .define(PARKED_FETCH_IDLE, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
           "How long a kept fetch waits for the next fetch before its files are closed.")
+      .define(FETCH_READ_AHEAD_BYTES, Type.LONG, 4 * MIB, Range.atLeast(0), Importance.LOW,
+          "Bytes of batches a kept fetch rebuilds ahead, in the background, for the next fetch to serve from memory; 0: none.")
       .define(REGISTRY_URL, Type.STRING, null, Importance.HIGH,
           "Base URL(s) of a Confluent Schema Registry API, comma-separated. Without it, values are kept raw.")
       .define(VALUE_FORMAT, Type.STRING, ValueFormat.AUTO.label(),
@@ -188,7 +191,7 @@ public final class FloeConfig extends AbstractConfig {
   /** How many closed fetches the fetch path keeps for the next ones to go on from, in how much memory, for how long. */
   public ParkingLimits fetchParking() {
     return new ParkingLimits(getInt(PARKED_FETCHES), getLong(PARKED_FETCH_BYTES),
-        Duration.ofMillis(getLong(PARKED_FETCH_IDLE)));
+        Duration.ofMillis(getLong(PARKED_FETCH_IDLE)), getLong(FETCH_READ_AHEAD_BYTES));
   }
 
   /** The FileIO class: configured, or chosen by the warehouse's scheme. */

@@ -67,15 +67,17 @@ class FloeConfigTest {
 
   @Test
   void fetchesAreParkedWithinDefaultBoundsUnlessConfigured() {
-    assertEquals(new ParkingLimits(32, 128L << 20, Duration.ofSeconds(30)),
+    assertEquals(new ParkingLimits(32, 128L << 20, Duration.ofSeconds(30), 4L << 20),
         new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).fetchParking());
     assertEquals(ParkingLimits.NONE, new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w",
-        "fetch.parked.max.count", "0", "fetch.parked.max.bytes", "0", "fetch.parked.idle.ms", "0")).fetchParking());
+        "fetch.parked.max.count", "0", "fetch.parked.max.bytes", "0", "fetch.parked.idle.ms", "0",
+        "fetch.read-ahead.bytes", "0")).fetchParking());
   }
 
   @Test
   void aNegativeParkingBoundIsRefusedNamingItsKey() {
-    for (String key : new String[] {"fetch.parked.max.count", "fetch.parked.max.bytes", "fetch.parked.idle.ms"}) {
+    for (String key : new String[] {"fetch.parked.max.count", "fetch.parked.max.bytes", "fetch.parked.idle.ms",
+        "fetch.read-ahead.bytes"}) {
       ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(Map.of(
           "iceberg.catalog.warehouse", "/w", key, "-1")));
       assertTrue(error.getMessage().contains(key), error.getMessage());
