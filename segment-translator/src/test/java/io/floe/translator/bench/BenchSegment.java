@@ -102,7 +102,7 @@ public final class BenchSegment implements AutoCloseable {
       records.flush();
     }
     BenchSegment segment = new BenchSegment(directory, file, recordBytes);
-    segment.checkNoBatchIsRaw(codec, recordCount);
+    segment.checkNoBatchIsRaw(recordCount);
     return segment;
   }
 
@@ -168,7 +168,7 @@ public final class BenchSegment implements AutoCloseable {
     return WORDS[random.nextInt(WORDS.length)];
   }
 
-  private void checkNoBatchIsRaw(String codec, int recordCount) {
+  private void checkNoBatchIsRaw(int recordCount) {
     Map<Fidelity, Integer> batches = new EnumMap<>(Fidelity.class);
     long rows = 0;
     try (SegmentTranslator translator = new SegmentTranslator(file, 0)) {
