@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.SchemaParser;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
@@ -94,18 +95,28 @@ final class UploadAttempt {
 
   private UploadReport upload() {
     TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
-    if (in(refreshTable(), () -> table.withLatest(latest -> SegmentCommit.has(latest, segment.segmentId())))) {
-      return committedEarlier(table);
-    }
-    List<WriterSchema> writers = evolveForWriters(table);
+    ValueTyper values = upload.values();
+    List<WriterSchema> writers = in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
     List<AbortedTransaction> aborted = in(new UploadStep("cannot read the transaction index",
         upload.segmentFile().toString()), () -> upload.indexes().transactionIndex()
         .map(TransactionIndex::abortedTransactions).orElse(List.of()));
     TransactionMarkers markers = in(readSegment(), () -> TransactionMarkers.read(upload.segmentFile()));
-    // A view of the table that stays put while the files are written, and what main holds of the
-    // segment's offsets and of the transactions it aborts.
-    MainRows main = in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces", catalog),
-        () -> table.withLatest(latest -> MainRows.of(latest, segment, aborted)));
+    // One refresh, under the table's lock, for all the upload reads of the table before its commit:
+    // whether the segment is committed already; the columns of its writer schemas; a view of the
+    // table that stays put while the files are written, and what main holds of the segment's
+    // offsets and of the transactions it aborts.
+    Optional<MainRows> before = in(refreshTable(), () -> table.withLatest(latest -> {
+      if (SegmentCommit.has(latest, segment.segmentId())) {
+        return Optional.empty();
+      }
+      evolveForWriters(latest, writers);
+      return Optional.of(in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces",
+          catalog), () -> MainRows.of(latest, segment, aborted)));
+    }));
+    if (before.isEmpty()) {
+      return committedEarlier(table);
+    }
+    MainRows main = before.get();
     List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
         "table " + identifier), () -> bind(main, writers));
     AnalystRows analystRows = new AnalystRows(aborted, markers, main.inRange());
@@ -132,19 +143,14 @@ final class UploadAttempt {
     return new UploadReport(manifest, upload.values().stats(), pending.next().rowCount());
   }
 
-  /**
-   * The writer schemas of the segment's values, found by a first pass over it, with the table's
-   * schema evolved to hold their columns before any row is written.
-   */
-  private List<WriterSchema> evolveForWriters(TopicTable table) {
-    ValueTyper values = upload.values();
-    List<WriterSchema> writers = in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
+  /** Evolves the table's schema to hold the columns of the segment's writer schemas, before any row is written. */
+  private void evolveForWriters(Table latest, List<WriterSchema> writers) {
     if (!writers.isEmpty()) {
-      List<Types.StructType> columns = writers.stream().map(writer -> values.codec(writer.key()).columns()).toList();
+      List<Types.StructType> columns = writers.stream()
+          .map(writer -> upload.values().codec(writer.key()).columns()).toList();
       in(new UploadStep("cannot add the columns of writer schemas " + writers + " to table " + identifier, catalog),
-          () -> table.withLatest(latest -> ValueSchemaEvolution.evolve(latest, columns)));
+          () -> ValueSchemaEvolution.evolve(latest, columns));
     }
-    return writers;
   }
 
   /** Where each writer schema's columns are in the table view the rows are written with. */

@@ -97,6 +97,28 @@ class DataFilesTest {
 
   @Test
   void everyRowGroupIsRecordedAsTheFilesFooterHasIt() throws IOException {
+    SegmentManifest manifest = uploadWithRowGroupsOf(16 * 1024, "RowGroupsAAAAAAAAAAAAA");
+
+    for (DataFileRef file : manifest.files()) {
+      List<BlockMetaData> blocks = footerRowGroups(file);
+      assertTrue(blocks.size() > 1, () -> file.location() + " has " + blocks.size() + " row group(s)");
+      assertRowGroupsAre(blocks, file);
+    }
+  }
+
+  /** One row group is taken from the writer, not read back: it must still be the footer's. */
+  @Test
+  void aSingleRowGroupIsRecordedAsTheFilesFooterHasIt() throws IOException {
+    SegmentManifest manifest = uploadWithRowGroupsOf(8 * Warehouse.MEBIBYTE, "OneRowGroupAAAAAAAAAAA");
+
+    for (DataFileRef file : manifest.files()) {
+      List<BlockMetaData> blocks = footerRowGroups(file);
+      assertEquals(1, blocks.size(), () -> file.location() + " has " + blocks.size() + " row group(s)");
+      assertRowGroupsAre(blocks, file);
+    }
+  }
+
+  private SegmentManifest uploadWithRowGroupsOf(long rowGroupSizeBytes, String segmentId) {
     Warehouse warehouse = new Warehouse(dir);
     Path segment;
     try (KafkaSegment log = KafkaSegment.create(dir.resolve("log"))) {
@@ -105,26 +127,27 @@ class DataFilesTest {
       }
       segment = log.path();
     }
-    SegmentManifest manifest = warehouse.uploader(warehouse.settings(Warehouse.MEBIBYTE, 16 * 1024))
-        .upload(Warehouse.upload(segment, 3, "RowGroupsAAAAAAAAAAAAA")).manifest();
+    return warehouse.uploader(warehouse.settings(Warehouse.MEBIBYTE, rowGroupSizeBytes))
+        .upload(Warehouse.upload(segment, 3, segmentId)).manifest();
+  }
 
-    for (DataFileRef file : manifest.files()) {
-      List<BlockMetaData> blocks;
-      try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(LocalFileIO.path(file.location())))) {
-        blocks = reader.getFooter().getBlocks();
-      }
-      assertTrue(blocks.size() > 1, () -> file.location() + " has " + blocks.size() + " row group(s)");
-      assertEquals(blocks.size(), file.rowGroups().size());
-      long firstRow = 0;
-      for (int g = 0; g < blocks.size(); g++) {
-        DataFileRef.RowGroup group = file.rowGroups().get(g);
-        assertEquals(blocks.get(g).getStartingPos(), group.startingPosition(), "start of row group " + g);
-        assertEquals(firstRow, group.firstRow(), "first row of row group " + g);
-        assertEquals(blocks.get(g).getRowCount(), group.rowCount(), "rows of row group " + g);
-        firstRow += group.rowCount();
-      }
-      assertEquals(file.rowCount(), firstRow);
+  private static List<BlockMetaData> footerRowGroups(DataFileRef file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(LocalFileIO.path(file.location())))) {
+      return reader.getFooter().getBlocks();
     }
+  }
+
+  private static void assertRowGroupsAre(List<BlockMetaData> blocks, DataFileRef file) {
+    assertEquals(blocks.size(), file.rowGroups().size());
+    long firstRow = 0;
+    for (int g = 0; g < blocks.size(); g++) {
+      DataFileRef.RowGroup group = file.rowGroups().get(g);
+      assertEquals(blocks.get(g).getStartingPos(), group.startingPosition(), "start of row group " + g);
+      assertEquals(firstRow, group.firstRow(), "first row of row group " + g);
+      assertEquals(blocks.get(g).getRowCount(), group.rowCount(), "rows of row group " + g);
+      firstRow += group.rowCount();
+    }
+    assertEquals(file.rowCount(), firstRow);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.floe.writer.data;
 
 import io.floe.translator.manifest.DataFileRef;
+import io.floe.translator.manifest.DataFileRef.RowGroup;
 import io.floe.translator.table.KafkaColumns;
 import java.io.IOException;
 import java.util.List;
@@ -116,17 +117,30 @@ final class PartitionFile {
     rows++;
   }
 
-  /** Closes the file and reads its footer back, through {@code io}, for its row groups. */
+  /** Closes the file, with its row groups: as the writer knows them, or read back from its footer through {@code io}. */
   WrittenFile close(FileIO io) {
     try {
       writer.close();
       DataFile file = writer.toDataFile();
-      DataFileRef ref = new DataFileRef(file.location(), file.fileSizeInBytes(), rows,
-          RowGroups.of(io.newInputFile(file.location(), file.fileSizeInBytes())));
+      DataFileRef ref = new DataFileRef(file.location(), file.fileSizeInBytes(), rows, rowGroups(file, io));
       return new WrittenFile(file, ref, destination);
     } catch (IOException | RuntimeException e) {
       throw new DataFileException(location, e);
     }
+  }
+
+  /**
+   * The file's row groups. Iceberg's split offsets are the starting positions of the row groups
+   * the writer wrote, from its own footer: when there is one, it holds every row of the file, and
+   * reading the footer back again would tell nothing more. The row counts of several are only in
+   * the footer.
+   */
+  private List<RowGroup> rowGroups(DataFile file, FileIO io) {
+    List<Long> starts = file.splitOffsets();
+    if (starts != null && starts.size() == 1) {
+      return List.of(new RowGroup(starts.get(0), 0, rows));
+    }
+    return RowGroups.of(io.newInputFile(file.location(), file.fileSizeInBytes()));
   }
 
   /** Closes the file of a failed attempt, which deletes it anyway. */

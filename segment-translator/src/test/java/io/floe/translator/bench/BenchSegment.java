@@ -60,6 +60,18 @@ public final class BenchSegment implements AutoCloseable {
    * copies bytes, and the figures would mean nothing.
    */
   public static BenchSegment write(String codec) throws IOException {
+    BenchSegment segment = write(codec, 0, RECORD_COUNT);
+    System.out.printf("%n[setup] codec=%s segment=%d bytes (%.1f MiB), records=%d, key+value bytes=%d (%.1f MiB)%n",
+        codec, segment.bytes(), segment.bytes() / 1048576.0, RECORD_COUNT, segment.recordBytes,
+        segment.recordBytes / 1048576.0);
+    return segment;
+  }
+
+  /**
+   * A segment of {@code recordCount} records of the same shape from {@code baseOffset} on, as the
+   * next segment of a partition, checked as {@link #write(String)} checks its own.
+   */
+  public static BenchSegment write(String codec, long baseOffset, int recordCount) throws IOException {
     Compression compression = switch (codec) {
       case "none" -> Compression.NONE;
       case "gzip" -> Compression.gzip().build();
@@ -69,15 +81,16 @@ public final class BenchSegment implements AutoCloseable {
       default -> throw new IllegalArgumentException("Cannot write a segment: unknown codec " + codec);
     };
     Path directory = Files.createTempDirectory("floe-bench-");
-    Path file = directory.resolve("00000000000000000000.log");
-    SplittableRandom random = new SplittableRandom(42);
+    Path file = directory.resolve(String.format("%020d.log", baseOffset));
+    SplittableRandom random = new SplittableRandom(42 + baseOffset);
     long recordBytes = 0;
+    long end = baseOffset + recordCount;
     try (FileRecords records = FileRecords.open(file.toFile())) {
-      for (long baseOffset = 0; baseOffset < RECORD_COUNT; baseOffset += RECORDS_PER_BATCH) {
+      for (long batchBase = baseOffset; batchBase < end; batchBase += RECORDS_PER_BATCH) {
         MemoryRecordsBuilder builder = MemoryRecords.builder(
             ByteBuffer.allocate(RECORDS_PER_BATCH * (KEY_SIZE + VALUE_SIZE + 64)),
-            compression, TimestampType.CREATE_TIME, baseOffset);
-        for (long offset = baseOffset; offset < baseOffset + RECORDS_PER_BATCH; offset++) {
+            compression, TimestampType.CREATE_TIME, batchBase);
+        for (long offset = batchBase; offset < Math.min(end, batchBase + RECORDS_PER_BATCH); offset++) {
           byte[] key = String.format("key-%012d", random.nextLong(1_000_000_000_000L))
               .getBytes(StandardCharsets.US_ASCII);
           byte[] value = value(offset, random);
@@ -89,9 +102,7 @@ public final class BenchSegment implements AutoCloseable {
       records.flush();
     }
     BenchSegment segment = new BenchSegment(directory, file, recordBytes);
-    segment.checkNoBatchIsRaw(codec);
-    System.out.printf("%n[setup] codec=%s segment=%d bytes (%.1f MiB), records=%d, key+value bytes=%d (%.1f MiB)%n",
-        codec, segment.bytes(), segment.bytes() / 1048576.0, RECORD_COUNT, recordBytes, recordBytes / 1048576.0);
+    segment.checkNoBatchIsRaw(recordCount);
     return segment;
   }
 
@@ -157,7 +168,7 @@ public final class BenchSegment implements AutoCloseable {
     return WORDS[random.nextInt(WORDS.length)];
   }
 
-  private void checkNoBatchIsRaw(String codec) {
+  private void checkNoBatchIsRaw(int recordCount) {
     Map<Fidelity, Integer> batches = new EnumMap<>(Fidelity.class);
     long rows = 0;
     try (SegmentTranslator translator = new SegmentTranslator(file, 0)) {
@@ -167,9 +178,8 @@ public final class BenchSegment implements AutoCloseable {
         rows += batch.rows().size();
       }
     }
-    System.out.printf("%n[setup] codec=%s batches by fidelity=%s, rows=%d%n", codec, batches, rows);
-    if (batches.containsKey(Fidelity.RAW) || rows != RECORD_COUNT) {
-      throw new IllegalStateException("Expected " + RECORD_COUNT + " rows and no raw batch, got "
+    if (batches.containsKey(Fidelity.RAW) || rows != recordCount) {
+      throw new IllegalStateException("Expected " + recordCount + " rows and no raw batch, got "
           + batches + " and " + rows + " rows");
     }
   }
