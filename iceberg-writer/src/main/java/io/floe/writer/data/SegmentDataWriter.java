@@ -14,10 +14,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.FileIO;
 
@@ -28,7 +28,8 @@ import org.apache.iceberg.io.FileIO;
  * of a pending transaction go to separate files ({@link AnalystRows}, {@link Destination}), so
  * that {@code main} needs no delete file for them and a pending transaction's files can join it
  * whole. Each row goes to the file of its partition (the table's spec: by default the day of its
- * timestamp), in offset order. A file is closed only at a batch boundary, once past the target
+ * timestamp; found once for a whole batch when its rows share it, {@link BatchPartitions}), in
+ * offset order. A file is closed only at a batch boundary, once past the target
  * size, so a batch has at most one run of rows in any file: usually one run in all, two when its
  * timestamps cross midnight. Each batch is recorded with where its rows went.
  *
@@ -50,8 +51,7 @@ public final class SegmentDataWriter {
   private final RowRecords records;
   private final RowValues values;
   private final AnalystRows analystRows;
-  private final PartitionKey partitionKey;
-  private final InternalRecordWrapper wrapper;
+  private final BatchPartitions partitions;
   /** Open files by partition value and view, least recently written first. */
   private final LinkedHashMap<FileKey, PartitionFile> open = new LinkedHashMap<>(16, 0.75f, true);
   /** Every file by index; null while it is open. */
@@ -71,8 +71,7 @@ public final class SegmentDataWriter {
     this.records = new RowRecords(table.schema());
     this.values = values;
     this.analystRows = analystRows;
-    this.partitionKey = new PartitionKey(table.spec(), table.schema());
-    this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
+    this.partitions = new BatchPartitions(table.spec(), table.schema());
   }
 
   /**
@@ -98,12 +97,19 @@ public final class SegmentDataWriter {
   }
 
   private BatchEntry write(TranslatedBatch batch) {
-    Map<PartitionFile, Run> runs = new LinkedHashMap<>();
+    List<Record> batchRecords = new ArrayList<>(batch.rows().size());
     for (KafkaRow row : batch.rows()) {
       ValueVerdict value = values.verdict(row.value());
       Record record = records.toRecord(row, batch.rawReason(), value);
       values.fill(value, record);
-      PartitionFile file = fileOf(record, analystRows.destination(row));
+      batchRecords.add(record);
+    }
+    Optional<PartitionKey> common = partitions.common(batchRecords);
+    Map<PartitionFile, Run> runs = new LinkedHashMap<>();
+    for (int i = 0; i < batchRecords.size(); i++) {
+      Record record = batchRecords.get(i);
+      PartitionKey partition = common.isPresent() ? common.get() : partitions.of(record);
+      PartitionFile file = fileOf(partition, analystRows.destination(batch.rows().get(i)));
       runs.computeIfAbsent(file, Run::new).rowCount++;
       file.write(record);
     }
@@ -112,13 +118,11 @@ public final class SegmentDataWriter {
         batch.fidelity(), runs.values().stream().map(Run::toRowRun).toList());
   }
 
-  /** The open file of the record's table partition and destination. */
-  private PartitionFile fileOf(Record record, Destination destination) {
-    partitionKey.partition(wrapper.wrap(record));
-    FileKey lookup = new FileKey(partitionKey, destination);
-    PartitionFile file = open.get(lookup);
+  /** The open file of a table partition and destination; {@code partition} may be changed after the call. */
+  private PartitionFile fileOf(PartitionKey partition, Destination destination) {
+    PartitionFile file = open.get(new FileKey(partition, destination));
     if (file == null) {
-      PartitionKey key = partitionKey.copy();
+      PartitionKey key = partition.copy();
       file = PartitionFile.open(table, io, attempt, key, files.size(), rowGroupSizeBytes, declaredOrder, destination);
       files.add(null);
       open.put(new FileKey(key, destination), file);

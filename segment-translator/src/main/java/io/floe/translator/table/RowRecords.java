@@ -14,7 +14,7 @@ import io.floe.translator.value.ValueRawReason;
 import io.floe.translator.value.ValueVerdict;
 import io.floe.translator.value.WriterSchema;
 import java.nio.ByteBuffer;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,70 +31,93 @@ import org.apache.iceberg.types.Types;
  * {@link KafkaColumns#SCHEMA}'s {@code _kafka} column works, whatever its field ids.
  */
 public final class RowRecords {
-  private final Schema schema;
-  private final Types.StructType kafkaType;
-  private final Types.StructType headerType;
-  private final Types.StructType batchType;
+  /**
+   * Empty records to copy: {@link GenericRecord#create} looks its struct up in a shared cache on
+   * every call, a copy of an empty record does not.
+   */
+  private final GenericRecord emptyRow;
+  private final GenericRecord emptyKafka;
+  private final GenericRecord emptyBatch;
+  private final GenericRecord emptyHeader;
+  private final KafkaPositions kafka;
+  private final BatchPositions batch;
+  private final HeaderPositions header;
 
   public RowRecords(Schema schema) {
-    this.schema = schema;
-    this.kafkaType = schema.findField(KAFKA).type().asStructType();
-    this.headerType = kafkaType.field(HEADERS).type().asListType().elementType().asStructType();
-    this.batchType = kafkaType.field(BATCH).type().asStructType();
+    Types.StructType kafkaType = schema.findField(KAFKA).type().asStructType();
+    Types.StructType headerType = kafkaType.field(HEADERS).type().asListType().elementType().asStructType();
+    Types.StructType batchType = kafkaType.field(BATCH).type().asStructType();
+    this.emptyRow = GenericRecord.create(schema);
+    this.emptyKafka = GenericRecord.create(kafkaType);
+    this.emptyBatch = GenericRecord.create(batchType);
+    this.emptyHeader = GenericRecord.create(headerType);
+    this.kafka = new KafkaPositions(schema.asStruct(), kafkaType);
+    this.batch = new BatchPositions(batchType);
+    this.header = new HeaderPositions(headerType);
   }
 
   /**
    * The record of a row, with the raw reason of its batch when the batch is kept raw, and what
    * becomes of its value. The value's own columns are not set here: they are bound to the table's
-   * columns by the writer.
+   * columns by the writer. Fields are set by positions found once, not by name per row.
    */
   public Record toRecord(KafkaRow row, Optional<RawReason> rawReason, ValueVerdict value) {
     BatchContext context = row.batch();
-    BatchHeader header = context.header();
-    GenericRecord batch = GenericRecord.create(batchType);
-    batch.setField(POSITION, context.position());
-    batch.setField(BASE_OFFSET, header.baseOffset());
-    batch.setField(LAST_OFFSET_DELTA, header.lastOffsetDelta());
-    batch.setField(PARTITION_LEADER_EPOCH, header.partitionLeaderEpoch());
-    batch.setField(MAGIC, (int) header.magic());
-    batch.setField(ATTRIBUTES, header.attributes().value() & 0xFFFF);
-    batch.setField(BASE_TIMESTAMP, header.baseTimestamp());
-    batch.setField(MAX_TIMESTAMP, header.maxTimestamp());
-    batch.setField(PRODUCER_ID, header.producerId());
-    batch.setField(PRODUCER_EPOCH, (int) header.producerEpoch());
-    batch.setField(BASE_SEQUENCE, header.baseSequence());
-    batch.setField(RECORD_ATTRIBUTES, (int) row.recordAttributes());
-    batch.setField(TIMESTAMP_DELTA, row.timestampDelta());
-    batch.setField(RAW, context.isRaw() ? ByteBuffer.wrap(context.rawBytes()) : null);
-    batch.setField(RAW_REASON, rawReason.map(RawReason::label).orElse(null));
+    BatchHeader batchHeader = context.header();
+    GenericRecord batchRecord = emptyBatch.copy();
+    batchRecord.set(batch.position, context.position());
+    batchRecord.set(batch.baseOffset, batchHeader.baseOffset());
+    batchRecord.set(batch.lastOffsetDelta, batchHeader.lastOffsetDelta());
+    batchRecord.set(batch.partitionLeaderEpoch, batchHeader.partitionLeaderEpoch());
+    batchRecord.set(batch.magic, (int) batchHeader.magic());
+    batchRecord.set(batch.attributes, batchHeader.attributes().value() & 0xFFFF);
+    batchRecord.set(batch.baseTimestamp, batchHeader.baseTimestamp());
+    batchRecord.set(batch.maxTimestamp, batchHeader.maxTimestamp());
+    batchRecord.set(batch.producerId, batchHeader.producerId());
+    batchRecord.set(batch.producerEpoch, (int) batchHeader.producerEpoch());
+    batchRecord.set(batch.baseSequence, batchHeader.baseSequence());
+    batchRecord.set(batch.recordAttributes, (int) row.recordAttributes());
+    batchRecord.set(batch.timestampDelta, row.timestampDelta());
+    batchRecord.set(batch.raw, context.isRaw() ? ByteBuffer.wrap(context.rawBytes()) : null);
+    batchRecord.set(batch.rawReason, rawReason.map(RawReason::label).orElse(null));
 
     List<Record> headers = new ArrayList<>(row.headers().size());
     for (RecordHeader h : row.headers()) {
-      GenericRecord headerRecord = GenericRecord.create(headerType);
-      headerRecord.setField(HEADER_KEY, h.key());
-      headerRecord.setField(HEADER_VALUE, h.value() == null ? null : ByteBuffer.wrap(h.value()));
+      GenericRecord headerRecord = emptyHeader.copy();
+      headerRecord.set(header.key, h.key());
+      headerRecord.set(header.value, h.value() == null ? null : ByteBuffer.wrap(h.value()));
       headers.add(headerRecord);
     }
 
-    GenericRecord kafka = GenericRecord.create(kafkaType);
-    kafka.setField(PARTITION, row.partition());
-    kafka.setField(OFFSET, row.offset());
-    kafka.setField(TIMESTAMP, row.timestampType() == TimestampType.NO_TIMESTAMP_TYPE
+    GenericRecord kafkaRecord = emptyKafka.copy();
+    kafkaRecord.set(kafka.partition, row.partition());
+    kafkaRecord.set(kafka.offset, row.offset());
+    kafkaRecord.set(kafka.timestamp, row.timestampType() == TimestampType.NO_TIMESTAMP_TYPE
         ? null
-        : OffsetDateTime.ofInstant(Instant.ofEpochMilli(row.timestamp()), ZoneOffset.UTC));
-    kafka.setField(TIMESTAMP_TYPE, row.timestampType().label());
-    kafka.setField(KEY, row.key() == null ? null : ByteBuffer.wrap(row.key()));
-    kafka.setField(HEADERS, headers);
-    kafka.setField(VALUE_RAW, value.keepsBytes() ? ByteBuffer.wrap(row.value()) : null);
-    kafka.setField(VALUE_SCHEMA_ID, value.schemaId().isPresent() ? value.schemaId().getAsInt() : null);
-    kafka.setField(VALUE_MESSAGE_INDEXES, value.messageIndexes().isEmpty() ? null : value.messageIndexes());
-    kafka.setField(VALUE_RAW_REASON, value.rawReason().map(ValueRawReason::label).orElse(null));
-    kafka.setField(TOMBSTONE, !row.isRaw() && row.value() == null);
-    kafka.setField(BATCH, batch);
+        : utc(row.timestamp()));
+    kafkaRecord.set(kafka.timestampType, row.timestampType().label());
+    kafkaRecord.set(kafka.key, row.key() == null ? null : ByteBuffer.wrap(row.key()));
+    kafkaRecord.set(kafka.headers, headers);
+    kafkaRecord.set(kafka.valueRaw, value.keepsBytes() ? ByteBuffer.wrap(row.value()) : null);
+    kafkaRecord.set(kafka.valueSchemaId, value.schemaId().isPresent() ? value.schemaId().getAsInt() : null);
+    kafkaRecord.set(kafka.valueMessageIndexes, value.messageIndexes().isEmpty() ? null : value.messageIndexes());
+    kafkaRecord.set(kafka.valueRawReason, value.rawReason().map(ValueRawReason::label).orElse(null));
+    kafkaRecord.set(kafka.tombstone, !row.isRaw() && row.value() == null);
+    kafkaRecord.set(kafka.batch, batchRecord);
 
-    GenericRecord record = GenericRecord.create(schema);
-    record.setField(KAFKA, kafka);
+    GenericRecord record = emptyRow.copy();
+    record.set(kafka.kafka, kafkaRecord);
     return record;
+  }
+
+  /**
+   * Epoch milliseconds as a UTC date-time, as {@code OffsetDateTime.ofInstant} makes it but
+   * without the {@code ZoneRules} that {@code ZoneOffset.getRules()} allocates on every call.
+   */
+  private static OffsetDateTime utc(long epochMillis) {
+    LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000),
+        (int) Math.floorMod(epochMillis, 1000) * 1_000_000, ZoneOffset.UTC);
+    return OffsetDateTime.of(local, ZoneOffset.UTC);
   }
 
   /**
@@ -158,5 +181,46 @@ public final class RowRecords {
     byte[] bytes = new byte[buffer.remaining()];
     buffer.get(bytes);
     return bytes;
+  }
+
+  /** Where a struct's field is, by name: the schema need not list the fields in Floe's order. */
+  private static int indexOf(Types.StructType struct, String name) {
+    Types.NestedField field = struct.field(name);
+    if (field == null) {
+      throw new IllegalArgumentException("Cannot map rows to records: " + struct + " has no field " + name);
+    }
+    return struct.fields().indexOf(field);
+  }
+
+  /** Positions of the {@code _kafka} column in the row and of its fields. */
+  private record KafkaPositions(int kafka, int partition, int offset, int timestamp, int timestampType, int key,
+      int headers, int valueRaw, int valueSchemaId, int valueMessageIndexes, int valueRawReason, int tombstone,
+      int batch) {
+    KafkaPositions(Types.StructType row, Types.StructType kafka) {
+      this(indexOf(row, KAFKA), indexOf(kafka, PARTITION), indexOf(kafka, OFFSET), indexOf(kafka, TIMESTAMP),
+          indexOf(kafka, TIMESTAMP_TYPE), indexOf(kafka, KEY), indexOf(kafka, HEADERS), indexOf(kafka, VALUE_RAW),
+          indexOf(kafka, VALUE_SCHEMA_ID), indexOf(kafka, VALUE_MESSAGE_INDEXES), indexOf(kafka, VALUE_RAW_REASON),
+          indexOf(kafka, TOMBSTONE), indexOf(kafka, BATCH));
+    }
+  }
+
+  /** Positions of the fields of {@code _kafka.batch}. */
+  private record BatchPositions(int position, int baseOffset, int lastOffsetDelta, int partitionLeaderEpoch,
+      int magic, int attributes, int baseTimestamp, int maxTimestamp, int producerId, int producerEpoch,
+      int baseSequence, int recordAttributes, int timestampDelta, int raw, int rawReason) {
+    BatchPositions(Types.StructType batch) {
+      this(indexOf(batch, POSITION), indexOf(batch, BASE_OFFSET), indexOf(batch, LAST_OFFSET_DELTA),
+          indexOf(batch, PARTITION_LEADER_EPOCH), indexOf(batch, MAGIC), indexOf(batch, ATTRIBUTES),
+          indexOf(batch, BASE_TIMESTAMP), indexOf(batch, MAX_TIMESTAMP), indexOf(batch, PRODUCER_ID),
+          indexOf(batch, PRODUCER_EPOCH), indexOf(batch, BASE_SEQUENCE), indexOf(batch, RECORD_ATTRIBUTES),
+          indexOf(batch, TIMESTAMP_DELTA), indexOf(batch, RAW), indexOf(batch, RAW_REASON));
+    }
+  }
+
+  /** Positions of a header's key and value. */
+  private record HeaderPositions(int key, int value) {
+    HeaderPositions(Types.StructType header) {
+      this(indexOf(header, HEADER_KEY), indexOf(header, HEADER_VALUE));
+    }
   }
 }
