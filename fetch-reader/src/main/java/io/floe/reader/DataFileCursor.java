@@ -27,6 +27,7 @@ final class DataFileCursor implements Closeable {
   private final DataFileRef file;
   private final Schema projection;
   private final TypedValues values;
+  private final RowRecords rowRecords;
   private CloseableIterable<Record> reader;
   private CloseableIterator<Record> records;
   private long openedAtRow;
@@ -37,6 +38,7 @@ final class DataFileCursor implements Closeable {
     this.file = file;
     this.projection = projection;
     this.values = values;
+    this.rowRecords = new RowRecords(projection);
   }
 
   /**
@@ -58,7 +60,7 @@ final class DataFileCursor implements Closeable {
     }
     List<KafkaRow> rows = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      rows.add(RowRecords.toRow(nextRecord(), values));
+      rows.add(rowRecords.toRow(nextRecord(), values));
     }
     return rows;
   }

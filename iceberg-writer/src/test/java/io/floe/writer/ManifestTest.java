@@ -102,6 +102,7 @@ class ManifestTest {
     byte[] original = Files.readAllBytes(segment);
     List<TranslatedBatch> batches = Warehouse.translate(segment, 3);
     Map<Integer, List<Record>> rowsByFile = new HashMap<>();
+    RowRecords rowRecords = new RowRecords(warehouse.table().schema());
     for (int i = 0; i < batches.size(); i++) {
       BatchEntry entry = manifest.batches().get(i);
       List<KafkaRow> rows = new ArrayList<>();
@@ -109,7 +110,7 @@ class ManifestTest {
         List<Record> records = rowsByFile.computeIfAbsent(run.file(),
             f -> warehouse.fileRows(manifest.files().get(f).location(), warehouse.table().schema()));
         records.subList((int) run.firstRow(), (int) run.firstRow() + run.rowCount())
-            .forEach(record -> rows.add(RowRecords.toRow(record, TypedValues.NONE)));
+            .forEach(record -> rows.add(rowRecords.toRow(record, TypedValues.NONE)));
       }
       // A batch's runs in several files interleave by offset when its timestamps do.
       rows.sort(Comparator.comparingLong(KafkaRow::offset));

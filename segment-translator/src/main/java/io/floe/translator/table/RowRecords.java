@@ -27,8 +27,9 @@ import org.apache.iceberg.types.Types;
 
 /**
  * Rows as Iceberg records and back: the one mapping the writer (rows → Parquet) and the reader
- * (Parquet → rows → batches) share. Fields are found by name, so any schema that contains
- * {@link KafkaColumns#SCHEMA}'s {@code _kafka} column works, whatever its field ids.
+ * (Parquet → rows → batches) share, for one schema: the table's when writing, a fetch's projection
+ * when reading. Fields are found by name once, so any schema that contains
+ * {@link KafkaColumns#SCHEMA}'s {@code _kafka} column works, whatever its field ids and order.
  */
 public final class RowRecords {
   /**
@@ -121,54 +122,56 @@ public final class RowRecords {
   }
 
   /**
-   * The row a record holds. A typed value is rebuilt by {@code values} from the record's columns;
-   * any other record needs only the {@code _kafka} column.
+   * The row a record of this schema holds. A typed value is rebuilt by {@code values} from the
+   * record's columns; any other record needs only the {@code _kafka} column. Fields are read by
+   * the positions found once, as {@link #toRecord} sets them.
    */
-  public static KafkaRow toRow(Record record, TypedValues values) {
-    Record kafka = (Record) record.getField(KAFKA);
-    Record batch = (Record) kafka.getField(BATCH);
-    BatchHeader header = new BatchHeader(
-        (Long) batch.getField(BASE_OFFSET),
-        (Integer) batch.getField(PARTITION_LEADER_EPOCH),
-        ((Integer) batch.getField(MAGIC)).byteValue(),
-        new BatchAttributes(((Integer) batch.getField(ATTRIBUTES)).shortValue()),
-        (Integer) batch.getField(LAST_OFFSET_DELTA),
-        (Long) batch.getField(BASE_TIMESTAMP),
-        (Long) batch.getField(MAX_TIMESTAMP),
-        (Long) batch.getField(PRODUCER_ID),
-        ((Integer) batch.getField(PRODUCER_EPOCH)).shortValue(),
-        (Integer) batch.getField(BASE_SEQUENCE));
-    BatchContext context = new BatchContext((Long) batch.getField(POSITION), header, bytes(batch.getField(RAW)));
+  public KafkaRow toRow(Record record, TypedValues values) {
+    Record kafkaRecord = (Record) record.get(kafka.kafka);
+    Record batchRecord = (Record) kafkaRecord.get(kafka.batch);
+    BatchHeader batchHeader = new BatchHeader(
+        (Long) batchRecord.get(batch.baseOffset),
+        (Integer) batchRecord.get(batch.partitionLeaderEpoch),
+        ((Integer) batchRecord.get(batch.magic)).byteValue(),
+        new BatchAttributes(((Integer) batchRecord.get(batch.attributes)).shortValue()),
+        (Integer) batchRecord.get(batch.lastOffsetDelta),
+        (Long) batchRecord.get(batch.baseTimestamp),
+        (Long) batchRecord.get(batch.maxTimestamp),
+        (Long) batchRecord.get(batch.producerId),
+        ((Integer) batchRecord.get(batch.producerEpoch)).shortValue(),
+        (Integer) batchRecord.get(batch.baseSequence));
+    BatchContext context = new BatchContext((Long) batchRecord.get(batch.position), batchHeader,
+        bytes(batchRecord.get(batch.raw)));
 
     @SuppressWarnings("unchecked")
-    List<Record> headerRecords = (List<Record>) kafka.getField(HEADERS);
+    List<Record> headerRecords = (List<Record>) kafkaRecord.get(kafka.headers);
     List<RecordHeader> headers = new ArrayList<>(headerRecords.size());
     for (Record h : headerRecords) {
-      headers.add(new RecordHeader((String) h.getField(HEADER_KEY), bytes(h.getField(HEADER_VALUE))));
+      headers.add(new RecordHeader((String) h.get(header.key), bytes(h.get(header.value))));
     }
-    OffsetDateTime timestamp = (OffsetDateTime) kafka.getField(TIMESTAMP);
+    OffsetDateTime timestamp = (OffsetDateTime) kafkaRecord.get(kafka.timestamp);
     return new KafkaRow(
-        (Integer) kafka.getField(PARTITION),
-        (Long) kafka.getField(OFFSET),
+        (Integer) kafkaRecord.get(kafka.partition),
+        (Long) kafkaRecord.get(kafka.offset),
         timestamp == null ? LegacyMessage.NO_TIMESTAMP : timestamp.toInstant().toEpochMilli(),
-        TimestampType.fromLabel((String) kafka.getField(TIMESTAMP_TYPE)),
-        bytes(kafka.getField(KEY)),
-        value(record, kafka, values),
+        TimestampType.fromLabel((String) kafkaRecord.get(kafka.timestampType)),
+        bytes(kafkaRecord.get(kafka.key)),
+        value(record, kafkaRecord, values),
         headers,
-        ((Integer) batch.getField(RECORD_ATTRIBUTES)).byteValue(),
-        (Long) batch.getField(TIMESTAMP_DELTA),
+        ((Integer) batchRecord.get(batch.recordAttributes)).byteValue(),
+        (Long) batchRecord.get(batch.timestampDelta),
         context);
   }
 
   /** The value's bytes: kept raw, rebuilt from the typed columns, or none (a tombstone, or a batch kept whole). */
-  private static byte[] value(Record record, Record kafka, TypedValues values) {
-    byte[] raw = bytes(kafka.getField(VALUE_RAW));
-    Integer schemaId = (Integer) kafka.getField(VALUE_SCHEMA_ID);
+  private byte[] value(Record record, Record kafkaRecord, TypedValues values) {
+    byte[] raw = bytes(kafkaRecord.get(kafka.valueRaw));
+    Integer schemaId = (Integer) kafkaRecord.get(kafka.valueSchemaId);
     if (raw != null || schemaId == null) {
       return raw;
     }
     @SuppressWarnings("unchecked")
-    List<Integer> messageIndexes = (List<Integer>) kafka.getField(VALUE_MESSAGE_INDEXES);
+    List<Integer> messageIndexes = (List<Integer>) kafkaRecord.get(kafka.valueMessageIndexes);
     return values.valueOf(new WriterSchema.Key(schemaId, messageIndexes == null ? List.of() : messageIndexes), record);
   }
 

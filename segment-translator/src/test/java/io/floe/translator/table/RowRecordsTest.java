@@ -71,7 +71,7 @@ class RowRecordsTest {
       while (translator.hasNext()) {
         TranslatedBatch batch = translator.next();
         List<KafkaRow> back = batch.rows().stream()
-            .map(row -> RowRecords.toRow(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())), TypedValues.NONE))
+            .map(row -> records.toRow(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())), TypedValues.NONE))
             .toList();
         ByteBuffer expected = BatchRebuilder.rebuild(batch.rows());
         assertEquals(expected, BatchRebuilder.rebuild(back), "batch at position " + batch.position());
