@@ -41,7 +41,8 @@ class FloeManifestTest {
         run.toString());
     assertTrue(run.out().contains("  offsets 0-" + segment.endOffset() + ", "), run.toString());
     assertTrue(run.out().contains("table kafka.orders"), run.toString());
-    assertTrue(run.out().contains("_kafka: required struct<"), run.toString());
+    assertTrue(run.out().contains("  1 _kafka: required struct\n"), run.toString());
+    assertTrue(run.out().contains("    3 offset: required long\n"), run.toString());
     assertTrue(run.out().contains("batches: 17 (byte-identical=14 record-identical=1 raw=2)"), run.toString());
     assertTrue(run.out().contains("indexes: offset "), run.toString());
   }

@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
  * status tells scripts whether there was any.
  */
 @Command(name = "check", sortOptions = false,
-    description = {"Checks the Kafka view: for every segment manifest (of one topic with --topic), that each",
-        "data file it lists exists in the object store and is in the table's floe branch; and lists",
-        "orphans: files under the table's data location that no snapshot of the table and no",
-        "manifest references. Reads manifests and the table's metadata, never data files."},
+    header = "Checks that every tiered segment's files are there and kept, and lists orphan files.",
+    description = {"%nFor every segment manifest (of one topic with --topic): each data file it lists exists in the "
+        + "object store and is in the table's floe branch. Then lists orphans: files under the table's data "
+        + "location that no snapshot of the table and no manifest references. Reads manifests and the table's "
+        + "metadata, never data files."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:no problem found", "1:a file is missing, unreachable or orphaned, a manifest is damaged or "
         + "its table is gone; or the catalog or the object store failed",

@@ -16,7 +16,9 @@ import picocli.CommandLine.ParseResult;
  * configuration, an unknown topic or segment).
  */
 @Command(name = "floe", sortOptions = false,
-    description = {"Floe's command-line tools: Kafka tiered storage as Apache Iceberg tables."},
+    header = "Floe's command-line tools: Kafka tiered storage as Apache Iceberg tables.",
+    description = {"%nEvery command but verify-segment reads Floe's keys from the broker's configuration file "
+        + "(--config) and checks them as the broker does at start."},
     subcommands = {VerifySegmentCommand.class, StatusCommand.class, CheckCommand.class, ManifestCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Run 'floe COMMAND --help' for a command's options. docs/operations/tools.md describes each."},

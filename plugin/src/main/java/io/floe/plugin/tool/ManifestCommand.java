@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code floe manifest SEGMENT}: a segment manifest, readable. */
 @Command(name = "manifest", sortOptions = false,
-    description = {"Prints a segment's manifest: the segment, its offsets, the table, the data schema, the",
-        "writer schemas of its typed values, its data files and their row groups, its batches by",
-        "fidelity, and the sizes of its Kafka indexes. Reads object storage only."},
+    header = "Prints a tiered segment's manifest, readable.",
+    description = {"%nThe segment and its offsets, the table, the data schema, the writer schemas of its typed values, "
+        + "its data files and their row groups, its batches by fidelity (each one with --batches), and the sizes "
+        + "of its Kafka indexes. Reads object storage only."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:printed", "1:the manifest cannot be read or is damaged",
         "2:wrong usage, a bad configuration, no such segment"})

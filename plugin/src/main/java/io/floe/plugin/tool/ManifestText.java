@@ -29,7 +29,7 @@ final class ManifestText {
     out.println("table " + manifest.tableName());
     out.println();
     out.println("data schema:");
-    indent(out, SchemaParser.fromJson(manifest.dataSchemaJson()).toString());
+    SchemaText.print(out, SchemaParser.fromJson(manifest.dataSchemaJson()), "  ");
     out.println();
     printWriterSchemas(out, manifest);
     printFiles(out, manifest);

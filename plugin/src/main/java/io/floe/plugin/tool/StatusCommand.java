@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code floe status TOPIC}: per partition, what is tiered and what analysts see of it. */
 @Command(name = "status", sortOptions = false,
-    description = {"Shows, per partition of a topic: its tiered segments (count, offsets) and their data files",
-        "(from the segments' manifests), the rows in the table's main branch (from the table's",
-        "metadata: no data file is read), the rows waiting for their transaction's outcome, and the",
-        "lag: offsets tiered past the last offset in main."},
+    header = "Shows what is tiered of a topic and what its table's main branch holds, per partition.",
+    description = {"%nPer partition: its tiered segments (count, offsets) and their data files, from the segments' "
+        + "manifests; the rows in the table's main branch, from the table's metadata (no data file is read); the "
+        + "rows waiting for their transaction's outcome; and the lag, the offsets tiered past the last offset in main."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:printed", "1:the catalog or the object store failed",
         "2:wrong usage, a bad configuration, an unknown topic"})

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
  * {@code floe} tool (plugin), and runnable alone.
  */
 @Command(name = "verify-segment", sortOptions = false,
-    description = {"Reads each Kafka log segment, rebuilds every batch from its rows, and reports",
-        "how many batches come back byte-identical, record-identical, raw or mismatched.",
-        "Reads the files only: safe on a live broker's segments. Needs no configuration."},
+    header = "Checks that Floe gives back every record of Kafka log segments exactly.",
+    description = {"%nReads each Kafka log segment, rebuilds every batch from its rows as a remote fetch would, and "
+        + "reports how many batches come back byte-identical, record-identical, raw or mismatched. Reads the files "
+        + "only: safe on a live broker's segments. Needs no configuration."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:every record of every segment is identical", "1:a batch mismatches or a file cannot be read",
         "2:wrong usage"})
