@@ -131,4 +131,17 @@ class FloeToolTest {
     assertTrue(run.err().contains("Cannot open catalog floe"), run.toString());
     assertFalse(run.toString().contains("hunter2"), run.toString());
   }
+
+  @Test
+  void aWarehouseWithoutItsCatalogIsRefusedRatherThanGivenAnEmptyOne() {
+    Path elsewhere = dir.resolve("elsewhere");
+    Path config = warehouse.writeConfig("elsewhere.properties", "rsm.config.iceberg.catalog.warehouse=file://" + elsewhere);
+
+    ToolWarehouse.Run run = warehouse.run("status", "--config", config.toString(), "orders");
+
+    assertEquals(2, run.exit(), run.toString());
+    assertTrue(run.err().contains(elsewhere.resolve("floe-catalog.db") + " does not exist (check iceberg.catalog.warehouse"),
+        run.toString());
+    assertFalse(java.nio.file.Files.exists(elsewhere.resolve("floe-catalog.db")));
+  }
 }

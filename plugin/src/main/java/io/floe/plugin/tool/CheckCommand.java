@@ -66,15 +66,14 @@ final class CheckCommand implements Callable<Integer> {
             + " in " + context.catalogDescription() + " and no manifest under " + context.manifestPrefix());
       }
       if (topic.isEmpty()) {
-        context.floeTables().forEach(t -> tables.put(t, context.loadTable(t).map(TableFiles::of)));
+        context.floeTables().forEach((identifier, table) -> tables.put(identifier, Optional.of(TableFiles.of(table))));
       }
       Set<String> listed = new HashSet<>();
       long dataFiles = 0;
       for (ToolContext.ManifestFile file : manifests) {
         dataFiles += checkManifest(context, file, tables, listed);
       }
-      String orphans = context.canList() ? listOrphans(context, tables, listed)
-          : "not listed: the FileIO " + context.io().getClass().getName() + " cannot list files";
+      String orphans = listOrphans(context, tables, listed);
       out.println("checked " + manifests.size() + " manifests, " + dataFiles + " data files, " + tables.size()
           + " tables; orphans " + orphans);
       out.println(problems == 0 ? "no problems" : "problems: " + problems);

@@ -7,6 +7,7 @@ import io.floe.plugin.storage.Warehouse;
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.ManifestPaths;
+import io.floe.translator.manifest.MissingBucket;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.TableNames;
@@ -15,10 +16,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -38,6 +42,7 @@ import org.apache.kafka.common.config.ConfigException;
  * ({@link FloeConfig#openWarehouse()}): its FileIO for manifests and data files, its catalog for tables.
  */
 final class ToolContext implements Closeable {
+  private static final String SQLITE = "jdbc:sqlite:";
   private final FloeConfig config;
   private final Warehouse warehouse;
 
@@ -98,13 +103,13 @@ final class ToolContext implements Closeable {
   }
 
   /** The tables of the configured namespace that Floe made or adopted for a topic (property {@code floe.topic}). */
-  List<TableIdentifier> floeTables() {
+  Map<TableIdentifier, Table> floeTables() {
     Catalog catalog = catalog();
-    List<TableIdentifier> tables = new ArrayList<>();
+    Map<TableIdentifier, Table> tables = new LinkedHashMap<>();
     try {
       for (TableIdentifier identifier : catalog.listTables(namespace())) {
         loadTable(identifier).filter(table -> table.properties().containsKey(KafkaTableLayout.TOPIC_PROPERTY))
-            .ifPresent(table -> tables.add(identifier));
+            .ifPresent(table -> tables.put(identifier, table));
       }
     } catch (NoSuchNamespaceException e) {
       // no topic tiered yet
@@ -117,6 +122,7 @@ final class ToolContext implements Closeable {
   }
 
   private Catalog catalog() {
+    refuseMissingSqliteFile();
     try {
       return warehouse.catalog();
     } catch (CatalogOpenException e) {
@@ -124,12 +130,28 @@ final class ToolContext implements Closeable {
     }
   }
 
-  /** Whether the FileIO lists files by prefix: every object store's does, and Floe's local one. */
-  boolean canList() {
-    return io() instanceof SupportsPrefixOperations;
+  /**
+   * The tools only read: a SQLite catalog file that is not there is a wrong path, not a catalog to
+   * make (opening it would create an empty one).
+   */
+  private void refuseMissingSqliteFile() {
+    String uri = config.catalogProperties().getOrDefault("uri", "");
+    if (uri.startsWith(SQLITE)) {
+      String file = uri.substring(SQLITE.length());
+      int parameters = file.indexOf('?');
+      Path path = Path.of(parameters < 0 ? file : file.substring(0, parameters));
+      if (!Files.isRegularFile(path)) {
+        throw ToolException.badInput("Cannot open " + catalogDescription() + ": " + path + " does not exist (check "
+            + FloeConfig.CATALOG_WAREHOUSE + " and " + FloeConfig.CATALOG_URI + ")");
+      }
+    }
   }
 
-  /** The files under a location prefix. @throws ToolException (failure) when the FileIO cannot list */
+  /**
+   * The files under a location prefix: every object store's FileIO lists them, and Floe's local one.
+   *
+   * @throws ToolException (failure) when the FileIO cannot list
+   */
   List<FileInfo> list(String prefix) {
     if (!(io() instanceof SupportsPrefixOperations listing)) {
       throw ToolException.failed("Cannot list " + prefix + ": the FileIO " + io().getClass().getName()
@@ -167,6 +189,9 @@ final class ToolContext implements Closeable {
     try (InputStream in = io().newInputFile(location).newStream()) {
       return ManifestCodec.decode(in.readAllBytes());
     } catch (NotFoundException e) {
+      if (MissingBucket.isCauseOf(e)) {
+        throw ToolException.failed("Cannot read manifest " + location + ": its bucket does not exist", e);
+      }
       throw ToolException.badInput("Cannot read manifest " + location + ": no such file");
     } catch (CorruptManifestException e) {
       throw ToolException.failed("Cannot read manifest " + location + ": " + e.getMessage(), e);
