@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The distribution an operator unpacks into a broker: {@code lib/} and {@code bin/floe}, and none
- * of the broker's own classes, which the child-first plugin loader would load a second time.
+ * of the broker's own classes in {@code lib/}, which the child-first plugin loader would load a
+ * second time. The tool's own {@code tools/} carries Kafka's client classes, which the broker never loads.
  */
 class DistributionContentsIT {
   private static final List<String> BROKER_PACKAGES = List.of(
@@ -34,7 +35,7 @@ class DistributionContentsIT {
     try (TarReader tar = new TarReader(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))))) {
       for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
         entries.add(entry.name());
-        if (entry.name().endsWith(".jar")) {
+        if (entry.name().endsWith(".jar") && entry.name().contains("/lib/")) {
           brokerClasses.addAll(brokerClassesIn(entry.name(), tar.content()));
         }
       }
@@ -46,7 +47,23 @@ class DistributionContentsIT {
     assertTrue(entries.stream().anyMatch(e -> e.startsWith(top + "lib/floe-plugin-")), entries.toString());
     assertTrue(entries.stream().anyMatch(e -> e.startsWith(top + "lib/httpclient5-")),
         "the REST catalog client's HTTP client: " + entries);
-    assertEquals(List.of(), brokerClasses, "the broker's own classes must not be in the distribution");
+    assertEquals(List.of(), brokerClasses, "the broker's own classes must not be in the plugin's lib/");
+  }
+
+  /** bin/floe runs on lib/ (picocli among it) and tools/: Kafka's config classes and the SLF4J API, off the broker's path. */
+  @Test
+  void theToolsClassesAreBesideLib() throws IOException {
+    Path archive = Path.of(System.getProperty("floe.archive"));
+    List<String> entries = new ArrayList<>();
+    try (TarReader tar = new TarReader(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))))) {
+      for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
+        entries.add(entry.name().substring(entry.name().indexOf('/') + 1));
+      }
+    }
+
+    assertTrue(entries.stream().anyMatch(e -> e.startsWith("lib/picocli-")), entries.toString());
+    assertTrue(entries.stream().anyMatch(e -> e.startsWith("tools/kafka-clients-")), entries.toString());
+    assertTrue(entries.stream().anyMatch(e -> e.startsWith("tools/slf4j-api-")), entries.toString());
   }
 
   /** GCSFileIO and the Cloud Storage client's HTTP transport, without its gRPC transport, which GCSFileIO never loads. */

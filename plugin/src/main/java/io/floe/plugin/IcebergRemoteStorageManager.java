@@ -65,7 +65,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       throw new ConfigException(FloeConfig.REGISTRY_PREFIX + e.key(), "(hidden)", e.getMessage());
     }
     outages = new RegistryOutages(config.rawFallbackAfter(), Clock.systemUTC());
-    warehouse = new Warehouse(config.catalogName(), config.catalogProperties());
+    warehouse = config.openWarehouse();
     fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes(),
         config.fetchParking());
     metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));

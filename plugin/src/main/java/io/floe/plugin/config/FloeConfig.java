@@ -1,6 +1,7 @@
 package io.floe.plugin.config;
 
 import io.floe.plugin.storage.LocalFileIO;
+import io.floe.plugin.storage.Warehouse;
 import io.floe.plugin.values.TopicFormats;
 import io.floe.reader.ParkingLimits;
 import io.floe.translator.registry.InvalidRegistrySettingException;
@@ -192,6 +193,14 @@ public final class FloeConfig extends AbstractConfig {
   public ParkingLimits fetchParking() {
     return new ParkingLimits(getInt(PARKED_FETCHES), getLong(PARKED_FETCH_BYTES),
         Duration.ofMillis(getLong(PARKED_FETCH_IDLE)), getLong(FETCH_READ_AHEAD_BYTES));
+  }
+
+  /**
+   * The warehouse these keys configure: its FileIO now, its catalog when first asked for. The one
+   * way Floe opens a warehouse, for the broker's plugin and the {@code floe} tool alike.
+   */
+  public Warehouse openWarehouse() {
+    return new Warehouse(catalogName(), catalogProperties());
   }
 
   /** The FileIO class: configured, or chosen by the warehouse's scheme. */

@@ -5,17 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.io.FileInfo;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.io.SupportsPrefixOperations;
 
 /**
  * Iceberg {@link FileIO} over the local file system, which Iceberg core lacks: the embedded
  * default's warehouse and any warehouse on a mounted volume. Locations are {@code file:} URIs or
- * absolute paths. Files appear whole: they are written aside and moved into place on close.
+ * absolute paths. Files appear whole: they are written aside and moved into place on close. Lists
+ * and deletes by prefix, as object stores' FileIOs do (the {@code floe} tool lists manifests and
+ * data files so).
  */
-public final class LocalFileIO implements FileIO {
+public final class LocalFileIO implements FileIO, SupportsPrefixOperations {
   private Map<String, String> properties = Map.of();
 
   @Override
@@ -47,6 +54,46 @@ public final class LocalFileIO implements FileIO {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete " + location + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The files whose locations start with {@code prefix}, as an object store lists keys: a
+   * directory's files at every depth, or the files of its parent whose paths start with the
+   * prefix. Each location is the prefix as given followed by the rest of the file's path.
+   */
+  @Override
+  public Iterable<FileInfo> listPrefix(String prefix) {
+    Path path = pathOf(prefix);
+    String given = prefix.endsWith("/") && !path.toString().endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    String start = path.toString();
+    Path root = Files.isDirectory(path) ? path : path.getParent();
+    if (root == null || !Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile)
+          .filter(file -> file.toString().startsWith(start))
+          .map(file -> info(given + file.toString().substring(start.length()), file))
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException("Cannot list " + prefix + ": " + e.getMessage(),
+          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+    }
+  }
+
+  private static FileInfo info(String location, Path file) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return new FileInfo(location, attributes.size(), attributes.creationTime().toMillis());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the attributes of " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes every file {@link #listPrefix} lists; directories are left. */
+  @Override
+  public void deletePrefix(String prefix) {
+    listPrefix(prefix).forEach(file -> deleteFile(file.location()));
   }
 
   /** {@code file:///a/b}, {@code file:/a/b} and {@code /a/b} all name {@code /a/b}. */

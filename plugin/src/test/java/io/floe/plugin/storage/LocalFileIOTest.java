@@ -84,4 +84,26 @@ class LocalFileIOTest {
     assertEquals(Path.of("/a/b c"), LocalFileIO.pathOf("/a/b c"));
     assertThrows(IllegalArgumentException.class, () -> LocalFileIO.pathOf("relative/path"));
   }
+
+  @Test
+  void aPrefixListsTheFilesUnderItAtEveryDepthInTheFormItWasGiven() throws IOException {
+    Files.createDirectories(dir.resolve("manifests/orders-x/3"));
+    Files.createDirectories(dir.resolve("manifests/ordersplus-y/0"));
+    Files.writeString(dir.resolve("manifests/orders-x/3/a.floe-manifest"), "abc");
+    Files.writeString(dir.resolve("manifests/ordersplus-y/0/b.floe-manifest"), "de");
+
+    assertEquals(java.util.Set.of("file://" + dir + "/manifests/orders-x/3/a.floe-manifest",
+            "file://" + dir + "/manifests/ordersplus-y/0/b.floe-manifest"),
+        locations(io.listPrefix("file://" + dir + "/manifests/")));
+    assertEquals(java.util.Set.of(dir + "/manifests/orders-x/3/a.floe-manifest"),
+        locations(io.listPrefix(dir + "/manifests/orders-")));
+    assertEquals(3, io.listPrefix(dir + "/manifests/orders-").iterator().next().size());
+    assertEquals(java.util.Set.of(), locations(io.listPrefix(dir + "/nothing/here")));
+  }
+
+  private static java.util.Set<String> locations(Iterable<org.apache.iceberg.io.FileInfo> files) {
+    java.util.Set<String> locations = new java.util.HashSet<>();
+    files.forEach(file -> locations.add(file.location()));
+    return locations;
+  }
 }

@@ -1,24 +1,58 @@
 package io.floe.translator.verify;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code floe verify-segment FILE...}: checks that Floe gives back every record of each segment
  * exactly, and prints one line per segment. Exit status 0 when every record of every segment is
- * identical, 1 when any is not (or a segment cannot be read), 2 on wrong usage.
+ * identical, 1 when any is not (or a segment cannot be read), 2 on wrong usage. A subcommand of the
+ * {@code floe} tool (plugin), and runnable alone.
  */
-public final class VerifySegmentCommand {
+@Command(name = "verify-segment", sortOptions = false,
+    header = "Checks that Floe gives back every record of Kafka log segments exactly.",
+    description = {"%nReads each Kafka log segment, rebuilds every batch from its rows as a remote fetch would, and "
+        + "reports how many batches come back byte-identical, record-identical, raw or mismatched. Reads the files "
+        + "only: safe on a live broker's segments. Needs no configuration."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:every record of every segment is identical", "1:a batch mismatches or a file cannot be read",
+        "2:wrong usage"})
+public final class VerifySegmentCommand implements Callable<Integer> {
   /** Kafka's partition directory name: {@code <topic>-<partition>}. */
   private static final Pattern PARTITION_DIRECTORY = Pattern.compile(".*-(\\d+)");
   private static final String USAGE = "usage: floe verify-segment FILE...";
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Kafka log segment files (.log).")
+  List<Path> files = new ArrayList<>();
+
+  @Spec
+  CommandSpec spec;
+
   private final PrintStream out;
   private final PrintStream err;
+
+  /** As a subcommand: it prints to its command line's writers. */
+  public VerifySegmentCommand() {
+    this(null, null);
+  }
 
   VerifySegmentCommand(PrintStream out, PrintStream err) {
     this.out = out;
@@ -26,24 +60,40 @@ public final class VerifySegmentCommand {
   }
 
   public static void main(String[] args) {
-    System.exit(new VerifySegmentCommand(System.out, System.err).run(args));
+    System.exit(new CommandLine(new VerifySegmentCommand()).execute(args));
   }
 
-  int run(String... files) {
-    if (files.length == 0 || files[0].equals("-h") || files[0].equals("--help")) {
-      err.println(USAGE);
-      err.println("Reads each Kafka log segment, rebuilds every batch from its rows, and reports");
-      err.println("how many batches come back byte-identical, record-identical, raw or mismatched.");
-      return files.length == 0 ? 2 : 0;
-    }
-    boolean exact = true;
-    for (String name : files) {
-      exact &= verify(Path.of(name));
-    }
-    return exact ? 0 : 1;
+  /** Runs the command on these arguments, printing to the streams it was made with. */
+  int run(String... args) {
+    CommandLine line = new CommandLine(this);
+    line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    return line.execute(args);
   }
 
-  private boolean verify(Path file) {
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (files.isEmpty()) {
+        err.println(USAGE);
+        err.println("Reads each Kafka log segment, rebuilds every batch from its rows, and reports");
+        err.println("how many batches come back byte-identical, record-identical, raw or mismatched.");
+        return CommandLine.ExitCode.USAGE;
+      }
+      boolean exact = true;
+      for (Path file : files) {
+        exact &= verify(file, out, err);
+      }
+      return exact ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static boolean verify(Path file, PrintWriter out, PrintWriter err) {
     if (!Files.isRegularFile(file)) {
       err.println(file + ": no such segment file");
       return false;
