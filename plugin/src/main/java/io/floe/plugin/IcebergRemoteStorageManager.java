@@ -202,16 +202,25 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   @Override
   public void deleteLogSegmentData(RemoteLogSegmentMetadata metadata) throws RemoteStorageException {
     SegmentRef segment = Segments.ref(metadata);
+    Optional<StoredManifest> manifest;
     try {
-      Optional<StoredManifest> manifest = manifests.read(segment);
-      if (manifest.isEmpty()) {
-        return;
-      }
-      if (manifest.get() instanceof ClassicManifest classicSegment) {
+      manifest = manifests.read(segment);
+    } catch (RuntimeException e) {
+      throw StorageExceptions.retriable("Cannot delete " + segment + ": " + describe(e), e);
+    }
+    if (manifest.isEmpty()) {
+      return;
+    }
+    if (manifest.get() instanceof ClassicManifest classicSegment) {
+      try {
         classic.delete(classicSegment);
-      } else {
-        uploader().delete((SegmentManifest) manifest.get(), config.tableRetention(segment.topic()));
+      } catch (RuntimeException e) {
+        throw StorageExceptions.retriable("Cannot delete classic " + segment + ": " + describe(e), e);
       }
+      return;
+    }
+    try {
+      uploader().delete((SegmentManifest) manifest.get(), config.tableRetention(segment.topic()));
     } catch (AmbiguousTopicSettingException e) {
       throw StorageExceptions.fatal("Cannot delete " + segment + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
