@@ -51,17 +51,17 @@ public final class SegmentUploader {
    *     the outcome of its commit is unknown
    */
   public UploadReport upload(SegmentUpload upload) {
-    return upload(upload, settings.namespace());
+    return upload(upload, TableIdentifier.of(Namespace.of(settings.namespace().split("\\.")),
+        TableNames.forTopic(upload.segment().topic())));
   }
 
   /**
-   * As {@link #upload(SegmentUpload)}, into the topic's table in {@code namespace} (dot-separated
-   * levels) instead of the settings' namespace.
+   * As {@link #upload(SegmentUpload)}, into {@code table} instead of the topic's table in the
+   * settings' namespace. A table holds one topic: one that holds another topic's rows fails the
+   * upload, not retriably.
    */
-  public UploadReport upload(SegmentUpload upload, String namespace) {
-    TableIdentifier identifier = TableIdentifier.of(Namespace.of(namespace.split("\\.")),
-        TableNames.forTopic(upload.segment().topic()));
-    return new UploadAttempt(upload, identifier, tables, manifests, io, settings, catalogDescription).run();
+  public UploadReport upload(SegmentUpload upload, TableIdentifier table) {
+    return new UploadAttempt(upload, table, tables, manifests, io, settings, catalogDescription).run();
   }
 
   /**

@@ -83,7 +83,8 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));
     pendingRows = new PendingRowMetrics(String.valueOf(configs.get("broker.id")));
     LOG.info("Floe tiers topics matching {} into Iceberg tables of namespace {} in warehouse {}, other topics as "
-            + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
+            + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(),
+        config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
             .orElse("values kept raw (no schema registry)"));
     config.gcsSettings().ifPresent(gcs -> {
       LOG.info("Floe signs in to Cloud Storage with {}", gcs.credentials());
@@ -123,7 +124,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     try {
       ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
           registry.map(client -> client::schemaById), withoutRegistry);
-      UploadReport report = uploader().upload(Segments.upload(metadata, data, values), config.namespace(segment.topic()));
+      UploadReport report = uploader().upload(Segments.upload(metadata, data, values), config.table(segment.topic()));
       outages.ended(segment);
       metrics.record(segment.topic(), report.values());
       pendingRows.record(segment.topic(), segment.partition(), report.pendingRows());

@@ -176,6 +176,22 @@ class MixedModeTest {
   }
 
   @Test
+  void aTopicsTableTakesTheNameItsOverrideGivesAndATableHoldsOneTopic() throws Exception {
+    rsm = configured(Map.of("iceberg.table.overrides", "orders|orders-eu:all_orders"));
+    TieredSegment order = tiered("orders", 0, 0);
+    rsm.copyLogSegmentData(order.metadata(), order.data());
+
+    assertTrue(catalog().tableExists(TableIdentifier.of("kafka", "all_orders")));
+    assertServedFromEveryBatch(order);
+    TieredSegment other = tiered("orders-eu", 0, 0);
+    RemoteStorageException error = assertThrows(RemoteStorageException.class,
+        () -> rsm.copyLogSegmentData(other.metadata(), other.data()));
+    assertFalse(error instanceof RetriableRemoteStorageException, "only a new configuration mends it");
+    assertTrue(error.getMessage().contains("kafka.all_orders holds topic orders") && error.getMessage().contains("orders-eu"),
+        error.getMessage());
+  }
+
+  @Test
   void aTopicMatchingOverridesThatDisagreeIsRefusedAtCopyNamingTheKeyAndBothEntries() {
     rsm = configured(Map.of("value.format.overrides", "logs-.*:raw,.*-eu:avro"));
     TieredSegment segment = tiered("logs-eu", 0, 0);
@@ -193,6 +209,7 @@ class MixedModeTest {
         "iceberg.topics", "orders(",
         "table.retention.overrides", "logs:keep,logs:follow-kafka",
         "iceberg.namespace.overrides", "logs:sales..eu",
+        "iceberg.table.overrides", "logs:sales.logs",
         "value.format.overrides", "logs:xml");
     wrong.forEach((key, value) -> {
       ConfigException error = assertThrows(ConfigException.class, () -> configured(Map.of(key, value)), key);

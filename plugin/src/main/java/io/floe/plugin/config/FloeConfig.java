@@ -6,6 +6,7 @@ import io.floe.reader.ParkingLimits;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.value.ValueFormat;
+import io.floe.writer.TableNames;
 import io.floe.writer.TableRetention;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -36,6 +39,7 @@ public final class FloeConfig extends AbstractConfig {
   public static final String NAMESPACE = "iceberg.namespace";
   public static final String NAMESPACE_OVERRIDES = "iceberg.namespace.overrides";
   public static final String ICEBERG_TOPICS = "iceberg.topics";
+  public static final String TABLE_NAME_OVERRIDES = "iceberg.table.overrides";
   public static final String MANIFEST_PREFIX = "manifest.prefix";
   public static final String TARGET_FILE_SIZE = "writer.target.file.size.bytes";
   public static final String ROW_GROUP_SIZE = "writer.row.group.size.bytes";
@@ -72,6 +76,8 @@ public final class FloeConfig extends AbstractConfig {
           "The Iceberg namespace of the topics' tables.")
       .define(NAMESPACE_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
           "Per-topic namespaces, pattern:namespace entries; a topic matching entries that disagree is refused.")
+      .define(TABLE_NAME_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
+          "Per-topic table names (without namespace), pattern:name entries; a topic matching entries that disagree is refused.")
       .define(ICEBERG_TOPICS, Type.STRING, ".*", Importance.HIGH,
           "The topics that become Iceberg tables: a Java regular expression matching the whole topic name. "
               + "Every other tiered topic is stored as classic segments.")
@@ -110,6 +116,7 @@ public final class FloeConfig extends AbstractConfig {
   private final TopicOverrides<ValueFormat> valueFormats;
   private final TopicOverrides<TableRetention> tableRetentions;
   private final TopicOverrides<String> namespaces;
+  private final TopicOverrides<Optional<String>> tableNames;
   private final Optional<RegistrySettings> registry;
   private final Optional<GcsSettings> gcsSettings;
 
@@ -131,6 +138,9 @@ public final class FloeConfig extends AbstractConfig {
         TableRetention::fromLabel, "one of keep, follow-kafka");
     namespaces = TopicOverrides.parse(NAMESPACE_OVERRIDES, getString(NAMESPACE), getList(NAMESPACE_OVERRIDES),
         FloeConfig::namespaceOf, "a namespace: dot-separated, non-empty levels");
+    tableNames = TopicOverrides.parse(TABLE_NAME_OVERRIDES, Optional.empty(), getList(TABLE_NAME_OVERRIDES),
+        name -> Optional.of(name).filter(n -> !n.isBlank() && !n.contains(".")).map(Optional::of),
+        "a table name without '.' (the namespace is iceberg.namespace's)");
     registry = registrySettings();
     gcsSettings = isGcsWarehouse() ? Optional.of(GcsSettings.of(catalogProperties())) : Optional.empty();
   }
@@ -167,12 +177,14 @@ public final class FloeConfig extends AbstractConfig {
   }
 
   /**
-   * The namespace of the topic's table, dot-separated.
+   * The topic's table: its namespace's override or {@code iceberg.namespace}, and its name's
+   * override or the name {@link TableNames} makes of the topic's.
    *
    * @throws io.floe.plugin.topics.AmbiguousTopicSettingException if the topic's overrides disagree
    */
-  public String namespace(String topic) {
-    return namespaces.valueOf(topic);
+  public TableIdentifier table(String topic) {
+    return TableIdentifier.of(Namespace.of(namespaces.valueOf(topic).split("\\.")),
+        tableNames.valueOf(topic).orElseGet(() -> TableNames.forTopic(topic)));
   }
 
   /** The pattern of the topics that become tables, as configured. */
