@@ -1,5 +1,6 @@
 package io.floe.reader;
 
+import io.floe.translator.manifest.ClassicObject;
 import io.floe.translator.manifest.KafkaIndexes;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,17 @@ public enum IndexKind {
       case TRANSACTION -> indexes.transactionIndex();
       case PRODUCER_SNAPSHOT -> Optional.of(indexes.producerSnapshot());
       case LEADER_EPOCH -> Optional.of(indexes.leaderEpoch());
+    };
+  }
+
+  /** The object that holds this index of a classic segment. */
+  ClassicObject classicObject() {
+    return switch (this) {
+      case OFFSET -> ClassicObject.OFFSET_INDEX;
+      case TIMESTAMP -> ClassicObject.TIME_INDEX;
+      case TRANSACTION -> ClassicObject.TRANSACTION_INDEX;
+      case PRODUCER_SNAPSHOT -> ClassicObject.PRODUCER_SNAPSHOT;
+      case LEADER_EPOCH -> ClassicObject.LEADER_EPOCH_CHECKPOINT;
     };
   }
 

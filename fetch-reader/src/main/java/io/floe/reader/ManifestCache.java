@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /** Parsed manifests by path, bounded by the bytes they take as stored. */
 final class ManifestCache {
-  private final Cache<String, ReadableManifest> cache;
+  private final Cache<String, FetchableSegment> cache;
 
   ManifestCache(long maxBytes) {
     if (maxBytes < 0) {
@@ -14,7 +14,7 @@ final class ManifestCache {
     }
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
-        .weigher((String path, ReadableManifest manifest) -> manifest.encodedSize())
+        .weigher((String path, FetchableSegment manifest) -> manifest.encodedSize())
         // Evict on the calling thread, before the call returns, so the bound holds at every return
         // instead of whenever a background task gets to it.
         .executor(Runnable::run)
@@ -22,7 +22,7 @@ final class ManifestCache {
   }
 
   /** The cached manifest at the path, or the one the loader reads; concurrent loads of one path share one read. */
-  ReadableManifest get(String path, Function<String, ReadableManifest> loader) {
+  FetchableSegment get(String path, Function<String, FetchableSegment> loader) {
     return cache.get(path, loader);
   }
 

@@ -1,10 +1,12 @@
 package io.floe.reader;
 
+import io.floe.translator.manifest.ClassicManifest;
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.MissingBucket;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.manifest.StoredManifest;
 import io.floe.translator.table.KafkaColumns;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -34,14 +36,18 @@ final class ManifestLoader {
    * @throws SegmentNotFoundException if there is no object at the path
    * @throws FetchFailedException if the object cannot be read or is not a manifest this Floe reads
    */
-  ReadableManifest load(SegmentRef segment, String path) {
+  FetchableSegment load(SegmentRef segment, String path) {
     byte[] bytes = read(segment, path);
-    SegmentManifest manifest;
+    StoredManifest stored;
     try {
-      manifest = ManifestCodec.decode(bytes);
+      stored = ManifestCodec.decodeStored(bytes);
     } catch (CorruptManifestException e) {
       throw corrupt(segment, path, e.getMessage(), e);
     }
+    if (stored instanceof ClassicManifest classic) {
+      return new ClassicSegment(path, classic, bytes.length);
+    }
+    SegmentManifest manifest = (SegmentManifest) stored;
     Schema dataSchema;
     try {
       dataSchema = SchemaParser.fromJson(manifest.dataSchemaJson());

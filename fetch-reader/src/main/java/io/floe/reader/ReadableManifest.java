@@ -11,7 +11,7 @@ import org.apache.iceberg.Schema;
  * file is read for the last time, and its size as stored, which is its weight in the cache.
  */
 record ReadableManifest(String path, SegmentManifest manifest, Schema projection, TypedValues values, LastReads lastReads,
-    int encodedSize) {
+    int encodedSize) implements FetchableSegment {
 
   /** {@code segment … of orders-3 (offsets 0-9999)}, as messages name it. */
   String segmentName() {

@@ -11,7 +11,8 @@ import org.apache.iceberg.io.FileIO;
 /**
  * Serves a tiered segment's bytes and indexes from its manifest and data files, through a FileIO
  * alone: never the catalog, never the schema registry (promise 4). Safe for the broker's reader
- * threads to call at once.
+ * threads to call at once. A classic segment (its manifest says so) is served from its objects as
+ * they were stored ({@link ClassicSegment}); what follows is about Iceberg segments.
  *
  * <p>The broker reads a segment one fetch at a time, each from about where the previous one
  * stopped. A closed fetch is therefore parked within {@link ParkingLimits}: a fetch of the same
@@ -57,7 +58,11 @@ public final class SegmentFetcher implements Closeable {
    *     the stream raises it for later batches
    */
   public InputStream fetch(SegmentRef segment, int startPosition, int endPosition) {
-    ReadableManifest manifest = manifest(segment);
+    FetchableSegment stored = manifest(segment);
+    if (stored instanceof ClassicSegment classic) {
+      return classic.fetch(io, manifestPrefix, startPosition, endPosition);
+    }
+    ReadableManifest manifest = (ReadableManifest) stored;
     FetchPlan plan = FetchPlan.of(manifest.manifest().batches(), startPosition, endPosition);
     Optional<RebuiltBatches> continued = plan.isEmpty() ? Optional.empty()
         : parked.take(manifest.path(), plan.firstBatch());
@@ -73,14 +78,18 @@ public final class SegmentFetcher implements Closeable {
    * @throws FetchFailedException if the manifest cannot be read
    */
   public InputStream index(SegmentRef segment, IndexKind kind) {
-    ReadableManifest manifest = manifest(segment);
+    FetchableSegment stored = manifest(segment);
+    if (stored instanceof ClassicSegment classic) {
+      return classic.index(io, manifestPrefix, kind);
+    }
+    ReadableManifest manifest = (ReadableManifest) stored;
     byte[] bytes = kind.bytesIn(manifest.manifest().indexes())
         .orElseThrow(() -> new IndexNotFoundException(String.format(
             "Cannot fetch the %s index of %s: the segment has none", kind.label(), segment)));
     return new ByteArrayInputStream(bytes);
   }
 
-  private ReadableManifest manifest(SegmentRef segment) {
+  private FetchableSegment manifest(SegmentRef segment) {
     return manifests.get(ManifestPaths.of(manifestPrefix, segment), path -> loader.load(segment, path));
   }
 

@@ -9,7 +9,6 @@ import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.pending.PendingTransactions;
 import io.floe.writer.table.TableResolver;
 import java.util.List;
-import java.util.Optional;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -26,7 +25,6 @@ public final class SegmentUploader {
   private final String catalogDescription;
   private final FileIO io;
   private final WriterSettings settings;
-  private final Namespace namespace;
   private final TableResolver tables;
   private final ManifestStore manifests;
 
@@ -41,7 +39,6 @@ public final class SegmentUploader {
     this.catalogDescription = catalogDescription;
     this.io = io;
     this.settings = settings;
-    this.namespace = Namespace.of(settings.namespace().split("\\."));
     this.tables = new TableResolver(catalog);
     this.manifests = new ManifestStore(io, settings.manifestPrefix());
   }
@@ -54,29 +51,36 @@ public final class SegmentUploader {
    *     the outcome of its commit is unknown
    */
   public UploadReport upload(SegmentUpload upload) {
-    return new UploadAttempt(upload, identifier(upload.segment()), tables, manifests, io, settings, catalogDescription).run();
+    return upload(upload, TableIdentifier.of(Namespace.of(settings.namespace().split("\\.")),
+        TableNames.forTopic(upload.segment().topic())));
   }
 
   /**
-   * Removes a segment Kafka deleted: its files from the Kafka view's branch, its rows from
-   * {@code main} if the table follows Kafka's retention, then its manifest, last, so that a
-   * failed removal can be retried. Idempotent: a segment without a manifest is gone already. Rows
-   * it left pending go with it if the table follows Kafka's retention; otherwise their files stay
-   * in the branch until their transaction's outcome is tiered, and then join {@code main} or go.
+   * As {@link #upload(SegmentUpload)}, into {@code table} instead of the topic's table in the
+   * settings' namespace. A table holds one topic: one that holds another topic's rows fails the
+   * upload, not retriably.
+   */
+  public UploadReport upload(SegmentUpload upload, TableIdentifier table) {
+    return new UploadAttempt(upload, table, tables, manifests, io, settings, catalogDescription).run();
+  }
+
+  /**
+   * Removes a segment Kafka deleted, given its manifest: its files from the Kafka view's branch,
+   * its rows from {@code main} if the table follows Kafka's retention, then its manifest, last, so
+   * that a failed removal can be retried. The table is the one the manifest names, wherever the
+   * topic's table is configured now. Rows it left pending go with it if the table follows Kafka's
+   * retention; otherwise their files stay in the branch until their transaction's outcome is
+   * tiered, and then join {@code main} or go.
    *
    * @throws RuntimeException as the catalog or the object store raise it; retrying may help
    */
-  public void delete(SegmentRef segment, TableRetention retention) {
-    Optional<SegmentManifest> manifest = manifests.read(segment);
-    if (manifest.isEmpty()) {
-      return;
-    }
-    TableIdentifier identifier = identifier(segment);
+  public void delete(SegmentManifest manifest, TableRetention retention) {
+    SegmentRef segment = manifest.segment();
     boolean rowsKept = retention == TableRetention.KEEP;
-    tables.resolve(identifier, segment.topic(), segment.topicId()).withLatest(latest -> {
+    tables.resolve(TableIdentifier.parse(manifest.tableName()), segment.topic(), segment.topicId()).withLatest(latest -> {
       PendingTransactions pending = PendingTransactions.of(latest, segment.partition());
       List<String> waiting = rowsKept ? pending.keptFiles(segment.segmentId()) : List.of();
-      List<String> files = manifest.get().files().stream().map(DataFileRef::location)
+      List<String> files = manifest.files().stream().map(DataFileRef::location)
           .filter(location -> !waiting.contains(location)).toList();
       KafkaViewBranch.remove(latest, segment, files, pending.afterDeleting(segment.segmentId(), rowsKept));
       if (!rowsKept) {
@@ -85,9 +89,5 @@ public final class SegmentUploader {
       return null;
     });
     manifests.delete(segment);
-  }
-
-  private TableIdentifier identifier(SegmentRef segment) {
-    return TableIdentifier.of(namespace, TableNames.forTopic(segment.topic()));
   }
 }

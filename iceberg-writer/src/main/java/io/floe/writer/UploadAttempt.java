@@ -251,8 +251,9 @@ final class UploadAttempt {
   private UploadReport committedEarlier(TopicTable table) {
     String location = manifests.location(segment);
     SegmentManifest manifest = in(new UploadStep("cannot read manifest", location), () -> manifests.read(segment))
+        .filter(SegmentManifest.class::isInstance).map(SegmentManifest.class::cast)
         .orElseThrow(() -> UploadFailedException.permanent(segment,
-            "it is committed to table " + identifier + " but its manifest " + location + " is missing", null));
+            "it is committed to table " + identifier + " but its manifest " + location + " is missing or a classic segment's", null));
     long pendingRows = in(refreshTable(), () -> table.withLatest(
         latest -> PendingTransactions.of(latest, segment.partition()).rowCount()));
     return new UploadReport(manifest, new ValueStats(), pendingRows);

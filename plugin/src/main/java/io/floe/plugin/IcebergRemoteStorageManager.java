@@ -6,6 +6,7 @@ import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.kafka.StorageExceptions;
 import io.floe.plugin.storage.CatalogOpenException;
 import io.floe.plugin.storage.Warehouse;
+import io.floe.plugin.topics.AmbiguousTopicSettingException;
 import io.floe.plugin.values.RegistryOutages;
 import io.floe.plugin.transactions.PendingRowMetrics;
 import io.floe.plugin.values.ValueMetrics;
@@ -14,8 +15,11 @@ import io.floe.reader.IndexKind;
 import io.floe.reader.IndexNotFoundException;
 import io.floe.reader.SegmentFetcher;
 import io.floe.reader.SegmentNotFoundException;
+import io.floe.translator.manifest.ClassicManifest;
 import io.floe.translator.manifest.ManifestPaths;
+import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.manifest.StoredManifest;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.SchemaRegistryClient;
 import io.floe.translator.registry.SchemaRegistryException;
@@ -24,6 +28,8 @@ import io.floe.writer.SegmentUploader;
 import io.floe.writer.UploadReport;
 import io.floe.writer.UploadFailedException;
 import io.floe.writer.WriterSettings;
+import io.floe.writer.classic.ClassicSegments;
+import io.floe.writer.manifest.ManifestStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,9 +46,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Floe's KIP-405 remote storage manager: tiers each segment into its topic's Iceberg table and
- * serves it back from the same files. It keeps Kafka's types here, at the edge; the work is done by
- * the writer (upload) and the reader (fetch). Safe for the broker's concurrent copy and read
- * threads.
+ * serves it back from the same files; a topic outside {@code iceberg.topics} has its segments
+ * stored as classic segments, the broker's files as they are. Which kind a segment is, its manifest
+ * says: fetches and deletions go by it, so a changed pattern applies to newly tiered segments only.
+ * It keeps Kafka's types here, at the edge; the work is done by the writer (upload) and the reader
+ * (fetch). Safe for the broker's concurrent copy and read threads.
  */
 public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergRemoteStorageManager.class);
@@ -51,6 +59,8 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private Warehouse warehouse;
   private SegmentFetcher fetcher;
   private SegmentUploader uploader;
+  private ClassicSegments classic;
+  private ManifestStore manifests;
   private Optional<SchemaRegistryClient> registry;
   private RegistryOutages outages;
   private ValueMetrics metrics;
@@ -68,10 +78,13 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     warehouse = config.openWarehouse();
     fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes(),
         config.fetchParking());
+    classic = new ClassicSegments(warehouse.io(), config.manifestPrefix());
+    manifests = new ManifestStore(warehouse.io(), config.manifestPrefix());
     metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));
     pendingRows = new PendingRowMetrics(String.valueOf(configs.get("broker.id")));
-    LOG.info("Floe tiers topics into Iceberg tables of namespace {} in warehouse {}, {}", config.namespace(),
-        config.warehouse(), config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
+    LOG.info("Floe tiers topics matching {} into Iceberg tables of namespace {} in warehouse {}, other topics as "
+            + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(),
+        config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
             .orElse("values kept raw (no schema registry)"));
     config.gcsSettings().ifPresent(gcs -> {
       LOG.info("Floe signs in to Cloud Storage with {}", gcs.credentials());
@@ -104,11 +117,14 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   public Optional<RemoteLogSegmentMetadata.CustomMetadata> copyLogSegmentData(
       RemoteLogSegmentMetadata metadata, LogSegmentData data) throws RemoteStorageException {
     SegmentRef segment = Segments.ref(metadata);
+    if (!config.isTable(segment.topic())) {
+      return copyClassic(metadata, data, segment);
+    }
     boolean withoutRegistry = outages.outlasted(segment);
-    ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
-        registry.map(client -> client::schemaById), withoutRegistry);
     try {
-      UploadReport report = uploader().upload(Segments.upload(metadata, data, values));
+      ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
+          registry.map(client -> client::schemaById), withoutRegistry);
+      UploadReport report = uploader().upload(Segments.upload(metadata, data, values), config.table(segment.topic()));
       outages.ended(segment);
       metrics.record(segment.topic(), report.values());
       pendingRows.record(segment.topic(), segment.partition(), report.pendingRows());
@@ -117,6 +133,8 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
               + "transaction's outcome" : "",
           withoutRegistry ? " (without the schema registry, unreachable for too long)" : "");
       return Optional.empty();
+    } catch (AmbiguousTopicSettingException e) {
+      throw StorageExceptions.fatal("Cannot upload " + segment + ": " + e.getMessage(), e);
     } catch (CatalogOpenException e) {
       throw e.retriable() ? StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e)
           : StorageExceptions.fatal("Cannot upload " + segment + ": " + e.getMessage(), e);
@@ -129,6 +147,19 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       throw StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw StorageExceptions.retriable("Cannot upload " + segment + ": " + describe(e), e);
+    }
+  }
+
+  /** Stores the segment as the broker's files, with neither the catalog nor any conversion. */
+  private Optional<RemoteLogSegmentMetadata.CustomMetadata> copyClassic(RemoteLogSegmentMetadata metadata,
+      LogSegmentData data, SegmentRef segment) throws RemoteStorageException {
+    try {
+      classic.copy(Segments.classic(metadata, data));
+      LOG.info("Uploaded {} as a classic segment: its topic does not match {}={}", segment, FloeConfig.ICEBERG_TOPICS,
+          config.tableTopics());
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw StorageExceptions.retriable("Cannot upload " + segment + " as a classic segment: " + describe(e), e);
     }
   }
 
@@ -164,15 +195,35 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   }
 
   /**
-   * Removes the segment from the Kafka view (its manifest, and its files from the table's Floe
-   * branch); the table's {@code main} keeps its rows for analysts unless {@code table.retention}
-   * follows Kafka. Idempotent.
+   * Deletes the segment as its manifest's kind says. An Iceberg segment leaves the Kafka view (its
+   * manifest, and its files from the table's Floe branch); the table's {@code main} keeps its rows
+   * for analysts unless the topic's {@code table.retention} follows Kafka. A classic segment's
+   * objects are deleted, without the catalog. Idempotent: a segment without a manifest is gone.
    */
   @Override
   public void deleteLogSegmentData(RemoteLogSegmentMetadata metadata) throws RemoteStorageException {
     SegmentRef segment = Segments.ref(metadata);
+    Optional<StoredManifest> manifest;
     try {
-      uploader().delete(segment, config.tableRetention());
+      manifest = manifests.read(segment);
+    } catch (RuntimeException e) {
+      throw StorageExceptions.retriable("Cannot delete " + segment + ": " + describe(e), e);
+    }
+    if (manifest.isEmpty()) {
+      return;
+    }
+    if (manifest.get() instanceof ClassicManifest classicSegment) {
+      try {
+        classic.delete(classicSegment);
+      } catch (RuntimeException e) {
+        throw StorageExceptions.retriable("Cannot delete classic " + segment + ": " + describe(e), e);
+      }
+      return;
+    }
+    try {
+      uploader().delete((SegmentManifest) manifest.get(), config.tableRetention(segment.topic()));
+    } catch (AmbiguousTopicSettingException e) {
+      throw StorageExceptions.fatal("Cannot delete " + segment + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw StorageExceptions.retriable("Cannot delete " + segment + " at "
           + ManifestPaths.of(config.manifestPrefix(), segment) + " and in " + warehouse.catalogDescription() + ": "

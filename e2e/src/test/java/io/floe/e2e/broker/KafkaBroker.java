@@ -99,6 +99,17 @@ public final class KafkaBroker implements KafkaService, AutoCloseable {
     process.restart();
   }
 
+  /**
+   * Stops the broker, writes its properties again from {@code spec} (same data directory and
+   * ports), and starts it: an operator changing a setting. The process's JVM options and
+   * environment stay as they were.
+   */
+  public void restartWith(BrokerSpec spec) {
+    process.stop();
+    PropertiesFile.write(workDir.resolve("server.properties"), BrokerProperties.singleNode(spec, ports, workDir.resolve("data")));
+    process.launch();
+  }
+
   @Override
   public void close() {
     try {

@@ -6,6 +6,7 @@ import io.floe.e2e.workload.ProducedRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ConsumedRecords {
   private final IsolationLevel isolation;
   private final List<ConsumerRecord<byte[], byte[]>> records;
 
-  private ConsumedRecords(KafkaService broker, String topic, IsolationLevel isolation, List<ConsumerRecord<byte[], byte[]>> records) {
+  ConsumedRecords(KafkaService broker, String topic, IsolationLevel isolation, List<ConsumerRecord<byte[], byte[]>> records) {
     this.broker = broker;
     this.topic = topic;
     this.isolation = isolation;
@@ -86,20 +87,26 @@ public final class ConsumedRecords {
   }
 
   private static Consumer<byte[], byte[]> consumer(KafkaService broker, IsolationLevel isolation) {
-    return new KafkaConsumer<>(Map.of(
+    return consumer(broker, isolation, Map.of());
+  }
+
+  /** A consumer as this class reads with, with {@code settings} over its own. */
+  static Consumer<byte[], byte[]> consumer(KafkaService broker, IsolationLevel isolation, Map<String, Object> settings) {
+    Map<String, Object> config = new HashMap<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, name(isolation),
         ConsumerConfig.CHECK_CRCS_CONFIG, true,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+    config.putAll(settings);
+    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   private static Map<TopicPartition, Long> positions(Consumer<?, ?> consumer, List<TopicPartition> partitions) {
     return partitions.stream().collect(Collectors.toMap(tp -> tp, consumer::position));
   }
 
-  private static String name(IsolationLevel isolation) {
+  static String name(IsolationLevel isolation) {
     return isolation.toString().toLowerCase(Locale.ROOT);
   }
 }

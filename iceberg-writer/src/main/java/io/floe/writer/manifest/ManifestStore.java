@@ -3,8 +3,8 @@ package io.floe.writer.manifest;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.ManifestPaths;
 import io.floe.translator.manifest.MissingBucket;
-import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.manifest.StoredManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +29,7 @@ public final class ManifestStore {
   }
 
   /** Writes the manifest, replacing any left by an earlier attempt. */
-  public void write(SegmentManifest manifest) {
+  public void write(StoredManifest manifest) {
     byte[] bytes = ManifestCodec.encode(manifest);
     String location = location(manifest.segment());
     try (OutputStream out = io.newOutputFile(location).createOrOverwrite()) {
@@ -40,16 +40,16 @@ public final class ManifestStore {
   }
 
   /**
-   * The segment's manifest, if there is one.
+   * The segment's manifest, of either kind, if there is one.
    *
    * @throws io.floe.translator.manifest.CorruptManifestException if it is damaged
    * @throws IllegalStateException if its bucket does not exist: a segment there cannot be told gone
    */
-  public Optional<SegmentManifest> read(SegmentRef segment) {
+  public Optional<StoredManifest> read(SegmentRef segment) {
     String location = location(segment);
     InputFile file = io.newInputFile(location);
     try (InputStream in = file.newStream()) {
-      return Optional.of(ManifestCodec.decode(in.readAllBytes()));
+      return Optional.of(ManifestCodec.decodeStored(in.readAllBytes()));
     } catch (NotFoundException e) {
       if (MissingBucket.isCauseOf(e)) {
         throw new IllegalStateException("Cannot read manifest " + location + ": its bucket does not exist", e);

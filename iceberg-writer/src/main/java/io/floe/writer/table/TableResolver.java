@@ -27,12 +27,22 @@ public final class TableResolver {
   }
 
   /**
-   * @throws IncompatibleTableException if the existing table cannot hold Floe's rows
+   * @throws IncompatibleTableException if the existing table cannot hold Floe's rows, or holds
+   *     another topic's: a table's pending transactions and the Kafka view are kept per partition
+   *     number, so two topics in one table would mix them
    */
   public TopicTable resolve(TableIdentifier identifier, String topic, String topicId) {
     // computeIfAbsent runs one load-or-create per table at a time: the partitions of a new topic
     // wait for the first one's table instead of racing to create it.
-    return tables.computeIfAbsent(identifier, id -> new TopicTable(id, loadOrCreate(id, topic, topicId)));
+    TopicTable resolved = tables.computeIfAbsent(identifier, id -> {
+      Table table = loadOrCreate(id, topic, topicId);
+      return new TopicTable(id, table.properties().getOrDefault(KafkaTableLayout.TOPIC_PROPERTY, topic), table);
+    });
+    if (!resolved.topic().equals(topic)) {
+      throw new IncompatibleTableException(String.format("Table %s holds topic %s (its property %s), not %s: "
+          + "give each topic a table of its own", identifier, resolved.topic(), KafkaTableLayout.TOPIC_PROPERTY, topic));
+    }
+    return resolved;
   }
 
   /** Drops the kept table, so that the next upload loads it again (say, after it was dropped). */

@@ -13,12 +13,22 @@ import org.apache.iceberg.catalog.TableIdentifier;
  */
 public final class TopicTable {
   private final TableIdentifier identifier;
+  private final String topic;
   private final Table table;
   private final ReentrantLock lock = new ReentrantLock();
 
-  TopicTable(TableIdentifier identifier, Table table) {
+  /**
+   * @param topic the topic whose rows the table holds: its {@code floe.topic} property, or for a
+   *     table an operator created without it, the topic it was first resolved for
+   */
+  TopicTable(TableIdentifier identifier, String topic, Table table) {
     this.identifier = identifier;
+    this.topic = topic;
     this.table = table;
+  }
+
+  String topic() {
+    return topic;
   }
 
   public TableIdentifier identifier() {

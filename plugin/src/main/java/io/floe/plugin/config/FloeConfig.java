@@ -2,11 +2,12 @@ package io.floe.plugin.config;
 
 import io.floe.plugin.storage.LocalFileIO;
 import io.floe.plugin.storage.Warehouse;
-import io.floe.plugin.values.TopicFormats;
+import io.floe.plugin.topics.TopicOverrides;
 import io.floe.reader.ParkingLimits;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.value.ValueFormat;
+import io.floe.writer.TableNames;
 import io.floe.writer.TableRetention;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -35,6 +38,9 @@ public final class FloeConfig extends AbstractConfig {
   public static final String CATALOG_WAREHOUSE = CATALOG_PREFIX + "warehouse";
   public static final String CATALOG_IO_IMPL = CATALOG_PREFIX + "io-impl";
   public static final String NAMESPACE = "iceberg.namespace";
+  public static final String NAMESPACE_OVERRIDES = "iceberg.namespace.overrides";
+  public static final String ICEBERG_TOPICS = "iceberg.topics";
+  public static final String TABLE_NAME_OVERRIDES = "iceberg.table.overrides";
   public static final String MANIFEST_PREFIX = "manifest.prefix";
   public static final String TARGET_FILE_SIZE = "writer.target.file.size.bytes";
   public static final String ROW_GROUP_SIZE = "writer.row.group.size.bytes";
@@ -49,6 +55,7 @@ public final class FloeConfig extends AbstractConfig {
   public static final String VALUE_FORMAT_OVERRIDES = "value.format.overrides";
   public static final String RAW_FALLBACK_AFTER = "value.raw.fallback.after.ms";
   public static final String TABLE_RETENTION = "table.retention";
+  public static final String TABLE_RETENTION_OVERRIDES = "table.retention.overrides";
 
   private static final long MIB = 1024 * 1024;
   private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
@@ -68,6 +75,13 @@ public final class FloeConfig extends AbstractConfig {
           "The Iceberg FileIO class. Defaults from the warehouse: local files, S3FileIO for s3://, GCSFileIO for gs://.")
       .define(NAMESPACE, Type.STRING, "kafka", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "The Iceberg namespace of the topics' tables.")
+      .define(NAMESPACE_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
+          "Per-topic namespaces, pattern:namespace entries; a topic matching entries that disagree is refused.")
+      .define(TABLE_NAME_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
+          "Per-topic table names (without namespace), pattern:name entries; a topic matching entries that disagree is refused.")
+      .define(ICEBERG_TOPICS, Type.STRING, ".*", Importance.HIGH,
+          "The topics that become Iceberg tables: a Java regular expression matching the whole topic name. "
+              + "Every other tiered topic is stored as classic segments.")
       .define(MANIFEST_PREFIX, Type.STRING, null, Importance.MEDIUM,
           "Where segment manifests go. Defaults to <warehouse>/_floe/manifests.")
       .define(TARGET_FILE_SIZE, Type.LONG, 128 * MIB, Range.atLeast(MIB), Importance.LOW,
@@ -90,14 +104,20 @@ public final class FloeConfig extends AbstractConfig {
           ConfigDef.ValidString.in(Arrays.stream(ValueFormat.values()).map(ValueFormat::label).toArray(String[]::new)),
           Importance.MEDIUM, "How values are typed: auto (as the registry's wire format says), avro, protobuf, json, or raw.")
       .define(VALUE_FORMAT_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
-          "Per-topic formats, pattern:format entries, the first whose pattern matches the whole topic name wins.")
+          "Per-topic formats, pattern:format entries; a topic matching entries that disagree is refused.")
       .define(RAW_FALLBACK_AFTER, Type.LONG, -1L, Range.atLeast(-1), Importance.MEDIUM,
           "How long a segment's uploads may fail for an unreachable registry before its values are kept raw; -1: never.")
       .define(TABLE_RETENTION, Type.STRING, TableRetention.KEEP.label(),
           ConfigDef.ValidString.in(Arrays.stream(TableRetention.values()).map(TableRetention::label).toArray(String[]::new)),
-          Importance.MEDIUM, "When Kafka deletes a tiered segment, keep its rows in the table's main branch (keep) or remove them (follow-kafka).");
+          Importance.MEDIUM, "When Kafka deletes a tiered segment, keep its rows in the table's main branch (keep) or remove them (follow-kafka).")
+      .define(TABLE_RETENTION_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
+          "Per-topic table retentions, pattern:retention entries; a topic matching entries that disagree is refused.");
 
-  private final TopicFormats topicFormats;
+  private final TopicOverrides<Boolean> tableTopics;
+  private final TopicOverrides<ValueFormat> valueFormats;
+  private final TopicOverrides<TableRetention> tableRetentions;
+  private final TopicOverrides<String> namespaces;
+  private final TopicOverrides<Optional<String>> tableNames;
   private final Optional<RegistrySettings> registry;
   private final Optional<GcsSettings> gcsSettings;
 
@@ -110,12 +130,18 @@ public final class FloeConfig extends AbstractConfig {
     if (getString(CATALOG_IMPL) == null && "rest".equalsIgnoreCase(getString(CATALOG_TYPE))) {
       RestCatalogKeys.check(catalogProperties(), getString(MANIFEST_PREFIX) != null);
     }
-    try {
-      topicFormats = TopicFormats.of(ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(),
-          getList(VALUE_FORMAT_OVERRIDES));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(VALUE_FORMAT_OVERRIDES, getList(VALUE_FORMAT_OVERRIDES), e.getMessage());
-    }
+    tableTopics = TopicOverrides.matching(ICEBERG_TOPICS, getString(ICEBERG_TOPICS), true, false);
+    valueFormats = TopicOverrides.parse(VALUE_FORMAT_OVERRIDES,
+        ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(), getList(VALUE_FORMAT_OVERRIDES),
+        ValueFormat::fromLabel, "one of auto, avro, protobuf, json, raw");
+    tableRetentions = TopicOverrides.parse(TABLE_RETENTION_OVERRIDES,
+        TableRetention.fromLabel(getString(TABLE_RETENTION)).orElseThrow(), getList(TABLE_RETENTION_OVERRIDES),
+        TableRetention::fromLabel, "one of keep, follow-kafka");
+    namespaces = TopicOverrides.parse(NAMESPACE_OVERRIDES, getString(NAMESPACE), getList(NAMESPACE_OVERRIDES),
+        FloeConfig::namespaceOf, "a namespace: dot-separated, non-empty levels");
+    tableNames = TopicOverrides.parse(TABLE_NAME_OVERRIDES, Optional.empty(), getList(TABLE_NAME_OVERRIDES),
+        name -> Optional.of(name).filter(n -> !n.isBlank() && !n.contains(".")).map(Optional::of),
+        "a table name without '.' (the namespace is iceberg.namespace's)");
     registry = registrySettings();
     gcsSettings = isGcsWarehouse() ? Optional.of(GcsSettings.of(catalogProperties())) : Optional.empty();
   }
@@ -125,14 +151,50 @@ public final class FloeConfig extends AbstractConfig {
     return gcsSettings;
   }
 
-  /** What the table's main branch does when Kafka deletes a segment. */
-  public TableRetention tableRetention() {
-    return TableRetention.fromLabel(getString(TABLE_RETENTION)).orElseThrow();
+  /**
+   * Whether the topic's segments become rows of its Iceberg table ({@code iceberg.topics}), or are
+   * stored as classic segments.
+   */
+  public boolean isTable(String topic) {
+    return tableTopics.valueOf(topic);
   }
 
-  /** The format a topic's values are typed with. */
+  /**
+   * What the topic's table's main branch does when Kafka deletes a segment.
+   *
+   * @throws io.floe.plugin.topics.AmbiguousTopicSettingException if the topic's overrides disagree
+   */
+  public TableRetention tableRetention(String topic) {
+    return tableRetentions.valueOf(topic);
+  }
+
+  /**
+   * The format the topic's values are typed with.
+   *
+   * @throws io.floe.plugin.topics.AmbiguousTopicSettingException if the topic's overrides disagree
+   */
   public ValueFormat valueFormat(String topic) {
-    return topicFormats.formatOf(topic);
+    return valueFormats.valueOf(topic);
+  }
+
+  /**
+   * The topic's table: its namespace's override or {@code iceberg.namespace}, and its name's
+   * override or the name {@link TableNames} makes of the topic's.
+   *
+   * @throws io.floe.plugin.topics.AmbiguousTopicSettingException if the topic's overrides disagree
+   */
+  public TableIdentifier table(String topic) {
+    return TableIdentifier.of(Namespace.of(namespaces.valueOf(topic).split("\\.")),
+        tableNames.valueOf(topic).orElseGet(() -> TableNames.forTopic(topic)));
+  }
+
+  /** The pattern of the topics that become tables, as configured. */
+  public String tableTopics() {
+    return getString(ICEBERG_TOPICS);
+  }
+
+  private static Optional<String> namespaceOf(String text) {
+    return Optional.of(text).filter(namespace -> Arrays.stream(namespace.split("\\.", -1)).noneMatch(String::isBlank));
   }
 
   /** The schema registry's settings, if one is configured. */

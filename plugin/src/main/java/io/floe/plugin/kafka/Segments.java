@@ -4,6 +4,7 @@ import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.SegmentUpload;
+import io.floe.writer.classic.ClassicUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -28,16 +29,26 @@ public final class Segments {
    * segment), its values typed by {@code values}.
    */
   public static SegmentUpload upload(RemoteLogSegmentMetadata metadata, LogSegmentData data, ValueTyper values) {
-    ByteBuffer leaderEpoch = data.leaderEpochIndex().duplicate();
-    byte[] leaderEpochBytes = new byte[leaderEpoch.remaining()];
-    leaderEpoch.get(leaderEpochBytes);
     KafkaIndexes indexes = new KafkaIndexes(
         read(data.offsetIndex()),
         read(data.timeIndex()),
         data.transactionIndex().map(Segments::read),
         read(data.producerSnapshotIndex()),
-        leaderEpochBytes);
+        bytes(data.leaderEpochIndex()));
     return new SegmentUpload(ref(metadata), data.logSegment(), indexes, values);
+  }
+
+  /** The upload of a classic segment: its files as the broker wrote them, to be copied as they are. */
+  public static ClassicUpload classic(RemoteLogSegmentMetadata metadata, LogSegmentData data) {
+    return new ClassicUpload(ref(metadata), data.logSegment(), data.offsetIndex(), data.timeIndex(),
+        data.transactionIndex(), data.producerSnapshotIndex(), bytes(data.leaderEpochIndex()));
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer view = buffer.duplicate();
+    byte[] bytes = new byte[view.remaining()];
+    view.get(bytes);
+    return bytes;
   }
 
   private static byte[] read(Path file) {

@@ -18,31 +18,50 @@ import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
- * The binary form of a {@link SegmentManifest}: a magic number and format version, the fields in
+ * The binary form of a {@link StoredManifest}: a magic number and format version, the fields in
  * a fixed order (big-endian, strings as UTF-8 with a length), and a CRC32C of everything before it,
  * so that a damaged manifest is refused instead of serving wrong bytes.
+ *
+ * <p>Each format version is one layout, and the version says the segment's kind: version 2 is an
+ * Iceberg segment's ({@link SegmentManifest}), as every manifest before classic segments was,
+ * version 3 a classic segment's ({@link ClassicManifest}). Iceberg segments are still written as
+ * version 2, so that a Floe from before classic segments reads them after a downgrade.
  */
 public final class ManifestCodec {
   private static final int MAGIC = 0x464C4F45; // "FLOE"
   private static final short VERSION = 2;
+  private static final short CLASSIC_VERSION = 3;
   private static final Fidelity[] FIDELITY_CODES = {Fidelity.BYTE_IDENTICAL, Fidelity.RECORD_IDENTICAL, Fidelity.RAW};
   private static final StoredSchema.Format[] SCHEMA_FORMAT_CODES =
       {StoredSchema.Format.AVRO, StoredSchema.Format.PROTOBUF, StoredSchema.Format.JSON};
 
   private ManifestCodec() {}
 
-  public static byte[] encode(SegmentManifest manifest) {
+  public static byte[] encode(StoredManifest manifest) {
+    return manifest instanceof ClassicManifest classic ? encodeClassic(classic)
+        : encodeIceberg((SegmentManifest) manifest);
+  }
+
+  private static byte[] encodeClassic(ClassicManifest manifest) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeShort(CLASSIC_VERSION);
+      writeSegment(out, manifest.segment());
+      out.writeLong(manifest.sizeInBytes());
+      out.writeBoolean(manifest.hasTransactionIndex());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return withCrc(bytes);
+  }
+
+  private static byte[] encodeIceberg(SegmentManifest manifest) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
       out.writeShort(VERSION);
-      SegmentRef segment = manifest.segment();
-      writeString(out, segment.topic());
-      writeString(out, segment.topicId());
-      out.writeInt(segment.partition());
-      writeString(out, segment.segmentId());
-      out.writeLong(segment.startOffset());
-      out.writeLong(segment.endOffset());
+      writeSegment(out, manifest.segment());
       writeString(out, manifest.tableName());
       writeString(out, manifest.dataSchemaJson());
       out.writeInt(manifest.writerSchemas().size());
@@ -93,15 +112,46 @@ public final class ManifestCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return withCrc(bytes);
+  }
+
+  private static byte[] withCrc(ByteArrayOutputStream bytes) {
     CRC32C crc = new CRC32C();
     crc.update(bytes.toByteArray());
     return ByteBuffer.allocate(bytes.size() + 4).put(bytes.toByteArray()).putInt((int) crc.getValue()).array();
   }
 
+  private static void writeSegment(DataOutputStream out, SegmentRef segment) throws IOException {
+    writeString(out, segment.topic());
+    writeString(out, segment.topicId());
+    out.writeInt(segment.partition());
+    writeString(out, segment.segmentId());
+    out.writeLong(segment.startOffset());
+    out.writeLong(segment.endOffset());
+  }
+
+  private static SegmentRef readSegment(DataInputStream in) throws IOException {
+    return new SegmentRef(readString(in), readString(in), in.readInt(), readString(in), in.readLong(), in.readLong());
+  }
+
   /**
-   * @throws CorruptManifestException if the bytes are not a whole manifest of a known version
+   * An Iceberg segment's manifest.
+   *
+   * @throws CorruptManifestException if the bytes are not a whole manifest of an Iceberg segment
    */
   public static SegmentManifest decode(byte[] bytes) {
+    if (decodeStored(bytes) instanceof SegmentManifest manifest) {
+      return manifest;
+    }
+    throw new CorruptManifestException("the manifest is a classic segment's, not an Iceberg segment's");
+  }
+
+  /**
+   * A manifest of either kind, as its format version says.
+   *
+   * @throws CorruptManifestException if the bytes are not a whole manifest of a known version
+   */
+  public static StoredManifest decodeStored(byte[] bytes) {
     if (bytes.length < 10) {
       throw new CorruptManifestException("manifest of " + bytes.length + " bytes is too short");
     }
@@ -117,12 +167,16 @@ public final class ManifestCodec {
         throw new CorruptManifestException("not a Floe segment manifest (wrong magic number)");
       }
       short version = in.readShort();
-      if (version != VERSION) {
-        throw new CorruptManifestException("manifest format version " + version + " is not " + VERSION
-            + ", the version this Floe reads");
+      if (version != VERSION && version != CLASSIC_VERSION) {
+        throw new CorruptManifestException("manifest format version " + version + " is neither " + VERSION
+            + " nor " + CLASSIC_VERSION + ", the versions this Floe reads");
       }
-      SegmentRef segment = new SegmentRef(readString(in), readString(in), in.readInt(), readString(in),
-          in.readLong(), in.readLong());
+      SegmentRef segment = readSegment(in);
+      if (version == CLASSIC_VERSION) {
+        ClassicManifest classic = new ClassicManifest(segment, in.readLong(), in.readBoolean());
+        endsHere(in);
+        return classic;
+      }
       String tableName = readString(in);
       String dataSchema = readString(in);
       int writerCount = count(in, 8);
@@ -169,14 +223,18 @@ public final class ManifestCodec {
       byte[] timeIndex = readBytes(in);
       Optional<byte[]> transactionIndex = in.readBoolean() ? Optional.of(readBytes(in)) : Optional.empty();
       KafkaIndexes indexes = new KafkaIndexes(offsetIndex, timeIndex, transactionIndex, readBytes(in), readBytes(in));
-      if (in.available() > 0) {
-        throw new CorruptManifestException(in.available() + " unexpected bytes after the manifest's last field");
-      }
+      endsHere(in);
       return new SegmentManifest(segment, tableName, dataSchema, writers, files, batches, indexes);
     } catch (EOFException e) {
       throw new CorruptManifestException("manifest ends before its last field", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void endsHere(DataInputStream in) throws IOException {
+    if (in.available() > 0) {
+      throw new CorruptManifestException(in.available() + " unexpected bytes after the manifest's last field");
     }
   }
 

@@ -15,7 +15,7 @@ public record SegmentManifest(
     List<WriterSchemaEntry> writerSchemas,
     List<DataFileRef> files,
     List<BatchEntry> batches,
-    KafkaIndexes indexes) {
+    KafkaIndexes indexes) implements StoredManifest {
 
   public SegmentManifest {
     writerSchemas = List.copyOf(writerSchemas);
