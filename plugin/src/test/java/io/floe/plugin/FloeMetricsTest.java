@@ -53,6 +53,9 @@ class FloeMetricsTest {
       assertTrue(JMX.getAttribute(name("tiering", "orders"), attribute) instanceof Double, attribute);
     }
     assertTrue((Double) metric("tiering", "orders", "copy-latency-ms-max") > 0);
+    // the order exporters' rules match (docs/operations/metrics.md)
+    assertEquals("type=tiering,topic=orders,broker=" + BROKER, JMX.queryNames(new ObjectName(
+        "io.floe:type=tiering,broker=" + BROKER + ",*"), null).iterator().next().getKeyPropertyListString());
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.floe.plugin.metrics;
 
 import java.io.Closeable;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,9 +31,14 @@ public final class FloeMetrics implements Closeable {
         new KafkaMetricsContext("io.floe"));
   }
 
-  /** The tags of a metric of {@code topic}: the topic, this broker, and {@code more} as key, value pairs. */
+  /**
+   * The tags of a metric of {@code topic}: the topic, this broker, and {@code more} as key, value
+   * pairs, in that order, which is the order of the MBean's name that exporters' rules match.
+   */
   public Map<String, String> tags(String topic, String... more) {
-    Map<String, String> tags = new HashMap<>(Map.of("topic", topic, "broker", brokerId));
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("topic", topic);
+    tags.put("broker", brokerId);
     for (int i = 0; i < more.length; i += 2) {
       tags.put(more[i], more[i + 1]);
     }

@@ -13,8 +13,10 @@ import org.apache.kafka.common.metrics.stats.Percentiles.BucketSizing;
  * A latency in milliseconds, {@code <name>-ms-avg}, {@code -max}, {@code -p50}, {@code -p95} and
  * {@code -p99} over the last minute or so (Kafka's default two samples of 30 s), and the count of
  * operations since the broker started, {@code <name>-total}. Percentiles come from a histogram of
- * 1000 equal buckets up to {@code maxMs}: a bounded memory per topic, exact to {@code maxMs / 1000};
- * a slower operation falls in the last bucket, while {@code -max} still shows it.
+ * 1000 buckets up to {@code maxMs} whose widths grow linearly (Kafka's {@code LINEAR} sizing): a
+ * bounded memory per topic, and a resolution that follows the latency (with copies' 120 s, about
+ * 1 ms near 3 ms and 120 ms near 30 s). A percentile is its bucket's lower bound; a slower
+ * operation than {@code maxMs} falls in the last bucket, while {@code -max} still shows it.
  */
 final class Latency {
   private static final int HISTOGRAM_BYTES = 4000;
