@@ -240,7 +240,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     try {
       manifest = manifests.read(segment);
     } catch (RuntimeException e) {
-      throw StorageExceptions.retriable("Cannot delete " + segment + ": " + describe(e), e);
+      throw deleteFailed(segment, true, "Cannot delete " + segment + ": " + describe(e), e);
     }
     if (manifest.isEmpty()) {
       return;
@@ -249,19 +249,25 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       try {
         classic.delete(classicSegment);
       } catch (RuntimeException e) {
-        throw StorageExceptions.retriable("Cannot delete classic " + segment + ": " + describe(e), e);
+        throw deleteFailed(segment, true, "Cannot delete classic " + segment + ": " + describe(e), e);
       }
       return;
     }
     try {
       uploader().delete((SegmentManifest) manifest.get(), config.tableRetention(segment.topic()));
     } catch (AmbiguousTopicSettingException e) {
-      throw StorageExceptions.fatal("Cannot delete " + segment + ": " + e.getMessage(), e);
+      throw deleteFailed(segment, false, "Cannot delete " + segment + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw StorageExceptions.retriable("Cannot delete " + segment + " at "
+      throw deleteFailed(segment, true, "Cannot delete " + segment + " at "
           + ManifestPaths.of(config.manifestPrefix(), segment) + " and in " + warehouse.catalogDescription() + ": "
           + describe(e), e);
     }
+  }
+
+  /** The exception for a failed deletion, counted by kind here, as {@link #copyFailed} does. */
+  private RemoteStorageException deleteFailed(SegmentRef segment, boolean retriable, String message, Throwable cause) {
+    tiering.deleteFailed(segment.topic(), retriable);
+    return retriable ? StorageExceptions.retriable(message, cause) : StorageExceptions.fatal(message, cause);
   }
 
   private synchronized SegmentUploader uploader() {

@@ -142,6 +142,27 @@ class FloeMetricsTest {
     assertTrue(JMX.queryNames(new ObjectName("io.floe:broker=" + BROKER + ",*"), null).isEmpty());
   }
 
+  @Test
+  void failedDeletionsCountByWhetherTheBrokerRetriesThem() throws Exception {
+    // two overrides that give orders different retentions: no retry mends that
+    rsm = configured(Map.of("table.retention.overrides", "or.*:keep,.*ers:follow-kafka"));
+    TieredSegment order = tiered("orders", 0);
+    TieredSegment payment = tiered("payments", 0);
+    rsm.copyLogSegmentData(order.metadata(), order.data());
+    rsm.copyLogSegmentData(payment.metadata(), payment.data());
+    assertThrows(RemoteStorageException.class, () -> rsm.deleteLogSegmentData(order.metadata()));
+    assertEquals(1.0, metric("tiering", "orders", "delete-failures-total", "error", "fatal"));
+    rsm.close();
+    Path catalog = dir.resolve("warehouse").resolve("floe-catalog.db");
+    Files.move(catalog, dir.resolve("catalog-moved-away.db"));
+    Files.createDirectory(catalog); // and SQLite cannot make a new one in its place: retried
+    rsm = configured(Map.of());
+
+    assertThrows(RemoteStorageException.class, () -> rsm.deleteLogSegmentData(payment.metadata()));
+
+    assertEquals(1.0, metric("tiering", "payments", "delete-failures-total", "error", "retriable"));
+  }
+
   private IcebergRemoteStorageManager configured(Map<String, String> extra) {
     Map<String, Object> configs = new HashMap<>(extra);
     configs.put("iceberg.catalog.warehouse", "file://" + dir.resolve("warehouse"));

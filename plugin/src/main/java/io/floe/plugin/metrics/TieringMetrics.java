@@ -7,7 +7,7 @@ import org.apache.kafka.common.metrics.stats.CumulativeSum;
 
 /**
  * Per topic, the segments the broker tiered through Floe and deleted, in JMX under
- * {@code io.floe:type=tiering,topic=…,broker=…}; failed copies by {@code error} kind. Table and
+ * {@code io.floe:type=tiering,topic=…,broker=…}; failed copies and deletions by {@code error} kind. Table and
  * classic segments alike.
  */
 public final class TieringMetrics {
@@ -35,6 +35,12 @@ public final class TieringMetrics {
   /** A copy of a segment of {@code topic} failed: the broker retries it if {@code retriable}. */
   public void copyFailed(String topic, boolean retriable) {
     counter("copy-failures-total", "Copies that failed, by error kind: retriable or fatal.",
+        metrics.tags(topic, "error", retriable ? "retriable" : "fatal")).record();
+  }
+
+  /** A deletion of a segment of {@code topic} failed: the broker retries it if {@code retriable}. */
+  public void deleteFailed(String topic, boolean retriable) {
+    counter("delete-failures-total", "Deletions that failed, by error kind: retriable or fatal.",
         metrics.tags(topic, "error", retriable ? "retriable" : "fatal")).record();
   }
 
