@@ -61,6 +61,7 @@ class FloeTieringIT {
 
       assertReadsBackExactly(broker, topic, produced);
       assertTableHoldsEveryTieredRecordOnce(warehouse, "orders", produced, tiered);
+      assertCopiesAndFetchesInJmx(broker, "orders");
 
       broker.restart();
       assertReadsBackExactly(broker, topic, produced);
@@ -110,6 +111,7 @@ class FloeTieringIT {
 
       assertReadsBackExactly(broker, topic, workloads.produced());
       assertTableHoldsEveryTieredRecordOnce(warehouse, "legacy_broker_", workloads.produced(), tiered);
+      assertCopiesAndFetchesInJmx(broker, "legacy-broker");
     }
   }
 
@@ -119,6 +121,21 @@ class FloeTieringIT {
     workloads.plain(BATCHES_PER_SEGMENT + 1);
     topic.awaitTieredBefore(broker, end, TIERING_TIMEOUT);
     return end;
+  }
+
+  /**
+   * Floe's metrics of the topic, read from the broker's JMX as a monitoring agent reads them: the
+   * copies the broker made and the fetches the consumers' reads of tiered offsets made, with their bytes.
+   */
+  private static void assertCopiesAndFetchesInJmx(KafkaBroker broker, String topic) {
+    String tiering = "io.floe:type=tiering,topic=" + topic + ",broker=1";
+    String fetching = "io.floe:type=fetching,topic=" + topic + ",broker=1";
+    for (String counted : List.of("copy-total", "bytes-tiered-total", "records-tiered-total", "copy-latency-ms-p99")) {
+      assertTrue(broker.jmx().number(tiering, counted) > 0, tiering + " " + counted);
+    }
+    for (String counted : List.of("fetch-total", "bytes-served-total", "fetch-latency-ms-max")) {
+      assertTrue(broker.jmx().number(fetching, counted) > 0, fetching + " " + counted);
+    }
   }
 
   private static void assertReadsBackExactly(KafkaBroker broker, TieredTopic topic, ProducedRecords produced) {

@@ -4,6 +4,9 @@ import io.floe.plugin.config.FloeConfig;
 import io.floe.plugin.kafka.Redaction;
 import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.kafka.StorageExceptions;
+import io.floe.plugin.metrics.FetchMetrics;
+import io.floe.plugin.metrics.FloeMetrics;
+import io.floe.plugin.metrics.TieringMetrics;
 import io.floe.plugin.storage.CatalogOpenException;
 import io.floe.plugin.storage.Warehouse;
 import io.floe.plugin.topics.AmbiguousTopicSettingException;
@@ -63,7 +66,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private ManifestStore manifests;
   private Optional<SchemaRegistryClient> registry;
   private RegistryOutages outages;
-  private ValueMetrics metrics;
+  private FloeMetrics metrics;
+  private TieringMetrics tiering;
+  private FetchMetrics fetches;
+  private ValueMetrics valueMetrics;
   private PendingRowMetrics pendingRows;
 
   @Override
@@ -80,8 +86,11 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
         config.fetchParking());
     classic = new ClassicSegments(warehouse.io(), config.manifestPrefix());
     manifests = new ManifestStore(warehouse.io(), config.manifestPrefix());
-    metrics = new ValueMetrics(String.valueOf(configs.get("broker.id")));
-    pendingRows = new PendingRowMetrics(String.valueOf(configs.get("broker.id")));
+    metrics = new FloeMetrics(String.valueOf(configs.get("broker.id")));
+    tiering = new TieringMetrics(metrics);
+    fetches = new FetchMetrics(metrics);
+    valueMetrics = new ValueMetrics(metrics);
+    pendingRows = new PendingRowMetrics(metrics);
     LOG.info("Floe tiers topics matching {} into Iceberg tables of namespace {} in warehouse {}, other topics as "
             + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(),
         config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
@@ -116,51 +125,67 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   @Override
   public Optional<RemoteLogSegmentMetadata.CustomMetadata> copyLogSegmentData(
       RemoteLogSegmentMetadata metadata, LogSegmentData data) throws RemoteStorageException {
+    long start = System.nanoTime();
     SegmentRef segment = Segments.ref(metadata);
-    if (!config.isTable(segment.topic())) {
-      return copyClassic(metadata, data, segment);
+    if (config.isTable(segment.topic())) {
+      copyToTable(metadata, data, segment);
+    } else {
+      copyClassic(metadata, data, segment);
     }
+    tiering.copied(segment.topic(), start, metadata.segmentSizeInBytes(),
+        metadata.endOffset() - metadata.startOffset() + 1);
+    return Optional.empty();
+  }
+
+  private void copyToTable(RemoteLogSegmentMetadata metadata, LogSegmentData data, SegmentRef segment)
+      throws RemoteStorageException {
     boolean withoutRegistry = outages.outlasted(segment);
     try {
       ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
           registry.map(client -> client::schemaById), withoutRegistry);
       UploadReport report = uploader().upload(Segments.upload(metadata, data, values), config.table(segment.topic()));
       outages.ended(segment);
-      metrics.record(segment.topic(), report.values());
+      valueMetrics.record(segment.topic(), report.values());
       pendingRows.record(segment.topic(), segment.partition(), report.pendingRows());
       LOG.info("Uploaded {} to table {}: {}{}{}", segment, report.manifest().tableName(), report.values(),
           report.pendingRows() > 0 ? "; " + report.pendingRows() + " rows of the partition wait for their "
               + "transaction's outcome" : "",
           withoutRegistry ? " (without the schema registry, unreachable for too long)" : "");
-      return Optional.empty();
     } catch (AmbiguousTopicSettingException e) {
-      throw StorageExceptions.fatal("Cannot upload " + segment + ": " + e.getMessage(), e);
+      throw copyFailed(segment, false, "Cannot upload " + segment + ": " + e.getMessage(), e);
     } catch (CatalogOpenException e) {
-      throw e.retriable() ? StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e)
-          : StorageExceptions.fatal("Cannot upload " + segment + ": " + e.getMessage(), e);
+      throw copyFailed(segment, e.retriable(), "Cannot upload " + segment + ": " + e.getMessage(), e);
     } catch (UploadFailedException e) {
       if (causedBy(e, SchemaRegistryException.class)) {
         outages.failed(segment);
       }
-      throw e.retriable() ? StorageExceptions.retriable(e.getMessage(), e) : StorageExceptions.fatal(e.getMessage(), e);
+      throw copyFailed(segment, e.retriable(), e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw StorageExceptions.retriable("Cannot upload " + segment + ": " + e.getMessage(), e);
+      throw copyFailed(segment, true, "Cannot upload " + segment + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw StorageExceptions.retriable("Cannot upload " + segment + ": " + describe(e), e);
+      throw copyFailed(segment, true, "Cannot upload " + segment + ": " + describe(e), e);
     }
   }
 
   /** Stores the segment as the broker's files, with neither the catalog nor any conversion. */
-  private Optional<RemoteLogSegmentMetadata.CustomMetadata> copyClassic(RemoteLogSegmentMetadata metadata,
-      LogSegmentData data, SegmentRef segment) throws RemoteStorageException {
+  private void copyClassic(RemoteLogSegmentMetadata metadata, LogSegmentData data, SegmentRef segment)
+      throws RemoteStorageException {
     try {
       classic.copy(Segments.classic(metadata, data));
       LOG.info("Uploaded {} as a classic segment: its topic does not match {}={}", segment, FloeConfig.ICEBERG_TOPICS,
           config.tableTopics());
-      return Optional.empty();
     } catch (RuntimeException e) {
-      throw StorageExceptions.retriable("Cannot upload " + segment + " as a classic segment: " + describe(e), e);
+      throw copyFailed(segment, true, "Cannot upload " + segment + " as a classic segment: " + describe(e), e);
     }
+  }
+
+  /**
+   * The exception for a failed copy, counted by kind here: on brokers before 4.2 a retriable
+   * failure is a plain {@link RemoteStorageException}, so the exception cannot tell it afterwards.
+   */
+  private RemoteStorageException copyFailed(SegmentRef segment, boolean retriable, String message, Throwable cause) {
+    tiering.copyFailed(segment.topic(), retriable);
+    return retriable ? StorageExceptions.retriable(message, cause) : StorageExceptions.fatal(message, cause);
   }
 
   @Override
@@ -172,12 +197,15 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   @Override
   public InputStream fetchLogSegment(RemoteLogSegmentMetadata metadata, int startPosition, int endPosition)
       throws RemoteStorageException {
+    long start = System.nanoTime();
     SegmentRef segment = Segments.ref(metadata);
     try {
-      return fetcher.fetch(segment, startPosition, endPosition);
+      return fetches.opened(segment.topic(), start, fetcher.fetch(segment, startPosition, endPosition));
     } catch (SegmentNotFoundException e) {
+      fetches.failed(segment.topic(), "not-found");
       throw StorageExceptions.notFound(e.getMessage(), e);
     } catch (FetchFailedException | UncheckedIOException e) {
+      fetches.failed(segment.topic(), "retriable");
       throw StorageExceptions.retriable(e.getMessage(), e);
     }
   }
@@ -203,11 +231,16 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   @Override
   public void deleteLogSegmentData(RemoteLogSegmentMetadata metadata) throws RemoteStorageException {
     SegmentRef segment = Segments.ref(metadata);
+    delete(segment);
+    tiering.deleted(segment.topic());
+  }
+
+  private void delete(SegmentRef segment) throws RemoteStorageException {
     Optional<StoredManifest> manifest;
     try {
       manifest = manifests.read(segment);
     } catch (RuntimeException e) {
-      throw StorageExceptions.retriable("Cannot delete " + segment + ": " + describe(e), e);
+      throw deleteFailed(segment, true, "Cannot delete " + segment + ": " + describe(e), e);
     }
     if (manifest.isEmpty()) {
       return;
@@ -216,19 +249,25 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       try {
         classic.delete(classicSegment);
       } catch (RuntimeException e) {
-        throw StorageExceptions.retriable("Cannot delete classic " + segment + ": " + describe(e), e);
+        throw deleteFailed(segment, true, "Cannot delete classic " + segment + ": " + describe(e), e);
       }
       return;
     }
     try {
       uploader().delete((SegmentManifest) manifest.get(), config.tableRetention(segment.topic()));
     } catch (AmbiguousTopicSettingException e) {
-      throw StorageExceptions.fatal("Cannot delete " + segment + ": " + e.getMessage(), e);
+      throw deleteFailed(segment, false, "Cannot delete " + segment + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw StorageExceptions.retriable("Cannot delete " + segment + " at "
+      throw deleteFailed(segment, true, "Cannot delete " + segment + " at "
           + ManifestPaths.of(config.manifestPrefix(), segment) + " and in " + warehouse.catalogDescription() + ": "
           + describe(e), e);
     }
+  }
+
+  /** The exception for a failed deletion, counted by kind here, as {@link #copyFailed} does. */
+  private RemoteStorageException deleteFailed(SegmentRef segment, boolean retriable, String message, Throwable cause) {
+    tiering.deleteFailed(segment.topic(), retriable);
+    return retriable ? StorageExceptions.retriable(message, cause) : StorageExceptions.fatal(message, cause);
   }
 
   private synchronized SegmentUploader uploader() {
@@ -257,9 +296,6 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   public void close() throws IOException {
     if (fetcher != null) {
       fetcher.close();
-    }
-    if (pendingRows != null) {
-      pendingRows.close();
     }
     if (metrics != null) {
       metrics.close();

@@ -2,6 +2,7 @@ package io.floe.e2e.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,13 +23,16 @@ public final class KafkaBroker implements KafkaService, AutoCloseable {
   private final KafkaDistribution distribution;
   private final Path workDir;
   private final BrokerPorts ports;
+  private final BrokerJmx jmx;
   private final BrokerProcess process;
   private Admin admin;
 
-  private KafkaBroker(KafkaDistribution distribution, Path workDir, BrokerPorts ports, BrokerProcess process) {
+  private KafkaBroker(KafkaDistribution distribution, Path workDir, BrokerPorts ports, BrokerJmx jmx,
+      BrokerProcess process) {
     this.distribution = distribution;
     this.workDir = workDir;
     this.ports = ports;
+    this.jmx = jmx;
     this.process = process;
   }
 
@@ -43,10 +47,13 @@ public final class KafkaBroker implements KafkaService, AutoCloseable {
     // a dynamic quorum of one voter (KIP-853)
     StorageFormat.run(spec, jvmOptions, properties, workDir, Uuid.randomUuid().toString(), List.of("--standalone"));
 
-    JavaProcess server = new JavaProcess(jvmOptions, distribution.classPath(), SERVER, List.of(properties.toString()),
-        spec.environment());
+    BrokerJmx jmx = BrokerJmx.free();
+    List<String> serverOptions = new ArrayList<>(jvmOptions);
+    serverOptions.addAll(jmx.jvmOptions());
+    JavaProcess server = new JavaProcess(serverOptions, distribution.classPath(), SERVER,
+        List.of(properties.toString()), spec.environment());
     String name = String.format("%s broker at %s in %s", distribution, ports.brokerAddress(), workDir);
-    KafkaBroker broker = new KafkaBroker(distribution, workDir, ports,
+    KafkaBroker broker = new KafkaBroker(distribution, workDir, ports, jmx,
         new BrokerProcess(name, workDir, ports.brokerAddress(), logs, server));
     try {
       broker.process.launch();
@@ -60,6 +67,11 @@ public final class KafkaBroker implements KafkaService, AutoCloseable {
   @Override
   public String bootstrapServers() {
     return ports.brokerAddress();
+  }
+
+  /** The running broker's MBeans, read through JMX as a monitoring agent reads them. */
+  public BrokerJmx jmx() {
+    return jmx;
   }
 
   public BrokerLogs logs() {

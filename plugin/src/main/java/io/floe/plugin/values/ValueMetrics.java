@@ -1,41 +1,30 @@
 package io.floe.plugin.values;
 
+import io.floe.plugin.metrics.FloeMetrics;
 import io.floe.translator.value.ValueStats;
-import java.io.Closeable;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.metrics.JmxReporter;
-import org.apache.kafka.common.metrics.KafkaMetricsContext;
 import org.apache.kafka.common.metrics.MeasurableStat;
-import org.apache.kafka.common.metrics.MetricConfig;
-import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Value;
-import org.apache.kafka.common.utils.Time;
 
 /**
- * Per topic, how uploaded values were stored, in JMX under {@code io.floe:type=value-typing,topic=…}:
+ * Per topic, how uploaded values were stored, in JMX under {@code io.floe:type=value-typing,topic=…,broker=…}:
  * values typed, kept raw and breaking their writer schema since the broker started, and the
- * fraction kept raw in the topic's last uploaded segment. Floe registers its own JMX metrics, with Kafka's metrics library, because the
- * broker's plugin metrics (KIP-877) exist only from Kafka 4.1 and Floe also runs on 3.9.
+ * fraction kept raw in the topic's last uploaded segment.
  */
-public final class ValueMetrics implements Closeable {
+public final class ValueMetrics {
   private static final String GROUP = "value-typing";
 
-  private final Metrics metrics;
-  private final String brokerId;
+  private final FloeMetrics metrics;
 
-  public ValueMetrics(String brokerId) {
-    this.brokerId = brokerId;
-    this.metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
-        new KafkaMetricsContext("io.floe"));
+  public ValueMetrics(FloeMetrics metrics) {
+    this.metrics = metrics;
   }
 
-  /** Records the values of one uploaded segment of {@code topic}. Serialized: sensors are made on first use. */
-  public synchronized void record(String topic, ValueStats stats) {
-    Map<String, String> tags = Map.of("topic", topic, "broker", brokerId);
+  /** Records the values of one uploaded segment of {@code topic}. */
+  public void record(String topic, ValueStats stats) {
+    Map<String, String> tags = metrics.tags(topic);
     sensor(tags, "values-typed-total", "Values stored as typed columns.", new CumulativeSum()).record(stats.typed());
     sensor(tags, "values-raw-total", "Values whose bytes were kept raw.", new CumulativeSum()).record(stats.rawValues());
     sensor(tags, "values-violating-schema-total", "Values that broke their writer schema yet got their columns"
@@ -47,17 +36,6 @@ public final class ValueMetrics implements Closeable {
   }
 
   private Sensor sensor(Map<String, String> tags, String name, String description, MeasurableStat stat) {
-    String sensorName = name + ":" + tags.get("topic");
-    Sensor sensor = metrics.getSensor(sensorName);
-    if (sensor == null) {
-      sensor = metrics.sensor(sensorName);
-      sensor.add(new MetricName(name, GROUP, description, tags), stat);
-    }
-    return sensor;
-  }
-
-  @Override
-  public void close() {
-    metrics.close();
+    return metrics.sensor(GROUP, name, description, tags, stat);
   }
 }

@@ -1,0 +1,73 @@
+package io.floe.e2e.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Set;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * The JMX of a broker process, as a monitoring agent reads it: the JVM's own remote agent on one
+ * loopback port, without authentication or TLS (a test's broker only). Each read opens a
+ * connection of its own, so that a restarted broker is read afresh.
+ */
+public record BrokerJmx(int port) {
+  static BrokerJmx free() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(BrokerPorts.LOOPBACK))) {
+      return new BrokerJmx(socket.getLocalPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot find a free port on " + BrokerPorts.LOOPBACK, e);
+    }
+  }
+
+  /** The broker JVM's options that start the agent; the RMI objects share its port, so one port is all. */
+  List<String> jvmOptions() {
+    return List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+        "-Dcom.sun.management.jmxremote.host=" + BrokerPorts.LOOPBACK,
+        "-Djava.rmi.server.hostname=" + BrokerPorts.LOOPBACK,
+        "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false");
+  }
+
+  /** The MBeans whose names match {@code pattern}. */
+  public Set<ObjectName> names(String pattern) {
+    return read(server -> server.queryNames(new ObjectName(pattern), null));
+  }
+
+  /** The attribute {@code attribute} of the one MBean whose name matches {@code pattern}, as a number. */
+  public double number(String pattern, String attribute) {
+    return read(server -> {
+      Set<ObjectName> names = server.queryNames(new ObjectName(pattern), null);
+      if (names.size() != 1) {
+        throw new IllegalStateException("Expected one MBean matching " + pattern + ", found " + names);
+      }
+      return ((Number) server.getAttribute(names.iterator().next(), attribute)).doubleValue();
+    });
+  }
+
+  private <T> T read(Read<T> read) {
+    JMXServiceURL url;
+    try {
+      url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + BrokerPorts.LOOPBACK + ":" + port + "/jmxrmi");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
+      return read.from(connector.getMBeanServerConnection());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the broker's JMX at " + url, e);
+    } catch (JMException e) {
+      throw new IllegalStateException("Cannot read the broker's JMX at " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private interface Read<T> {
+    T from(MBeanServerConnection server) throws IOException, JMException;
+  }
+}
