@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.JMException;
@@ -164,12 +163,7 @@ class FloeMetricsTest {
   }
 
   private IcebergRemoteStorageManager configured(Map<String, String> extra) {
-    Map<String, Object> configs = new HashMap<>(extra);
-    configs.put("iceberg.catalog.warehouse", "file://" + dir.resolve("warehouse"));
-    configs.put("broker.id", BROKER);
-    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
-    manager.configure(configs);
-    return manager;
+    return new EmbeddedWarehouse(dir.resolve("warehouse")).manager(BROKER, extra);
   }
 
   private TieredSegment tiered(String topic, long baseOffset) {

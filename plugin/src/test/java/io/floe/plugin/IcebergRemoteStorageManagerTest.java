@@ -16,13 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.iceberg.catalog.Catalog;
@@ -222,12 +220,7 @@ class IcebergRemoteStorageManagerTest {
   }
 
   private IcebergRemoteStorageManager configured(Map<String, String> extra) {
-    Map<String, Object> configs = new HashMap<>(extra);
-    configs.put("iceberg.catalog.warehouse", "file://" + warehouse);
-    configs.put("broker.id", 1);
-    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
-    manager.configure(configs);
-    return manager;
+    return new EmbeddedWarehouse(warehouse).manager(1, extra);
   }
 
   private TieredSegment tiered(String topic, int partition, long baseOffset) {
@@ -235,9 +228,7 @@ class IcebergRemoteStorageManagerTest {
   }
 
   private Catalog catalog() {
-    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
-        "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"), "warehouse", "file://" + warehouse,
-        "io-impl", "io.floe.plugin.storage.LocalFileIO"), null);
+    return new EmbeddedWarehouse(warehouse).catalog();
   }
 
   private List<Record> rows(String topic) throws IOException {

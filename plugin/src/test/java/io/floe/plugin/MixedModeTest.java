@@ -14,11 +14,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.common.config.ConfigException;
@@ -248,12 +246,7 @@ class MixedModeTest {
   }
 
   private IcebergRemoteStorageManager configured(Map<String, String> extra) {
-    Map<String, Object> configs = new HashMap<>(extra);
-    configs.put("iceberg.catalog.warehouse", "file://" + warehouse());
-    configs.put("broker.id", 1);
-    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
-    manager.configure(configs);
-    return manager;
+    return new EmbeddedWarehouse(warehouse()).manager(1, extra);
   }
 
   private TieredSegment tiered(String topic, int partition, long baseOffset) {
@@ -261,8 +254,6 @@ class MixedModeTest {
   }
 
   private Catalog catalog() {
-    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
-        "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse().resolve("floe-catalog.db"), "warehouse",
-        "file://" + warehouse(), "io-impl", "io.floe.plugin.storage.LocalFileIO"), null);
+    return new EmbeddedWarehouse(warehouse()).catalog();
   }
 }

@@ -1,0 +1,30 @@
+package io.floe.plugin;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.catalog.Catalog;
+
+/**
+ * The embedded default at a test's {@code location}: local files and a SQLite catalog, the remote
+ * storage managers configured on it as a broker configures them, and the catalog an analyst opens.
+ */
+record EmbeddedWarehouse(Path location) {
+  /** A manager configured with {@code extra} beside the warehouse, as broker {@code brokerId}. */
+  IcebergRemoteStorageManager manager(Object brokerId, Map<String, String> extra) {
+    Map<String, Object> configs = new HashMap<>(extra);
+    configs.put("iceberg.catalog.warehouse", "file://" + location);
+    configs.put("broker.id", brokerId);
+    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
+    manager.configure(configs);
+    return manager;
+  }
+
+  /** The catalog the managers write to, opened as an analyst's engine would. */
+  Catalog catalog() {
+    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
+        "type", "jdbc", "uri", "jdbc:sqlite:" + location.resolve("floe-catalog.db"), "warehouse", "file://" + location,
+        "io-impl", "io.floe.plugin.storage.LocalFileIO"), null);
+  }
+}
