@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A JVM whose heap is a quarter of a segment uploads it, with another partition's segment uploading
  * beside it, and serves it back whole from position 0; were any step to hold the segment, its
  * rows or its Parquet files in memory, it would run out of heap.
+ * It then copies and serves the same segment as a classic segment, which must stream too.
  */
 class BoundedMemoryTest {
   private static final int HEAP_MIB = 64;
