@@ -7,6 +7,7 @@ import io.floe.writer.commit.KafkaRetention;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.pending.PendingTransactions;
+import io.floe.writer.table.CommitListener;
 import io.floe.writer.table.TableResolver;
 import java.util.List;
 import org.apache.iceberg.catalog.Catalog;
@@ -36,10 +37,18 @@ public final class SegmentUploader {
    * @param catalogDescription the catalog as failures name it, say with its URI (without credentials)
    */
   public SegmentUploader(Catalog catalog, String catalogDescription, FileIO io, WriterSettings settings) {
+    this(catalog, catalogDescription, io, settings, CommitListener.NONE);
+  }
+
+  /**
+   * @param commits hears of every attempt to commit to a table, uploads' and deletions' alike
+   */
+  public SegmentUploader(Catalog catalog, String catalogDescription, FileIO io, WriterSettings settings,
+      CommitListener commits) {
     this.catalogDescription = catalogDescription;
     this.io = io;
     this.settings = settings;
-    this.tables = new TableResolver(catalog);
+    this.tables = new TableResolver(catalog, commits);
     this.manifests = new ManifestStore(io, settings.manifestPrefix());
   }
 

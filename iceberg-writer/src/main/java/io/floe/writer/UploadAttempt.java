@@ -140,7 +140,7 @@ final class UploadAttempt {
       written.deleteAll();
       return committedEarlier(table);
     }
-    return new UploadReport(manifest, upload.values().stats(), pending.next().rowCount());
+    return new UploadReport(manifest, upload.values().stats(), pending.next());
   }
 
   /** Evolves the table's schema to hold the columns of the segment's writer schemas, before any row is written. */
@@ -254,9 +254,9 @@ final class UploadAttempt {
         .filter(SegmentManifest.class::isInstance).map(SegmentManifest.class::cast)
         .orElseThrow(() -> UploadFailedException.permanent(segment,
             "it is committed to table " + identifier + " but its manifest " + location + " is missing or a classic segment's", null));
-    long pendingRows = in(refreshTable(), () -> table.withLatest(
-        latest -> PendingTransactions.of(latest, segment.partition()).rowCount()));
-    return new UploadReport(manifest, new ValueStats(), pendingRows);
+    PendingTransactions pending = in(refreshTable(), () -> table.withLatest(
+        latest -> PendingTransactions.of(latest, segment.partition())));
+    return new UploadReport(manifest, new ValueStats(), pending);
   }
 
   /** Runs {@code work} as {@code step}: a failure carries the step, unless an inner step already named it. */

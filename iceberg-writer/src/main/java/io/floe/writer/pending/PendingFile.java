@@ -1,7 +1,9 @@
 package io.floe.writer.pending;
 
 import java.util.ArrayList;
+import io.floe.translator.table.KafkaColumns;
 import java.util.List;
+import java.util.Optional;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
@@ -9,6 +11,8 @@ import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.parquet.ParquetUtil;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Types;
 
 /**
  * A data file of rows of one pending transaction, written by the upload of one segment: only the
@@ -18,12 +22,14 @@ import org.apache.iceberg.parquet.ParquetUtil;
  *
  * @param segmentStart first offset of the segment the file was written from
  * @param segmentEnd last offset of that segment
+ * @param firstOffset offset of the file's first row
  * @param superseded offset ranges of the file's rows that a later upload of the same offsets
  *     (a retry or a new leader's segment) wrote again: those rows do not join {@code main} from this file
  * @param segmentDeleted Kafka deleted the segment while the transaction was pending; the file stays
  *     in the Kafka view's branch only until the outcome is known, so that no maintenance removes it
  */
-public record PendingFile(String segmentId, long segmentStart, long segmentEnd, String location, long sizeInBytes,
+public record PendingFile(String segmentId, long segmentStart, long segmentEnd, long firstOffset, String location,
+    long sizeInBytes,
     long rowCount, int specId, String partitionPath, List<Offsets> superseded, boolean segmentDeleted) {
 
   public PendingFile {
@@ -35,8 +41,16 @@ public record PendingFile(String segmentId, long segmentStart, long segmentEnd, 
 
   /** A file just written by the upload of the segment {@code segmentId} with offsets [start, end]. */
   public static PendingFile written(String segmentId, long start, long end, DataFile file, PartitionSpec spec) {
-    return new PendingFile(segmentId, start, end, file.location(), file.fileSizeInBytes(), file.recordCount(),
-        file.specId(), spec.partitionToPath(file.partition()), List.of(), false);
+    return new PendingFile(segmentId, start, end, firstOffset(file, spec).orElse(start), file.location(),
+        file.fileSizeInBytes(), file.recordCount(), file.specId(), spec.partitionToPath(file.partition()), List.of(),
+        false);
+  }
+
+  /** The lowest offset of the file's rows, from the column metrics the writer kept, if it kept them. */
+  private static Optional<Long> firstOffset(DataFile file, PartitionSpec spec) {
+    Types.NestedField offset = spec.schema().findField(KafkaColumns.KAFKA + "." + KafkaColumns.OFFSET);
+    return Optional.ofNullable(file.lowerBounds()).map(bounds -> bounds.get(offset.fieldId()))
+        .map(bound -> Conversions.<Long>fromByteBuffer(offset.type(), bound));
   }
 
   /**
@@ -68,12 +82,12 @@ public record PendingFile(String segmentId, long segmentStart, long segmentEnd, 
     }
     List<Offsets> ranges = new ArrayList<>(superseded);
     ranges.add(new Offsets(Math.max(first, segmentStart), Math.min(last, segmentEnd)));
-    return new PendingFile(segmentId, segmentStart, segmentEnd, location, sizeInBytes, rowCount, specId,
+    return new PendingFile(segmentId, segmentStart, segmentEnd, firstOffset, location, sizeInBytes, rowCount, specId,
         partitionPath, ranges, segmentDeleted);
   }
 
   PendingFile deleted() {
-    return new PendingFile(segmentId, segmentStart, segmentEnd, location, sizeInBytes, rowCount, specId,
+    return new PendingFile(segmentId, segmentStart, segmentEnd, firstOffset, location, sizeInBytes, rowCount, specId,
         partitionPath, superseded, true);
   }
 }

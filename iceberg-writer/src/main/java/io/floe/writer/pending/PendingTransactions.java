@@ -53,6 +53,12 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
     return byProducer.values().stream().mapToLong(PendingTransaction::rowCount).sum();
   }
 
+  /** The offset of the first row that waits, if any does: {@code main} shows none of the partition's rows from there on that are tiered and wait. */
+  public OptionalLong firstOffset() {
+    return byProducer.values().stream().flatMap(transaction -> transaction.files().stream())
+        .mapToLong(PendingFile::firstOffset).min();
+  }
+
   private Optional<PendingTransaction> of(long producerId) {
     return Optional.ofNullable(byProducer.get(producerId));
   }

@@ -21,6 +21,7 @@ final class PendingTransactionsParser {
   private static final String SEGMENT_ID = "segment-id";
   private static final String SEGMENT_START = "segment-start";
   private static final String SEGMENT_END = "segment-end";
+  private static final String FIRST_OFFSET = "first-offset";
   private static final String LOCATION = "location";
   private static final String SIZE = "size-in-bytes";
   private static final String RECORD_COUNT = "record-count";
@@ -64,6 +65,7 @@ final class PendingTransactionsParser {
     generator.writeStringField(SEGMENT_ID, file.segmentId());
     generator.writeNumberField(SEGMENT_START, file.segmentStart());
     generator.writeNumberField(SEGMENT_END, file.segmentEnd());
+    generator.writeNumberField(FIRST_OFFSET, file.firstOffset());
     generator.writeStringField(LOCATION, file.location());
     generator.writeNumberField(SIZE, file.sizeInBytes());
     generator.writeNumberField(RECORD_COUNT, file.rowCount());
@@ -89,8 +91,11 @@ final class PendingTransactionsParser {
   private static PendingFile file(JsonNode node) {
     List<PendingFile.Offsets> superseded = JsonUtil.getObjectList(SUPERSEDED, node,
         range -> new PendingFile.Offsets(JsonUtil.getLong(FIRST, range), JsonUtil.getLong(LAST, range)));
-    return new PendingFile(JsonUtil.getString(SEGMENT_ID, node), JsonUtil.getLong(SEGMENT_START, node),
-        JsonUtil.getLong(SEGMENT_END, node), JsonUtil.getString(LOCATION, node), JsonUtil.getLong(SIZE, node),
+    long segmentStart = JsonUtil.getLong(SEGMENT_START, node);
+    // Written before pending files kept their first offset: their segment's start is where their rows may begin.
+    Long firstOffset = JsonUtil.getLongOrNull(FIRST_OFFSET, node);
+    return new PendingFile(JsonUtil.getString(SEGMENT_ID, node), segmentStart, JsonUtil.getLong(SEGMENT_END, node),
+        firstOffset == null ? segmentStart : firstOffset, JsonUtil.getString(LOCATION, node), JsonUtil.getLong(SIZE, node),
         JsonUtil.getLong(RECORD_COUNT, node), JsonUtil.getInt(SPEC_ID, node), JsonUtil.getString(PARTITION, node),
         superseded, JsonUtil.getBool(SEGMENT_DELETED, node));
   }

@@ -3,6 +3,7 @@ package io.floe.writer.table;
 import io.floe.translator.table.KafkaColumns;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -20,10 +21,17 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
  */
 public final class TableResolver {
   private final Catalog catalog;
+  private final CommitListener commits;
   private final ConcurrentMap<TableIdentifier, TopicTable> tables = new ConcurrentHashMap<>();
 
   public TableResolver(Catalog catalog) {
+    this(catalog, CommitListener.NONE);
+  }
+
+  /** @param commits hears of every commit attempt to the tables resolved */
+  public TableResolver(Catalog catalog, CommitListener commits) {
     this.catalog = catalog;
+    this.commits = commits;
   }
 
   /**
@@ -36,7 +44,8 @@ public final class TableResolver {
     // wait for the first one's table instead of racing to create it.
     TopicTable resolved = tables.computeIfAbsent(identifier, id -> {
       Table table = loadOrCreate(id, topic, topicId);
-      return new TopicTable(id, table.properties().getOrDefault(KafkaTableLayout.TOPIC_PROPERTY, topic), table);
+      String holds = table.properties().getOrDefault(KafkaTableLayout.TOPIC_PROPERTY, topic);
+      return new TopicTable(id, holds, observed(table, holds));
     });
     if (!resolved.topic().equals(topic)) {
       throw new IncompatibleTableException(String.format("Table %s holds topic %s (its property %s), not %s: "
@@ -87,6 +96,14 @@ public final class TableResolver {
         }
       }
     }
+  }
+
+  /** The table with its commits heard by the listener, when the catalog's table lets its operations be wrapped. */
+  private Table observed(Table table, String topic) {
+    if (table instanceof BaseTable base) {
+      return new BaseTable(new ObservedOperations(base.operations(), topic, commits), base.name(), base.reporter());
+    }
+    return table;
   }
 
   private static Table adopt(TableIdentifier identifier, Table table) {
