@@ -125,15 +125,17 @@ class FloeTieringIT {
 
   /**
    * Floe's metrics of the topic, read from the broker's JMX as a monitoring agent reads them: the
-   * copies the broker made and the fetches the consumers' reads of tiered offsets made, with their bytes.
+   * copies the broker made, with their commits, and the fetches the consumers' reads of tiered
+   * offsets made, with their bytes and records.
    */
   private static void assertCopiesAndFetchesInJmx(KafkaBroker broker, String topic) {
     String tiering = "io.floe:type=tiering,topic=" + topic + ",broker=1";
     String fetching = "io.floe:type=fetching,topic=" + topic + ",broker=1";
-    for (String counted : List.of("copy-total", "bytes-tiered-total", "records-tiered-total", "copy-latency-ms-p99")) {
+    for (String counted : List.of("copy-total", "bytes-tiered-total", "records-tiered-total", "copy-latency-ms-p99",
+        "commit-attempts-total")) {
       assertTrue(broker.jmx().number(tiering, counted) > 0, tiering + " " + counted);
     }
-    for (String counted : List.of("fetch-total", "bytes-served-total", "fetch-latency-ms-max")) {
+    for (String counted : List.of("fetch-total", "bytes-served-total", "records-served-total", "fetch-latency-ms-max")) {
       assertTrue(broker.jmx().number(fetching, counted) > 0, fetching + " " + counted);
     }
   }

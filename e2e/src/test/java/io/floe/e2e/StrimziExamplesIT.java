@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.e2e.broker.BrokerJmx.ExportedSample;
 import io.floe.e2e.broker.BrokerSpec;
 import io.floe.e2e.broker.KafkaBroker;
 import io.floe.e2e.broker.KafkaCluster;
@@ -15,6 +16,7 @@ import io.floe.e2e.floe.FloeDistribution;
 import io.floe.e2e.strimzi.KafkaContainerEnvironment;
 import io.floe.e2e.strimzi.StrimziBrokerConfig;
 import io.floe.e2e.strimzi.StrimziManifest;
+import io.floe.e2e.strimzi.StrimziMetricsConfig;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.workload.Workloads;
 import io.floe.plugin.S3ProxyServer;
@@ -61,6 +63,8 @@ class StrimziExamplesIT {
   /** The pod's data volume 0, where Strimzi mounts a JBOD volume of id 0. */
   private static final String DATA_VOLUME = "/var/lib/kafka/data-0";
   private static final String BUCKET = "floe-warehouse";
+  /** The ConfigMap of the exporter configuration the examples' metricsConfig names. */
+  private static final Path METRICS_CONFIG = EXAMPLES.resolve("floe-metrics-config.yaml");
   private static final String CATALOG_PASSWORD = "catalog-s3cr3t-for-no-log";
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -79,6 +83,7 @@ class StrimziExamplesIT {
       assertEquals(IMAGE_PLUGIN_CLASS_PATH, StrimziBrokerConfig.of(manifest.kafka()).remoteStorage().classPath().orElseThrow(),
           example);
       assertEquals(kafkaVersion, manifest.kafka().getSpec().getKafka().getVersion(), example);
+      assertTrue(StrimziMetricsConfig.of(manifest.kafka(), METRICS_CONFIG).contains("io.floe<"), example);
     }
   }
 
@@ -95,6 +100,7 @@ class StrimziExamplesIT {
 
     try (KafkaBroker broker = KafkaBroker.start(spec(config, Map.of()), dir.resolve("broker"))) {
       assertRoundTrip(broker, TieredTopic.named("orders", BATCHES_PER_SEGMENT).create(broker));
+      assertMetricsExported(broker.jmx().exported(StrimziMetricsConfig.of(manifest.kafka(), METRICS_CONFIG)), "orders");
     }
     assertTrue(Files.isDirectory(dataVolume.resolve("floe-warehouse/kafka/orders/data")), "the table is on the data volume");
   }
@@ -153,6 +159,25 @@ class StrimziExamplesIT {
         "FLOE_CATALOG_CREDENTIAL", "client:secret"), KafkaContainerEnvironment.of(manifest.kafka(), Map.of(
             "floe-catalog", Map.of("credential", "client:secret"),
             "floe-s3", Map.of("access-key-id", "key-id", "secret-access-key", "secret-key"))));
+  }
+
+  /**
+   * What the exporter Strimzi runs in the broker's pod would expose, with the example's
+   * configuration: Floe's copies, commits and fetches of the topic, and the broker's own remote
+   * copy lag.
+   */
+  private static void assertMetricsExported(List<ExportedSample> samples, String topic) {
+    for (String counter : List.of("floe_copy_total", "floe_bytes_tiered_total", "floe_records_tiered_total",
+        "floe_commit_attempts_total", "floe_fetch_total", "floe_bytes_served_total", "floe_records_served_total",
+        "floe_index_fetch_total", "floe_values_raw_total")) {
+      double total = samples.stream().filter(sample -> sample.name().equals(counter))
+          .filter(sample -> topic.equals(sample.labels().get("topic"))).mapToDouble(ExportedSample::value).sum();
+      assertTrue(total > 0, () -> counter + " of " + topic + " is not above 0 in " + samples);
+    }
+    assertTrue(samples.stream().anyMatch(sample -> sample.name().equals("floe_main_lag_offsets")
+        && topic.equals(sample.labels().get("topic"))), () -> "no lag of " + topic + " in " + samples);
+    assertTrue(samples.stream().anyMatch(sample -> sample.name().equals("kafka_server_brokertopicmetrics_remotecopylagbytes")
+        && topic.equals(sample.labels().get("topic"))), () -> "no remote copy lag of " + topic + " in " + samples);
   }
 
   private static String pluginClassPath() {

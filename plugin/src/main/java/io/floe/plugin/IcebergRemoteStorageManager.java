@@ -11,7 +11,7 @@ import io.floe.plugin.storage.CatalogOpenException;
 import io.floe.plugin.storage.Warehouse;
 import io.floe.plugin.topics.AmbiguousTopicSettingException;
 import io.floe.plugin.values.RegistryOutages;
-import io.floe.plugin.transactions.PendingRowMetrics;
+import io.floe.plugin.transactions.PendingTransactionMetrics;
 import io.floe.plugin.values.ValueMetrics;
 import io.floe.reader.FetchFailedException;
 import io.floe.reader.IndexKind;
@@ -70,7 +70,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private TieringMetrics tiering;
   private FetchMetrics fetches;
   private ValueMetrics valueMetrics;
-  private PendingRowMetrics pendingRows;
+  private PendingTransactionMetrics pendingTransactions;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -90,7 +90,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     tiering = new TieringMetrics(metrics);
     fetches = new FetchMetrics(metrics);
     valueMetrics = new ValueMetrics(metrics);
-    pendingRows = new PendingRowMetrics(metrics);
+    pendingTransactions = new PendingTransactionMetrics(metrics);
     LOG.info("Floe tiers topics matching {} into Iceberg tables of namespace {} in warehouse {}, other topics as "
             + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(),
         config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
@@ -146,7 +146,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       UploadReport report = uploader().upload(Segments.upload(metadata, data, values), config.table(segment.topic()));
       outages.ended(segment);
       valueMetrics.record(segment.topic(), report.values());
-      pendingRows.record(segment.topic(), segment.partition(), report.pendingRows());
+      pendingTransactions.record(segment.topic(), segment.partition(), report);
       LOG.info("Uploaded {} to table {}: {}{}{}", segment, report.manifest().tableName(), report.values(),
           report.pendingRows() > 0 ? "; " + report.pendingRows() + " rows of the partition wait for their "
               + "transaction's outcome" : "",
@@ -214,7 +214,9 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   public InputStream fetchIndex(RemoteLogSegmentMetadata metadata, IndexType indexType) throws RemoteStorageException {
     SegmentRef segment = Segments.ref(metadata);
     try {
-      return fetcher.index(segment, IndexKind.valueOf(indexType.name()));
+      InputStream index = fetcher.index(segment, IndexKind.valueOf(indexType.name()));
+      fetches.indexFetched(segment.topic(), indexType);
+      return index;
     } catch (SegmentNotFoundException | IndexNotFoundException e) {
       throw StorageExceptions.notFound(e.getMessage(), e);
     } catch (FetchFailedException | UncheckedIOException e) {
@@ -274,7 +276,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     if (uploader == null) {
       uploader = new SegmentUploader(warehouse.catalog(), warehouse.catalogDescription(), warehouse.io(),
           new WriterSettings(config.namespace(), config.manifestPrefix(), config.targetFileSizeBytes(),
-              config.rowGroupSizeBytes()));
+              config.rowGroupSizeBytes()), tiering::commitAttempted);
     }
     return uploader;
   }

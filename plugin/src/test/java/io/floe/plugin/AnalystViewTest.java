@@ -137,12 +137,14 @@ class AnalystViewTest {
     rsm.copyLogSegmentData(second.metadata(), second.data());
     assertEquals(Set.of(0L, 5L), mainOffsets("orders", 0));
     assertEquals(4, pendingRows("orders", 0));
-    assertEquals(4.0, pendingRowsMetric("orders", 0));
+    assertEquals(4.0, pendingTransactionMetric("orders", 0, "pending-rows"));
+    assertEquals(5.0, pendingTransactionMetric("orders", 0, "main-lag-offsets"), "offsets 1 to 5 tiered, not in main");
     rsm.copyLogSegmentData(third.metadata(), third.data());
 
     assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 8L), mainOffsets("orders", 0));
     assertEquals(0, pendingRows("orders", 0));
-    assertEquals(0.0, pendingRowsMetric("orders", 0));
+    assertEquals(0.0, pendingTransactionMetric("orders", 0, "pending-rows"));
+    assertEquals(0.0, pendingTransactionMetric("orders", 0, "main-lag-offsets"));
     for (TieredSegment segment : List.of(first, second, third)) {
       assertServedWhole(rsm, segment);
     }
@@ -456,13 +458,13 @@ class AnalystViewTest {
     return TieredSegment.of(file, "orders", 0, baseOffset, endOffset, openBefore);
   }
 
-  /** The same, as the broker's JMX metric says. */
-  private static Object pendingRowsMetric(String topic, int partition) throws Exception {
+  /** The partition's pending transactions, as the broker's JMX metric {@code attribute} says. */
+  private static Object pendingTransactionMetric(String topic, int partition, String attribute) throws Exception {
     javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
     Set<javax.management.ObjectName> names = server.queryNames(new javax.management.ObjectName(
         "io.floe:type=pending-transactions,topic=" + topic + ",partition=" + partition + ",*"), null);
     assertEquals(1, names.size(), names.toString());
-    return server.getAttribute(names.iterator().next(), "pending-rows");
+    return server.getAttribute(names.iterator().next(), attribute);
   }
 
   /** The rows of the partition waiting for their transaction's outcome, as the table's property says. */

@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.server.log.remote.storage.RemoteResourceNotFoundException;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +107,62 @@ class FloeMetricsTest {
   }
 
   @Test
+  void aFetchCountsTheRecordsOfTheBatchesTheBrokerReadWhole() throws Exception {
+    rsm = configured(Map.of());
+    TieredSegment segment = tiered("orders", 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    List<? extends RecordBatch> batches = batches(segment);
+
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      in.readAllBytes();
+    }
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      in.readNBytes(batches.get(0).sizeInBytes() + batches.get(1).sizeInBytes() - 1);
+    }
+
+    long records = batches.stream().mapToLong(FloeMetricsTest::records).sum();
+    assertEquals((double) records + records(batches.get(0)), metric("fetching", "orders", "records-served-total"),
+        "every record of the whole read, and the first batch of the one that stopped a byte short of the second's end");
+  }
+
+  @Test
+  void indexFetchesCountByIndex() throws Exception {
+    rsm = configured(Map.of());
+    TieredSegment segment = tiered("orders", 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    rsm.fetchIndex(segment.metadata(), IndexType.OFFSET).close();
+    rsm.fetchIndex(segment.metadata(), IndexType.OFFSET).close();
+    rsm.fetchIndex(segment.metadata(), IndexType.LEADER_EPOCH).close();
+
+    assertEquals(2.0, metric("fetching", "orders", "index-fetch-total", "index", "offset"));
+    assertEquals(1.0, metric("fetching", "orders", "index-fetch-total", "index", "leader-epoch"));
+  }
+
+  @Test
+  void commitsToTheTableCountTheirAttemptsAndConflicts() throws Exception {
+    rsm = configured(Map.of());
+    TieredSegment segment = tiered("orders", 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    rsm.deleteLogSegmentData(segment.metadata());
+
+    assertEquals(2.0, metric("tiering", "orders", "commit-attempts-total"), "the copy's commit, the deletion's");
+    assertEquals(0.0, metric("tiering", "orders", "commit-conflicts-total"));
+  }
+
+  @Test
+  void valuesKeptRawCountByReason() throws Exception {
+    rsm = configured(Map.of());
+    TieredSegment segment = tiered("orders", 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    double raw = (Double) metric("value-typing", "orders", "values-raw-total");
+    assertTrue(raw > 0);
+    assertEquals(raw, metric("value-typing", "orders", "values-raw-by-reason-total", "reason", "no-registry"),
+        "without a registry, every value is raw for that reason");
+  }
+
+  @Test
   void aFetchOfAnUnknownSegmentCountsAsNotFound() throws Exception {
     rsm = configured(Map.of());
     TieredSegment never = tiered("orders", 0);
@@ -168,6 +229,18 @@ class FloeMetricsTest {
 
   private TieredSegment tiered(String topic, long baseOffset) {
     return TieredSegment.everyKind(dir, topic, 0, baseOffset);
+  }
+
+  private static List<? extends RecordBatch> batches(TieredSegment segment) throws IOException {
+    List<RecordBatch> batches = new ArrayList<>();
+    MemoryRecords.readableRecords(ByteBuffer.wrap(Files.readAllBytes(segment.segmentFile()))).batches()
+        .forEach(batches::add);
+    return batches;
+  }
+
+  /** The records of a batch; a message of the formats before batches counts as one, as the metric counts it. */
+  private static long records(RecordBatch batch) {
+    return batch.magic() >= RecordBatch.MAGIC_VALUE_V2 ? batch.countOrNull() : 1;
   }
 
   private static long offsets(TieredSegment segment) {

@@ -222,13 +222,19 @@ class TypedValuesTest {
     managed(Map.of()).copyLogSegmentData(segment.metadata(), segment.data());
 
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    Set<ObjectName> names = server.queryNames(new ObjectName("io.floe:type=value-typing,topic=orders,*"), null);
+    Set<ObjectName> names = server.queryNames(new ObjectName("io.floe:type=value-typing,topic=orders,broker=*"), null);
     assertEquals(1, names.size(), names.toString());
     ObjectName name = names.iterator().next();
     // Offsets 0-4 typed; a value without framing, an unknown schema id and a malformed one kept raw.
     assertEquals(5.0, server.getAttribute(name, "values-typed-total"));
     assertEquals(3.0, server.getAttribute(name, "values-raw-total"));
     assertEquals(3.0 / 8, (Double) server.getAttribute(name, "values-raw-fraction"), 1e-9);
+    for (String reason : List.of("no-schema-id", "unknown-schema", "malformed")) {
+      assertEquals(1.0, server.getAttribute(new ObjectName(name + ",reason=" + reason), "values-raw-by-reason-total"),
+          reason);
+    }
+    assertEquals(4, server.queryNames(new ObjectName("io.floe:type=value-typing,topic=orders,*"), null).size(),
+        "no MBean of a reason no value was kept raw for");
   }
 
   @Test

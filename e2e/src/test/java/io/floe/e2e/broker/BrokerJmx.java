@@ -1,12 +1,22 @@
 package io.floe.e2e.broker;
 
+import io.prometheus.jmx.JmxCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.management.JMException;
+import javax.management.MalformedObjectNameException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -51,13 +61,54 @@ public record BrokerJmx(int port) {
     });
   }
 
-  private <T> T read(Read<T> read) {
-    JMXServiceURL url;
+  /**
+   * The samples the Prometheus JMX exporter gives with {@code exporterConfig} (its YAML), as its
+   * standalone server scrapes this JMX: by the names the text format exposes, a counter's with the
+   * suffix {@code _total}.
+   */
+  public List<ExportedSample> exported(String exporterConfig) {
+    PrometheusRegistry registry = new PrometheusRegistry();
     try {
-      url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + BrokerPorts.LOOPBACK + ":" + port + "/jmxrmi");
+      new JmxCollector("jmxUrl: " + url() + "\n" + exporterConfig).register(registry);
+    } catch (MalformedObjectNameException e) {
+      throw new IllegalArgumentException("Cannot read the exporter configuration: " + e.getMessage(), e);
+    }
+    List<ExportedSample> samples = new ArrayList<>();
+    for (MetricSnapshot snapshot : registry.scrape()) {
+      String name = snapshot.getMetadata().getPrometheusName() + (snapshot instanceof CounterSnapshot ? "_total" : "");
+      for (DataPointSnapshot point : snapshot.getDataPoints()) {
+        Map<String, String> labels = new HashMap<>();
+        point.getLabels().forEach(label -> labels.put(label.getName(), label.getValue()));
+        samples.add(new ExportedSample(name, labels, valueOf(point)));
+      }
+    }
+    return samples;
+  }
+
+  private static double valueOf(DataPointSnapshot point) {
+    if (point instanceof CounterSnapshot.CounterDataPointSnapshot counter) {
+      return counter.getValue();
+    }
+    if (point instanceof GaugeSnapshot.GaugeDataPointSnapshot gauge) {
+      return gauge.getValue();
+    }
+    throw new IllegalArgumentException("Cannot read the value of a " + point.getClass().getSimpleName()
+        + ": the exporter's rules give counters and gauges only");
+  }
+
+  /** One sample a Prometheus exporter exposes. */
+  public record ExportedSample(String name, Map<String, String> labels, double value) {}
+
+  private JMXServiceURL url() {
+    try {
+      return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + BrokerPorts.LOOPBACK + ":" + port + "/jmxrmi");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private <T> T read(Read<T> read) {
+    JMXServiceURL url = url();
     try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
       return read.from(connector.getMBeanServerConnection());
     } catch (IOException e) {

@@ -22,7 +22,7 @@ import java.util.Map;
  * and the example would not do what it says.
  */
 public record StrimziManifest(Path file, Kafka kafka, List<KafkaNodePool> nodePools) {
-  private static final ObjectMapper YAML = YAMLMapper.builder()
+  static final ObjectMapper YAML = YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 

@@ -3,14 +3,16 @@ package io.floe.plugin.metrics;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
 
 /**
  * Per topic, the segment fetches Floe served, in JMX under {@code io.floe:type=fetching,topic=…,broker=…};
- * failed fetches by {@code error} kind.
+ * failed fetches by {@code error} kind, index fetches by {@code index}.
  */
 public final class FetchMetrics {
   private static final String GROUP = "fetching";
@@ -31,8 +33,18 @@ public final class FetchMetrics {
     Map<String, String> tags = metrics.tags(topic);
     Latency.sensor(metrics, GROUP, "fetch", "open a fetch of a segment, until its stream is returned",
         "Fetches opened", tags, FETCH_HISTOGRAM_MAX_MS).record(Latency.millisSince(startNanos));
-    return new CountedStream(stream, metrics.sensor(GROUP, "bytes-served-total",
-        "Bytes of segments the broker read from Floe's fetch streams.", tags, new CumulativeSum()));
+    return new CountedStream(stream,
+        metrics.sensor(GROUP, "bytes-served-total", "Bytes of segments the broker read from Floe's fetch streams.",
+            tags, new CumulativeSum()),
+        metrics.sensor(GROUP, "records-served-total", "Records of the batches the broker read whole from Floe's "
+            + "fetch streams.", tags, new CumulativeSum()));
+  }
+
+  /** The broker fetched an index of a segment of {@code topic}. */
+  public void indexFetched(String topic, IndexType index) {
+    metrics.sensor(GROUP, "index-fetch-total", "Indexes of segments fetched, by index.",
+        metrics.tags(topic, "index", index.name().toLowerCase(Locale.ROOT).replace('_', '-')), new CumulativeCount())
+        .record();
   }
 
   /** A fetch of a segment of {@code topic} failed: {@code error} is {@code not-found} or {@code retriable}. */
@@ -42,17 +54,20 @@ public final class FetchMetrics {
   }
 
   /**
-   * Counts the bytes read, recorded when the stream closes: one record per fetch, not one per read.
-   * The broker closes every stream it fetches.
+   * Counts the bytes and records read, recorded when the stream closes: one record per fetch, not
+   * one per read. The broker closes every stream it fetches.
    */
   private static final class CountedStream extends FilterInputStream {
-    private final Sensor served;
+    private final Sensor bytesServed;
+    private final Sensor recordsServed;
+    private final ServedRecords records = new ServedRecords();
     private long bytes;
     private boolean closed;
 
-    CountedStream(InputStream in, Sensor served) {
+    CountedStream(InputStream in, Sensor bytesServed, Sensor recordsServed) {
       super(in);
-      this.served = served;
+      this.bytesServed = bytesServed;
+      this.recordsServed = recordsServed;
     }
 
     @Override
@@ -60,6 +75,7 @@ public final class FetchMetrics {
       int b = super.read();
       if (b >= 0) {
         bytes++;
+        records.read(new byte[] {(byte) b}, 0, 1);
       }
       return b;
     }
@@ -69,6 +85,7 @@ public final class FetchMetrics {
       int n = super.read(buffer, offset, length);
       if (n > 0) {
         bytes += n;
+        records.read(buffer, offset, n);
       }
       return n;
     }
@@ -80,7 +97,8 @@ public final class FetchMetrics {
       } finally {
         if (!closed) {
           closed = true;
-          served.record(bytes);
+          bytesServed.record(bytes);
+          recordsServed.record(records.records());
         }
       }
     }

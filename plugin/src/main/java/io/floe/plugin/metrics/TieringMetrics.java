@@ -1,5 +1,6 @@
 package io.floe.plugin.metrics;
 
+import io.floe.writer.table.CommitListener.CommitOutcome;
 import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
@@ -7,8 +8,8 @@ import org.apache.kafka.common.metrics.stats.CumulativeSum;
 
 /**
  * Per topic, the segments the broker tiered through Floe and deleted, in JMX under
- * {@code io.floe:type=tiering,topic=…,broker=…}; failed copies and deletions by {@code error} kind. Table and
- * classic segments alike.
+ * {@code io.floe:type=tiering,topic=…,broker=…}, and the attempts to commit to the topic's table;
+ * failed copies and deletions by {@code error} kind. Table and classic segments alike.
  */
 public final class TieringMetrics {
   private static final String GROUP = "tiering";
@@ -42,6 +43,20 @@ public final class TieringMetrics {
   public void deleteFailed(String topic, boolean retriable) {
     counter("delete-failures-total", "Deletions that failed, by error kind: retriable or fatal.",
         metrics.tags(topic, "error", retriable ? "retriable" : "fatal")).record();
+  }
+
+  /** An attempt to commit to the table of {@code topic} ended with {@code outcome}: uploads, deletions and schema changes alike. */
+  public void commitAttempted(String topic, CommitOutcome outcome) {
+    Map<String, String> tags = metrics.tags(topic);
+    counter("commit-attempts-total", "Attempts to commit to the topic's table, each retry of a commit included.",
+        tags).record();
+    // Made with the first attempt, so that a dashboard shows no conflict as 0, not as no data.
+    Sensor conflicts = counter("commit-conflicts-total", "Commit attempts the catalog refused because the table "
+        + "changed first: another broker's or an operator's commit. Iceberg retries them on the table as it is then.",
+        tags);
+    if (outcome == CommitOutcome.CONFLICTED) {
+      conflicts.record();
+    }
   }
 
   /** The broker deleted a segment of {@code topic}. */

@@ -11,7 +11,8 @@ import org.apache.kafka.common.metrics.stats.Value;
 /**
  * Per topic, how uploaded values were stored, in JMX under {@code io.floe:type=value-typing,topic=…,broker=…}:
  * values typed, kept raw and breaking their writer schema since the broker started, and the
- * fraction kept raw in the topic's last uploaded segment.
+ * fraction kept raw in the topic's last uploaded segment; under {@code reason=…}, values kept raw
+ * by reason.
  */
 public final class ValueMetrics {
   private static final String GROUP = "value-typing";
@@ -27,6 +28,9 @@ public final class ValueMetrics {
     Map<String, String> tags = metrics.tags(topic);
     sensor(tags, "values-typed-total", "Values stored as typed columns.", new CumulativeSum()).record(stats.typed());
     sensor(tags, "values-raw-total", "Values whose bytes were kept raw.", new CumulativeSum()).record(stats.rawValues());
+    stats.rawByReason().forEach((reason, count) -> sensor(metrics.tags(topic, "reason", reason.label()),
+        "values-raw-by-reason-total", "Values whose bytes were kept raw for this reason.", new CumulativeSum())
+        .record(count));
     sensor(tags, "values-violating-schema-total", "Values that broke their writer schema yet got their columns"
         + " (a JSON null where the schema admits none).", new CumulativeSum()).record(stats.schemaViolations());
     if (stats.values() > 0) {
