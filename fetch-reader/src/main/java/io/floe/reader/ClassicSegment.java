@@ -32,7 +32,7 @@ record ClassicSegment(String path, ClassicManifest manifest, int encodedSize) im
       close(in);
       throw failed(location, e);
     }
-    return new RangedStream(in, stop - start);
+    return new RangedStream(in, stop - start, location);
   }
 
   /**
@@ -74,14 +74,20 @@ record ClassicSegment(String path, ClassicManifest manifest, int encodedSize) im
     }
   }
 
-  /** The next {@code remaining} bytes of a stream, then its end. */
-  private static final class RangedStream extends InputStream {
+  /**
+   * The next {@code remaining} bytes of a stream, then its end. An object that ends first (cut
+   * short in the store, or a response body cut off) fails the read: served as it is, it would
+   * give the broker a segment that ends inside a batch.
+   */
+  private final class RangedStream extends InputStream {
     private final InputStream in;
+    private final String location;
     private long remaining;
 
-    RangedStream(InputStream in, long remaining) {
+    RangedStream(InputStream in, long remaining, String location) {
       this.in = in;
       this.remaining = remaining;
+      this.location = location;
     }
 
     @Override
@@ -90,9 +96,10 @@ record ClassicSegment(String path, ClassicManifest manifest, int encodedSize) im
         return -1;
       }
       int b = in.read();
-      if (b >= 0) {
-        remaining--;
+      if (b < 0) {
+        throw endedEarly();
       }
+      remaining--;
       return b;
     }
 
@@ -102,10 +109,17 @@ record ClassicSegment(String path, ClassicManifest manifest, int encodedSize) im
         return length == 0 ? 0 : -1;
       }
       int read = in.read(buffer, offset, (int) Math.min(length, remaining));
-      if (read > 0) {
-        remaining -= read;
+      if (read < 0) {
+        throw endedEarly();
       }
+      remaining -= read;
       return read;
+    }
+
+    private IOException endedEarly() {
+      return new IOException(String.format("Cannot fetch classic %s: %s ended %d bytes before the range served "
+          + "did (the segment is %d bytes): the object is shorter than the segment it was copied from",
+          manifest.segment(), location, remaining, manifest.sizeInBytes()));
     }
 
     @Override

@@ -84,6 +84,22 @@ class MixedModeTest {
   }
 
   @Test
+  void aClassicSegmentWhoseObjectWasCutShortFailsTheReadSayingWhereInsteadOfEndingEarly() throws Exception {
+    rsm = configured(Map.of("iceberg.topics", "orders"));
+    TieredSegment segment = tiered("logs", 0, 0);
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    Path object = storedObjects("logs").stream().filter(file -> file.getFileName().toString().endsWith(".log"))
+        .findFirst().orElseThrow();
+    byte[] bytes = Files.readAllBytes(object);
+    Files.write(object, Arrays.copyOf(bytes, bytes.length - 10));
+
+    IOException error = assertThrows(IOException.class, () -> fetch(segment, 0, Integer.MAX_VALUE));
+
+    assertTrue(error.getMessage().contains(object.getFileName().toString()), error.getMessage());
+    assertTrue(error.getMessage().contains("ended 10 bytes before"), error.getMessage());
+  }
+
+  @Test
   void deletingAClassicSegmentDeletesItsObjectsAndIsIdempotent() throws Exception {
     rsm = configured(Map.of("iceberg.topics", "orders"));
     TieredSegment segment = tiered("logs", 0, 0);
