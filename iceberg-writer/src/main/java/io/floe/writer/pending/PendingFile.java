@@ -1,7 +1,7 @@
 package io.floe.writer.pending;
 
-import java.util.ArrayList;
 import io.floe.translator.table.KafkaColumns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.DataFile;
@@ -29,8 +29,8 @@ import org.apache.iceberg.types.Types;
  *     in the Kafka view's branch only until the outcome is known, so that no maintenance removes it
  */
 public record PendingFile(String segmentId, long segmentStart, long segmentEnd, long firstOffset, String location,
-    long sizeInBytes,
-    long rowCount, int specId, String partitionPath, List<Offsets> superseded, boolean segmentDeleted) {
+    long sizeInBytes, long rowCount, int specId, String partitionPath, List<Offsets> superseded,
+    boolean segmentDeleted) {
 
   public PendingFile {
     superseded = List.copyOf(superseded);

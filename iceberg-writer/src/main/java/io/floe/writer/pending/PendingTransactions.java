@@ -53,7 +53,10 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
     return byProducer.values().stream().mapToLong(PendingTransaction::rowCount).sum();
   }
 
-  /** The offset of the first row that waits, if any does: {@code main} shows none of the partition's rows from there on that are tiered and wait. */
+  /**
+   * The offset of the first row that waits, if any does: from there on, {@code main} may lack
+   * rows of the partition that are tiered.
+   */
   public OptionalLong firstOffset() {
     return byProducer.values().stream().flatMap(transaction -> transaction.files().stream())
         .mapToLong(PendingFile::firstOffset).min();
