@@ -26,6 +26,15 @@ public final class AttemptFiles {
     this.namePrefix = segmentId + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
   }
 
+  /**
+   * Whether the file at {@code location} was written by an upload of the segment: its name starts
+   * with the segment id. Only such a file is the segment's alone; a file its Kafka view was
+   * re-pointed at may serve other segments too.
+   */
+  public static boolean writtenFor(String segmentId, String location) {
+    return location.substring(location.lastIndexOf('/') + 1).startsWith(segmentId + "-");
+  }
+
   /** The name of this attempt's data file number {@code ordinal}: {@code <segmentId>-<attempt>-00000.parquet}. */
   String dataFileName(int ordinal) {
     return String.format("%s%05d.parquet", namePrefix, ordinal);
