@@ -45,10 +45,16 @@ public final class SegmentFetcher implements Closeable {
    * @param parking how many closed fetches to keep, and for how long, for the next fetches to go on from
    */
   public SegmentFetcher(FileIO io, String manifestPrefix, long manifestCacheBytes, ParkingLimits parking) {
+    this(io, manifestPrefix, manifestCacheBytes, parking, MANIFEST_MAX_AGE);
+  }
+
+  /** As above, keeping manifests for {@code manifestMaxAge}: tests see a re-pointed manifest at once. */
+  SegmentFetcher(FileIO io, String manifestPrefix, long manifestCacheBytes, ParkingLimits parking,
+      Duration manifestMaxAge) {
     this.io = io;
     this.manifestPrefix = manifestPrefix;
     this.loader = new ManifestLoader(io);
-    this.manifests = new ManifestCache(manifestCacheBytes, MANIFEST_MAX_AGE);
+    this.manifests = new ManifestCache(manifestCacheBytes, manifestMaxAge);
     this.parked = new ParkedFetches(parking);
   }
 
