@@ -15,6 +15,7 @@ import io.floe.writer.table.TableResolver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -104,12 +105,14 @@ public final class SegmentUploader {
     tables.resolve(TableIdentifier.parse(manifest.tableName()), segment.topic(), segment.topicId()).withLatest(latest -> {
       PendingTransactions pending = PendingTransactions.of(latest, segment.partition());
       List<String> waiting = rowsKept ? pending.keptFiles(segment.segmentId()) : List.of();
-      // A file the segment's Kafka view was re-pointed at may serve other segments too: it leaves
-      // the branch when no manifest lists it (KafkaViewRepointing), not with this segment.
       List<String> files = manifest.files().stream().map(DataFileRef::location)
-          .filter(location -> !waiting.contains(location) && AttemptFiles.writtenFor(segment.segmentId(), location))
-          .toList();
-      KafkaViewBranch.remove(latest, segment, files, pending.afterDeleting(segment.segmentId(), rowsKept));
+          .filter(location -> !waiting.contains(location)).toList();
+      // A file the segment's Kafka view was re-pointed at may serve other segments too: it leaves
+      // the branch when a pass of re-pointing finds no manifest listing it, not with this segment.
+      Map<Boolean, List<String>> own = files.stream()
+          .collect(Collectors.partitioningBy(location -> AttemptFiles.writtenFor(segment.segmentId(), location)));
+      KafkaViewBranch.remove(latest, segment, own.get(true), own.get(false),
+          pending.afterDeleting(segment.segmentId(), rowsKept));
       if (!rowsKept) {
         KafkaRetention.remove(latest, segment);
       }

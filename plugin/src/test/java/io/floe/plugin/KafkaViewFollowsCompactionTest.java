@@ -59,6 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaViewFollowsCompactionTest {
   private static final Instant LATER = Instant.now().plus(KafkaViewRepointing.DEFAULT_GRACE_PERIOD).plusSeconds(60);
+  /** From LATER, past another grace period. */
+  private static final Duration LATER_STILL = KafkaViewRepointing.DEFAULT_GRACE_PERIOD.plusSeconds(60);
 
   @TempDir
   Path dir;
@@ -268,6 +270,80 @@ class KafkaViewFollowsCompactionTest {
     assertServedFromEveryBatch(managed(), second);
   }
 
+  @Test
+  void rowsOnlyTheKafkaViewHoldsAreCopiedIntoOneFileAndServedExactlyFromIt() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 3; partition++) {
+      segments.add(TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0));
+      rsm.copyLogSegmentData(segments.get(partition).metadata(), segments.get(partition).data());
+    }
+    Set<String> before = kafkaOnlyFiles(table());
+
+    RepointingReport copied = rsm.followCompaction("orders");
+    RepointingReport released = repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    MainMaintenance.expireAndRemoveOrphans(table());
+
+    assertEquals(3, before.size(), before.toString());
+    assertEquals(Set.copyOf(refs(segments)), Set.copyOf(copied.repointed()), copied.toString());
+    assertEquals(3, released.releasedFiles(), released.toString());
+    assertEquals(1, kafkaOnlyFiles(table()).size(), kafkaOnlyFiles(table()).toString());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+    }
+  }
+
+  @Test
+  void aPassStoppedAfterCopyingRowsOnlyTheKafkaViewHoldsLeavesEverythingServedAndTheNextPassFinishesIt()
+      throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 2; partition++) {
+      segments.add(TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0));
+      rsm.copyLogSegmentData(segments.get(partition).metadata(), segments.get(partition).data());
+    }
+
+    // The check runs after the copy joined the branch, before any manifest is written.
+    ReplayCheck killed = (location, before, after) -> {
+      throw new IllegalStateException("killed");
+    };
+    assertThrows(IllegalStateException.class, () -> repointing().verifiedBy(killed).commit());
+    MainMaintenance.expireAndRemoveOrphans(table());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+    }
+
+    RepointingReport finished = repointing().commit();
+    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    MainMaintenance.expireAndRemoveOrphans(table());
+
+    assertEquals(Set.copyOf(refs(segments)), Set.copyOf(finished.repointed()), finished.toString());
+    assertEquals(1, kafkaOnlyFiles(table()).size(), kafkaOnlyFiles(table()).toString());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+    }
+  }
+
+  @Test
+  void deletingASegmentWhoseKafkaOnlyRowsWereCopiedKeepsTheCopyWhileAnotherSegmentReadsIt() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    TieredSegment deleted = TieredSegment.everyKind(dir.resolve("p0"), "orders", 0, 0);
+    TieredSegment kept = TieredSegment.everyKind(dir.resolve("p1"), "orders", 1, 0);
+    rsm.copyLogSegmentData(deleted.metadata(), deleted.data());
+    rsm.copyLogSegmentData(kept.metadata(), kept.data());
+    rsm.followCompaction("orders");
+    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    Set<String> copy = kafkaOnlyFiles(table());
+
+    rsm.deleteLogSegmentData(deleted.metadata());
+    RepointingReport later = repointing().clock(Clock.fixed(LATER.plus(LATER_STILL), ZoneOffset.UTC)).commit();
+    MainMaintenance.expireAndRemoveOrphans(table());
+
+    assertEquals(1, copy.size(), copy.toString());
+    assertTrue(kafkaViewFiles(table()).containsAll(copy), later.toString());
+    assertServedFromEveryBatch(managed(), kept);
+  }
+
   /** Deletes the row of an offset from main by position, as an analyst's delete or an overlapping upload would. */
   private static void deleteFromMain(Table table, int partition, long offset) {
     List<LocatedRow> rows = TableRowScan.rows(table, table.currentSnapshot().snapshotId(), partition, offset, offset);
@@ -296,6 +372,15 @@ class KafkaViewFollowsCompactionTest {
       }
     }
     return sizes.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Files of the Kafka view that main does not hold: control records, aborted data, and the copies of those. */
+  private static Set<String> kafkaOnlyFiles(Table table) throws IOException {
+    Set<String> files = kafkaViewFiles(table);
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(task -> files.remove(task.file().location()));
+    }
+    return files;
   }
 
   private static Set<String> kafkaViewFiles(Table table) throws IOException {

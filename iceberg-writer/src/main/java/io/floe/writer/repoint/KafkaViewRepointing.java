@@ -5,6 +5,8 @@ import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaViewBranch;
+import io.floe.writer.commit.RetiredFiles;
+import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.table.KafkaTableLayout;
 import java.time.Clock;
@@ -12,12 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFiles;
@@ -46,14 +50,17 @@ import org.apache.iceberg.Transaction;
 public final class KafkaViewRepointing {
   /** Longer than a fetcher keeps a manifest cached (5 minutes) plus a fetch's life. */
   public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(1);
-  /** Snapshot summary: what a commit of re-pointing did, {@value #REPOINT} or {@value #RELEASE}. */
+  /** Snapshot summary: what a commit of re-pointing did, {@value #REPOINT}, {@value #COPY} or {@value #RELEASE}. */
   public static final String OPERATION = "floe.operation";
   public static final String REPOINT = "repoint";
   public static final String RELEASE = "release";
+  public static final String COPY = "copy";
   /** Snapshot summary of a re-pointing: the segment whose rows' files joined the branch. */
   public static final String SEGMENT_ID = "floe.repointed-segment-id";
   public static final String PARTITION = "floe.partition";
   public static final String ADDED_FILES = "floe.added-files";
+  /** Snapshot summary of a copy: how many files only the Kafka view holds it copied. */
+  public static final String COPIED_FILES = "floe.copied-files";
   /** Snapshot summary of a release: how many files left the branch. */
   public static final String RELEASED_FILES = "floe.released-files";
 
@@ -108,8 +115,9 @@ public final class KafkaViewRepointing {
   }
 
   /**
-   * Re-points every segment whose files were compacted away and that can be, then retires and
-   * releases files no manifest lists.
+   * Re-points every segment whose files were compacted away and that can be, copies the small
+   * files only the Kafka view holds into larger ones and re-points their segments, then retires
+   * and releases files no manifest lists.
    *
    * @throws IllegalStateException if no manifest store or check was given, or the topic is unknown
    * @throws RuntimeException as the catalog or the object store raise it; running again goes on
@@ -125,22 +133,112 @@ public final class KafkaViewRepointing {
           + KafkaTableLayout.TOPIC_PROPERTY + " property, and no topic was given");
     }
     table.refresh();
-    List<SegmentRef> repointed = new ArrayList<>();
-    Map<SegmentRef, String> kept = new LinkedHashMap<>();
+    Pass pass = new Pass(name);
     ViewFiles views = ViewFiles.of(table);
-    if (!views.compactedAway().isEmpty()) {
-      SegmentRelocation relocation = new SegmentRelocation(table, table.currentSnapshot().snapshotId(), views);
+    SegmentRelocation relocation = new SegmentRelocation(table, views);
+    Set<String> away = views.compactedAway();
+    if (!away.isEmpty()) {
+      long main = table.currentSnapshot().snapshotId();
       Set<String> inBranch = new HashSet<>(views.kafkaView().keySet());
-      for (SegmentRef listed : manifests.segments(name)) {
-        read(listed).flatMap(relocation::of).ifPresent(outcome -> {
-          Optional<String> reason = outcome instanceof Outcome.Relocated relocated
-              ? repoint(relocated, inBranch) : Optional.of(((Outcome.Kept) outcome).reason());
-          reason.ifPresentOrElse(why -> kept.put(outcome.segment(), why), () -> repointed.add(outcome.segment()));
-        });
-      }
+      pass.forEachListing(away, manifest -> relocation.compacted(manifest, main)
+          .ifPresent(outcome -> pass.record(outcome, inBranch)));
+    }
+    Map<String, DataFile> branch = new HashMap<>(views.kafkaView());
+    RewrittenFiles rewritten = copyKafkaOnlyFiles(views, pass, branch);
+    if (!rewritten.into().isEmpty()) {
+      Set<String> retired = RetiredFiles.of(table).since().keySet();
+      // A copy retired by a deletion may be on its way out of the branch: no segment moves to it.
+      branch.keySet().removeAll(retired);
+      pass.forEachListing(rewritten.into().keySet(), manifest -> relocation.copied(manifest, rewritten, branch)
+          .ifPresent(outcome -> pass.record(outcome, new HashSet<>(branch.keySet()))));
     }
     Settled settled = settle(name);
-    return new RepointingReport(repointed, kept, settled.retired(), settled.released());
+    return new RepointingReport(pass.repointed, pass.kept, settled.retired(), settled.released());
+  }
+
+  /**
+   * Copies each group of small files only the Kafka view holds into one file, which joins the
+   * branch in the commit that records where their rows went; the files copied so far, with those
+   * of an earlier pass that stopped before re-pointing their segments.
+   */
+  private RewrittenFiles copyKafkaOnlyFiles(ViewFiles views, Pass pass, Map<String, DataFile> branch) {
+    RewrittenFiles rewritten = RewrittenFiles.of(table);
+    Set<String> taken = new HashSet<>(rewritten.into().keySet());
+    taken.addAll(RetiredFiles.of(table).since().keySet());
+    for (KafkaOnlyCompaction.Group group : KafkaOnlyCompaction.groups(table, views, taken, pass.segmentsById())) {
+      KafkaOnlyCompaction.Copy copy = KafkaOnlyCompaction.write(table, group);
+      rewritten = rewritten.with(copy.placements());
+      Transaction transaction = table.newTransaction();
+      transaction.newAppend().toBranch(KafkaViewBranch.NAME)
+          .set(OPERATION, COPY)
+          .set(COPIED_FILES, Integer.toString(group.files().size()))
+          .appendFile(copy.file())
+          .commit();
+      rewritten.write(transaction.updateProperties());
+      transaction.commitTransaction();
+      branch.put(copy.file().location(), copy.file());
+    }
+    return rewritten;
+  }
+
+  /** One pass's listing of the topic's manifests, and what it made of each segment. */
+  private final class Pass {
+    private final String topic;
+    private final List<SegmentRef> repointed = new ArrayList<>();
+    private final Map<SegmentRef, String> kept = new LinkedHashMap<>();
+    private List<SegmentRef> listed;
+
+    Pass(String topic) {
+      this.topic = topic;
+    }
+
+    Map<String, SegmentRef> segmentsById() {
+      Map<String, SegmentRef> byId = new HashMap<>();
+      listing().forEach(segment -> byId.put(segment.segmentId(), segment));
+      return byId;
+    }
+
+    void forEachListing(Set<String> files, Consumer<SegmentManifest> action) {
+      manifestsListing(files, listing(), topic).forEach(segment -> read(segment).ifPresent(action));
+    }
+
+    void record(Outcome outcome, Set<String> inBranch) {
+      Optional<String> reason = outcome instanceof Outcome.Relocated relocated
+          ? repoint(relocated, inBranch) : Optional.of(((Outcome.Kept) outcome).reason());
+      reason.ifPresentOrElse(why -> kept.put(outcome.segment(), why), () -> {
+        kept.remove(outcome.segment());
+        if (!repointed.contains(outcome.segment())) {
+          repointed.add(outcome.segment());
+        }
+      });
+    }
+
+    private List<SegmentRef> listing() {
+      if (listed == null) {
+        listed = manifests.segments(topic);
+      }
+      return listed;
+    }
+  }
+
+  /**
+   * The segments whose manifests may list one of {@code files}: a file an upload wrote only its own
+   * segment's, a copy of files only the Kafka view holds only the segments its footer names, any
+   * other file (a compaction's) any segment's.
+   */
+  private List<SegmentRef> manifestsListing(Set<String> files, List<SegmentRef> listed, String name) {
+    Set<String> segmentIds = new HashSet<>();
+    for (String file : files) {
+      Optional<String> writer = AttemptFiles.segmentOf(file);
+      if (writer.isPresent()) {
+        segmentIds.add(writer.get());
+      } else if (KafkaOnlyCompaction.isCopy(file)) {
+        KafkaOnlyCompaction.segmentsOf(table, file, name).forEach(segment -> segmentIds.add(segment.segmentId()));
+      } else {
+        return listed;
+      }
+    }
+    return listed.stream().filter(segment -> segmentIds.contains(segment.segmentId())).toList();
   }
 
   /**
@@ -177,26 +275,33 @@ public final class KafkaViewRepointing {
   private record Settled(int retired, int released) {}
 
   /**
-   * Retires the files of the branch that {@code main} no longer has and no manifest lists, and
-   * releases those retired for the grace period, in one commit. The table is read before the
-   * manifests, so that a file listed by a manifest written meanwhile is never taken for unlisted.
+   * Retires the files of the branch that only it holds and that no manifest lists, releases those
+   * retired for the grace period, and forgets the copies' bookkeeping, whose segments had their
+   * chance, in one commit. The table is read before the manifests, so that a file listed by a
+   * manifest written meanwhile is never taken for unlisted.
    */
   private Settled settle(String name) {
     table.refresh();
     ViewFiles views = ViewFiles.of(table);
     RetiredFiles retired = RetiredFiles.of(table);
-    Set<String> unlisted = views.leftToKafkaView(retired.since().keySet());
-    if (unlisted.isEmpty() && retired.since().isEmpty()) {
+    RewrittenFiles rewritten = RewrittenFiles.of(table);
+    Set<String> considered = new HashSet<>(retired.since().keySet());
+    considered.addAll(rewritten.into().keySet());
+    Set<String> unlisted = views.leftToKafkaView(considered);
+    if (unlisted.isEmpty() && retired.since().isEmpty() && rewritten.into().isEmpty()) {
       return new Settled(0, 0);
     }
-    for (SegmentRef listed : manifests.segments(name)) {
-      read(listed).ifPresent(manifest -> manifest.files().stream().map(DataFileRef::location).forEach(unlisted::remove));
+    if (!unlisted.isEmpty()) {
+      for (SegmentRef segment : manifestsListing(unlisted, manifests.segments(name), name)) {
+        read(segment).ifPresent(manifest -> manifest.files().stream().map(DataFileRef::location)
+            .forEach(unlisted::remove));
+      }
     }
     Instant now = clock.instant();
     RetiredFiles next = retired.next(unlisted, now);
     Set<String> due = next.due(now, grace);
     next = next.without(due);
-    if (due.isEmpty() && next.equals(retired)) {
+    if (due.isEmpty() && next.equals(retired) && rewritten.into().isEmpty()) {
       return new Settled(0, 0);
     }
     Transaction transaction = table.newTransaction();
@@ -208,6 +313,9 @@ public final class KafkaViewRepointing {
       release.commit();
     }
     next.write(transaction.updateProperties());
+    if (!rewritten.into().isEmpty()) {
+      new RewrittenFiles(Map.of()).write(transaction.updateProperties());
+    }
     transaction.commitTransaction();
     Set<String> newlyRetired = new HashSet<>(next.since().keySet());
     newlyRetired.removeAll(retired.since().keySet());

@@ -15,30 +15,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 
 /**
- * Where a segment's rows are now that {@code main}'s compaction took some of its files out: each
- * row of those files is looked up by its offset among the live rows of {@code main} in files a
- * compaction put in, and the segment's manifest is written anew with its batches' runs there. Its
- * other files (control records, aborted data, files not compacted) keep their runs. A row found
- * nowhere, or twice, keeps the segment on its own files.
+ * Where a segment's rows are now that {@code main}'s compaction took some of its files out, or that
+ * Floe copied its small files only the Kafka view holds into a larger one
+ * ({@link KafkaOnlyCompaction}). After a compaction of {@code main}, each row of those files is
+ * looked up by its offset among the live rows of {@code main} in files a compaction put in; after a
+ * copy, by its position in the copy. The segment's manifest is written anew with its batches' runs
+ * there; its other files keep their runs. A row found nowhere, or twice, keeps the segment on its
+ * own files.
  */
 final class SegmentRelocation {
   private final Table table;
-  private final long mainSnapshot;
   private final ViewFiles views;
   private final Map<String, List<DataFileRef.RowGroup>> rowGroups = new HashMap<>();
 
-  SegmentRelocation(Table table, long mainSnapshot, ViewFiles views) {
+  SegmentRelocation(Table table, ViewFiles views) {
     this.table = table;
-    this.mainSnapshot = mainSnapshot;
     this.views = views;
   }
 
-  /** The segment re-pointed, or why it stays; empty if no file of it was compacted away. */
-  Optional<Outcome> of(SegmentManifest manifest) {
+  /**
+   * The segment re-pointed at the files of {@code main}'s snapshot {@code mainSnapshot} that a
+   * compaction put in, or why it stays; empty if no file of it was compacted away.
+   */
+  Optional<Outcome> compacted(SegmentManifest manifest, long mainSnapshot) {
     Set<String> away = views.compactedAway();
     List<DataFileRef> files = manifest.files();
     if (files.stream().noneMatch(file -> away.contains(file.location()))) {
@@ -78,7 +82,7 @@ final class SegmentRelocation {
             return Optional.of(new Outcome.Kept(segment, String.format("offset %d, in data file %s, is in no file "
                 + "a compaction of main put in", offset, files.get(run.file()).location())));
           }
-          extend(runs, next.index(now.file()), now.position());
+          extend(runs, next.index(views.compacted().get(now.file().location())), now.position());
         }
       }
       batches.add(new BatchEntry(batch.position(), batch.sizeInBytes(), batch.baseOffset(), batch.lastOffset(),
@@ -87,6 +91,40 @@ final class SegmentRelocation {
     SegmentManifest after = new SegmentManifest(segment, manifest.tableName(), manifest.dataSchemaJson(),
         manifest.writerSchemas(), next.refs(), batches, manifest.indexes());
     return Optional.of(new Outcome.Relocated(manifest, after, next.targets()));
+  }
+
+  /**
+   * The segment re-pointed at the copies Floe made of its files only the Kafka view holds, by
+   * position; empty if none of its files was copied into a file the branch holds.
+   */
+  Optional<Outcome> copied(SegmentManifest manifest, RewrittenFiles rewritten, Map<String, DataFile> inBranch) {
+    List<DataFileRef> files = manifest.files();
+    Map<Integer, RewrittenFiles.Placement> moved = new HashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      RewrittenFiles.Placement placement = rewritten.into().get(files.get(i).location());
+      if (placement != null && inBranch.containsKey(placement.file())) {
+        moved.put(i, placement);
+      }
+    }
+    if (moved.isEmpty()) {
+      return Optional.empty();
+    }
+    Files next = new Files(files, moved.keySet().stream().map(i -> files.get(i).location()).collect(Collectors.toSet()));
+    List<BatchEntry> batches = new ArrayList<>(manifest.batches().size());
+    for (BatchEntry batch : manifest.batches()) {
+      List<RowRun> runs = new ArrayList<>();
+      for (RowRun run : batch.runs()) {
+        RewrittenFiles.Placement placement = moved.get(run.file());
+        runs.add(placement == null ? new RowRun(next.index(run.file()), run.firstRow(), run.rowCount())
+            : new RowRun(next.index(inBranch.get(placement.file())), placement.firstRow() + run.firstRow(),
+                run.rowCount()));
+      }
+      batches.add(new BatchEntry(batch.position(), batch.sizeInBytes(), batch.baseOffset(), batch.lastOffset(),
+          batch.fidelity(), runs));
+    }
+    return Optional.of(new Outcome.Relocated(manifest, new SegmentManifest(manifest.segment(), manifest.tableName(),
+        manifest.dataSchemaJson(), manifest.writerSchemas(), next.refs(), batches, manifest.indexes()),
+        next.targets()));
   }
 
   /** For each file of the manifest that was compacted away, the offsets of its rows the segment uses, by ordinal. */
@@ -117,7 +155,7 @@ final class SegmentRelocation {
     runs.add(new RowRun(file, position, 1));
   }
 
-  /** The re-pointed manifest's files: the segment's files that stay, then the compacted files as rows are found in them. */
+  /** The re-pointed manifest's files: the segment's files that stay, then the files its rows moved to, as found. */
   private final class Files {
     private final List<DataFileRef> refs = new ArrayList<>();
     private final Map<Integer, Integer> kept = new HashMap<>();
@@ -137,9 +175,9 @@ final class SegmentRelocation {
       return kept.get(before);
     }
 
-    int index(DataFile compacted) {
-      return added.computeIfAbsent(compacted.location(), location -> {
-        DataFile file = views.compacted().get(location);
+    /** The index of a file the segment's rows moved to, listed from its first use on. */
+    int index(DataFile file) {
+      return added.computeIfAbsent(file.location(), location -> {
         List<DataFileRef.RowGroup> groups = rowGroups.computeIfAbsent(location,
             l -> RowGroups.of(table.io().newInputFile(l, file.fileSizeInBytes())));
         refs.add(new DataFileRef(location, file.fileSizeInBytes(), file.recordCount(), groups));
