@@ -14,7 +14,6 @@ import io.floe.reader.ReplayComparison;
 import io.floe.translator.KafkaSegment;
 import io.floe.translator.SampleRecords;
 import io.floe.translator.manifest.SegmentRef;
-import io.floe.translator.table.KafkaColumns;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.deletes.LocatedRow;
 import io.floe.writer.deletes.PositionDeletes;
@@ -287,6 +286,27 @@ class KafkaViewFollowsCompactionTest {
     assertEquals(3, before.size(), before.toString());
     assertEquals(Set.copyOf(refs(segments)), Set.copyOf(copied.repointed()), copied.toString());
     assertEquals(3, released.releasedFiles(), released.toString());
+    assertEquals(1, kafkaOnlyFiles(table()).size(), kafkaOnlyFiles(table()).toString());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+    }
+  }
+
+  @Test
+  void aCopyIsCopiedAgainWithTheSmallFilesThatCameSinceSoAPartitionKeepsOneFileOnlyTheKafkaViewHolds()
+      throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 4; partition++) {
+      segments.add(TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0));
+      rsm.copyLogSegmentData(segments.get(partition).metadata(), segments.get(partition).data());
+      if (partition % 2 == 1) {
+        rsm.followCompaction("orders");
+      }
+    }
+    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    MainMaintenance.expireAndRemoveOrphans(table());
+
     assertEquals(1, kafkaOnlyFiles(table()).size(), kafkaOnlyFiles(table()).toString());
     for (TieredSegment segment : segments) {
       assertServedFromEveryBatch(managed(), segment);

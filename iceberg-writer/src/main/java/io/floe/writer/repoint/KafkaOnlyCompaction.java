@@ -1,5 +1,6 @@
 package io.floe.writer.repoint;
 
+import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.data.FooterProperties;
@@ -12,12 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
@@ -29,16 +33,18 @@ import org.apache.iceberg.parquet.Parquet;
 
 /**
  * Rows only the Kafka view holds (control records, aborted data, rows that lost to a newer leader
- * epoch) are in small files, one or two per upload, that no compaction of {@code main} ever
- * touches. This copies those of one table partition, file after file, each in its own row order,
- * into one file of the branch, so that their segments can be re-pointed at it by position alone.
+ * epoch) are in small files, one or two per upload, that no compaction of {@code main} touches.
+ * This copies the small ones of a table partition, file after file, each in its own row order, into
+ * one file of the branch, so that their segments can be re-pointed at it by position alone; a
+ * small copy is copied again with the files that came since, so a partition converges to few
+ * files. Files are grouped by the data schema their segments' manifests read them with, and the
+ * copy is written with it, so that a fetch reads the copy as it read the files.
  */
 final class KafkaOnlyCompaction {
   /** An upload's Kafka-view-only files are usually a few KiB; larger ones are left as they are. */
   static final long SMALL_FILE_BYTES = 8L << 20;
   /** What one copy holds at most: Parquet buffers a row group of it at a time. */
   static final long COPY_BYTES = 128L << 20;
-
   /**
    * A copy's footer key: the segments whose rows it holds, one a line ({@code <topicId> <partition>
    * <segmentId>}). Only they can list it, so whether it is still listed is a read of their manifests.
@@ -46,54 +52,67 @@ final class KafkaOnlyCompaction {
   static final String SEGMENTS_KEY = "floe.kafka-view.segments";
   private static final String COPY_PREFIX = "kafka-view-";
 
-  /** Small files of one table partition, to be copied into one file, and the segments that wrote them. */
-  record Group(PartitionSpec spec, StructLike partition, List<DataFile> files, Set<SegmentRef> segments) {}
+  /** Small files of one table partition and data schema, to be copied into one file, and the segments that read them. */
+  record Group(PartitionSpec spec, StructLike partition, String dataSchemaJson, List<DataFile> files,
+      Set<SegmentRef> segments) {}
 
   /** A copy in the branch's table partition, and where each file's rows are in it. */
   record Copy(DataFile file, Map<String, Placement> placements) {}
 
+  private record Candidate(DataFile file, List<SegmentRef> readers) {}
+
   private KafkaOnlyCompaction() {}
 
   /**
-   * The groups of two or more small files that only the Kafka view holds, that an upload wrote (so
-   * that only its own segment lists them), and that no earlier copy or retirement took already.
+   * The groups of two or more small files that only the Kafka view holds, that an upload or an
+   * earlier copy wrote (so that their readers are known), and that no earlier copy or retirement
+   * took already.
    */
-  static List<Group> groups(Table table, ViewFiles views, Set<String> taken, Map<String, SegmentRef> segments) {
-    Map<String, List<DataFile>> byPartition = new LinkedHashMap<>();
+  static List<Group> groups(Table table, ViewFiles views, Set<String> taken, TopicManifests manifests) {
+    Map<String, List<Candidate>> byKey = new LinkedHashMap<>();
+    Map<String, String> schemas = new LinkedHashMap<>();
     views.kafkaView().values().stream()
         .filter(file -> !views.main().contains(file.location()) && !views.pending().contains(file.location())
             && !views.removed().contains(file.location()) && !taken.contains(file.location())
-            && AttemptFiles.segmentOf(file.location()).filter(segments::containsKey).isPresent()
-            && file.format() == FileFormat.PARQUET
-            && file.fileSizeInBytes() <= SMALL_FILE_BYTES)
+            && (AttemptFiles.segmentOf(file.location()).isPresent() || isCopy(file.location()))
+            && file.format() == FileFormat.PARQUET && file.fileSizeInBytes() <= SMALL_FILE_BYTES)
         .sorted(Comparator.comparing(DataFile::location))
-        .forEach(file -> byPartition.computeIfAbsent(file.specId() + "/"
-            + table.specs().get(file.specId()).partitionToPath(file.partition()), key -> new ArrayList<>()).add(file));
+        .forEach(file -> {
+          List<SegmentRef> readers = manifests.readers(file.location()).orElse(List.of());
+          Optional<String> schema = readers.isEmpty() ? Optional.empty()
+              : manifests.read(readers.get(0)).map(SegmentManifest::dataSchemaJson);
+          schema.ifPresent(json -> {
+            String key = file.specId() + "/" + table.specs().get(file.specId()).partitionToPath(file.partition()) + "/"
+                + json;
+            schemas.put(key, json);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(file, readers));
+          });
+        });
     List<Group> groups = new ArrayList<>();
-    for (List<DataFile> files : byPartition.values()) {
-      List<DataFile> group = new ArrayList<>();
+    byKey.forEach((key, candidates) -> {
+      List<Candidate> group = new ArrayList<>();
       long bytes = 0;
-      for (DataFile file : files) {
-        if (!group.isEmpty() && bytes + file.fileSizeInBytes() > COPY_BYTES) {
-          add(table, group, segments, groups);
+      for (Candidate candidate : candidates) {
+        if (!group.isEmpty() && bytes + candidate.file().fileSizeInBytes() > COPY_BYTES) {
+          add(table, group, schemas.get(key), groups);
           group = new ArrayList<>();
           bytes = 0;
         }
-        group.add(file);
-        bytes += file.fileSizeInBytes();
+        group.add(candidate);
+        bytes += candidate.file().fileSizeInBytes();
       }
-      add(table, group, segments, groups);
-    }
+      add(table, group, schemas.get(key), groups);
+    });
     return groups;
   }
 
-  private static void add(Table table, List<DataFile> files, Map<String, SegmentRef> segments, List<Group> groups) {
-    if (files.size() > 1) {
-      DataFile first = files.get(0);
-      Set<SegmentRef> writers = files.stream()
-          .map(file -> segments.get(AttemptFiles.segmentOf(file.location()).orElseThrow()))
-          .collect(Collectors.toCollection(LinkedHashSet::new));
-      groups.add(new Group(table.specs().get(first.specId()), first.partition(), List.copyOf(files), writers));
+  private static void add(Table table, List<Candidate> candidates, String schema, List<Group> groups) {
+    if (candidates.size() > 1) {
+      DataFile first = candidates.get(0).file();
+      groups.add(new Group(table.specs().get(first.specId()), first.partition(), schema,
+          candidates.stream().map(Candidate::file).toList(),
+          candidates.stream().flatMap(candidate -> candidate.readers().stream())
+              .collect(Collectors.toCollection(LinkedHashSet::new))));
     }
   }
 
@@ -114,19 +133,21 @@ final class KafkaOnlyCompaction {
   }
 
   /**
-   * Writes the group's rows into one new file of its table partition, as the table's schema reads
-   * them.
+   * Writes the group's rows into one new file of its table partition, read and written with the
+   * group's data schema.
    *
    * @throws IllegalStateException if a file holds another number of rows than the table says
    */
   static Copy write(Table table, Group group) {
     String location = table.locationProvider().newDataLocation(group.spec(), group.partition(),
         COPY_PREFIX + UUID.randomUUID() + ".parquet");
+    Schema schema = SchemaParser.fromJson(group.dataSchemaJson());
     Map<String, Placement> placements = new LinkedHashMap<>();
     DataWriter<Record> writer;
     try {
       writer = Parquet.writeData(table.io().newOutputFile(location))
           .forTable(table)
+          .schema(schema)
           .withSpec(group.spec())
           .withPartition(group.partition())
           .meta(SEGMENTS_KEY, group.segments().stream()
@@ -139,7 +160,7 @@ final class KafkaOnlyCompaction {
       try (writer) {
         for (DataFile file : group.files()) {
           placements.put(file.location(), new Placement(location, rows));
-          long copied = copy(table, file, writer);
+          long copied = copy(table, schema, file, writer);
           if (copied != file.recordCount()) {
             throw new IllegalStateException(String.format("Cannot copy data file %s: it holds %d rows, the table "
                 + "says %d", file.location(), copied, file.recordCount()));
@@ -153,11 +174,11 @@ final class KafkaOnlyCompaction {
     return new Copy(writer.toDataFile(), placements);
   }
 
-  private static long copy(Table table, DataFile file, DataWriter<Record> writer) throws IOException {
+  private static long copy(Table table, Schema schema, DataFile file, DataWriter<Record> writer) throws IOException {
     long rows = 0;
     try (CloseableIterable<Record> records = Parquet.read(table.io().newInputFile(file.location()))
-        .project(table.schema())
-        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(table.schema(), fileSchema))
+        .project(schema)
+        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
         .build()) {
       for (Record record : records) {
         writer.write(record);

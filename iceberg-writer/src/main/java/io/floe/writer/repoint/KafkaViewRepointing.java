@@ -1,17 +1,14 @@
 package io.floe.writer.repoint;
 
-import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.commit.RetiredFiles;
-import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.table.KafkaTableLayout;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,18 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.Transaction;
 
 /**
  * Makes the Kafka view follow compactions of {@code main} (docs/architecture.md §6, "The Kafka view
  * follows compaction"): each segment whose files a compaction took out of {@code main} is re-pointed
- * at the files that now hold its rows, and the files no manifest lists any more leave the Kafka
- * view's branch once the grace period has passed, so that the table holds its rows once.
+ * at the files that now hold its rows; the small files only the Kafka view holds are copied among
+ * themselves ({@link KafkaOnlyCompaction}) and their segments re-pointed at the copies; and the files
+ * no manifest lists any more leave the Kafka view's branch once the grace period has passed
+ * ({@link BranchRelease}), so that the table holds its rows once, in few files.
  *
  * <pre>{@code
  * RepointingReport report = KafkaViewRepointing.of(table)
@@ -133,27 +130,31 @@ public final class KafkaViewRepointing {
           + KafkaTableLayout.TOPIC_PROPERTY + " property, and no topic was given");
     }
     table.refresh();
-    Pass pass = new Pass(name);
     ViewFiles views = ViewFiles.of(table);
+    TopicManifests listed = TopicManifests.list(table, manifests, name);
+    Outcomes outcomes = new Outcomes();
     SegmentRelocation relocation = new SegmentRelocation(table, views);
     Set<String> away = views.compactedAway();
     if (!away.isEmpty()) {
       long main = table.currentSnapshot().snapshotId();
       Set<String> inBranch = new HashSet<>(views.kafkaView().keySet());
-      pass.forEachListing(away, manifest -> relocation.compacted(manifest, main)
-          .ifPresent(outcome -> pass.record(outcome, inBranch)));
+      for (SegmentRef segment : listed.listing(away)) {
+        listed.read(segment).flatMap(manifest -> relocation.compacted(manifest, main))
+            .ifPresent(outcome -> outcomes.add(outcome, repointed(outcome, listed, inBranch)));
+      }
     }
     Map<String, DataFile> branch = new HashMap<>(views.kafkaView());
-    RewrittenFiles rewritten = copyKafkaOnlyFiles(views, pass, branch);
+    RewrittenFiles rewritten = copyKafkaOnlyFiles(views, listed, branch);
     if (!rewritten.into().isEmpty()) {
-      Set<String> retired = RetiredFiles.of(table).since().keySet();
       // A copy retired by a deletion may be on its way out of the branch: no segment moves to it.
-      branch.keySet().removeAll(retired);
-      pass.forEachListing(rewritten.into().keySet(), manifest -> relocation.copied(manifest, rewritten, branch)
-          .ifPresent(outcome -> pass.record(outcome, new HashSet<>(branch.keySet()))));
+      branch.keySet().removeAll(RetiredFiles.of(table).since().keySet());
+      for (SegmentRef segment : listed.listing(rewritten.into().keySet())) {
+        listed.read(segment).flatMap(manifest -> relocation.copied(manifest, rewritten, branch))
+            .ifPresent(outcome -> outcomes.add(outcome, repointed(outcome, listed, new HashSet<>(branch.keySet()))));
+      }
     }
-    Settled settled = settle(name);
-    return new RepointingReport(pass.repointed, pass.kept, settled.retired(), settled.released());
+    BranchRelease.Released released = BranchRelease.run(table, manifests, name, clock.instant(), grace);
+    return new RepointingReport(outcomes.repointed, outcomes.kept, released.retired(), released.released());
   }
 
   /**
@@ -161,11 +162,11 @@ public final class KafkaViewRepointing {
    * branch in the commit that records where their rows went; the files copied so far, with those
    * of an earlier pass that stopped before re-pointing their segments.
    */
-  private RewrittenFiles copyKafkaOnlyFiles(ViewFiles views, Pass pass, Map<String, DataFile> branch) {
+  private RewrittenFiles copyKafkaOnlyFiles(ViewFiles views, TopicManifests listed, Map<String, DataFile> branch) {
     RewrittenFiles rewritten = RewrittenFiles.of(table);
     Set<String> taken = new HashSet<>(rewritten.into().keySet());
     taken.addAll(RetiredFiles.of(table).since().keySet());
-    for (KafkaOnlyCompaction.Group group : KafkaOnlyCompaction.groups(table, views, taken, pass.segmentsById())) {
+    for (KafkaOnlyCompaction.Group group : KafkaOnlyCompaction.groups(table, views, taken, listed)) {
       KafkaOnlyCompaction.Copy copy = KafkaOnlyCompaction.write(table, group);
       rewritten = rewritten.with(copy.placements());
       Transaction transaction = table.newTransaction();
@@ -181,71 +182,32 @@ public final class KafkaViewRepointing {
     return rewritten;
   }
 
-  /** One pass's listing of the topic's manifests, and what it made of each segment. */
-  private final class Pass {
-    private final String topic;
+  /** What a pass made of each segment: re-pointed (by one step or both), or kept and why. */
+  private static final class Outcomes {
     private final List<SegmentRef> repointed = new ArrayList<>();
     private final Map<SegmentRef, String> kept = new LinkedHashMap<>();
-    private List<SegmentRef> listed;
 
-    Pass(String topic) {
-      this.topic = topic;
-    }
-
-    Map<String, SegmentRef> segmentsById() {
-      Map<String, SegmentRef> byId = new HashMap<>();
-      listing().forEach(segment -> byId.put(segment.segmentId(), segment));
-      return byId;
-    }
-
-    void forEachListing(Set<String> files, Consumer<SegmentManifest> action) {
-      manifestsListing(files, listing(), topic).forEach(segment -> read(segment).ifPresent(action));
-    }
-
-    void record(Outcome outcome, Set<String> inBranch) {
-      Optional<String> reason = outcome instanceof Outcome.Relocated relocated
-          ? repoint(relocated, inBranch) : Optional.of(((Outcome.Kept) outcome).reason());
-      reason.ifPresentOrElse(why -> kept.put(outcome.segment(), why), () -> {
+    void add(Outcome outcome, Optional<String> keptBecause) {
+      keptBecause.ifPresentOrElse(why -> kept.put(outcome.segment(), why), () -> {
         kept.remove(outcome.segment());
         if (!repointed.contains(outcome.segment())) {
           repointed.add(outcome.segment());
         }
       });
     }
-
-    private List<SegmentRef> listing() {
-      if (listed == null) {
-        listed = manifests.segments(topic);
-      }
-      return listed;
-    }
   }
 
-  /**
-   * The segments whose manifests may list one of {@code files}: a file an upload wrote only its own
-   * segment's, a copy of files only the Kafka view holds only the segments its footer names, any
-   * other file (a compaction's) any segment's.
-   */
-  private List<SegmentRef> manifestsListing(Set<String> files, List<SegmentRef> listed, String name) {
-    Set<String> segmentIds = new HashSet<>();
-    for (String file : files) {
-      Optional<String> writer = AttemptFiles.segmentOf(file);
-      if (writer.isPresent()) {
-        segmentIds.add(writer.get());
-      } else if (KafkaOnlyCompaction.isCopy(file)) {
-        KafkaOnlyCompaction.segmentsOf(table, file, name).forEach(segment -> segmentIds.add(segment.segmentId()));
-      } else {
-        return listed;
-      }
-    }
-    return listed.stream().filter(segment -> segmentIds.contains(segment.segmentId())).toList();
+  /** Re-points a relocated segment; why the segment stays as it is, if it does. */
+  private Optional<String> repointed(Outcome outcome, TopicManifests listed, Set<String> inBranch) {
+    return outcome instanceof Outcome.Relocated relocated
+        ? repoint(relocated, listed, inBranch) : Optional.of(((Outcome.Kept) outcome).reason());
   }
 
   /**
    * Protects the files that now hold the segment's rows in the branch, checks that the re-pointed
    * manifest serves the same bytes, and writes it; the reason if the segment stays as it is.
    */
-  private Optional<String> repoint(Outcome.Relocated relocated, Set<String> inBranch) {
+  private Optional<String> repoint(Outcome.Relocated relocated, TopicManifests listed, Set<String> inBranch) {
     SegmentRef segment = relocated.segment();
     List<DataFile> missing = relocated.targets().stream().filter(file -> !inBranch.contains(file.location())).toList();
     if (!missing.isEmpty()) {
@@ -259,71 +221,16 @@ public final class KafkaViewRepointing {
       append.commit();
       missing.forEach(file -> inBranch.add(file.location()));
     }
-    String location = manifests.location(segment);
+    String location = listed.location(segment);
     Optional<String> difference = check.difference(location, relocated.before(), relocated.after());
     if (difference.isPresent()) {
       return Optional.of("re-pointed, it would not serve the same bytes: " + difference.get());
     }
-    Optional<SegmentManifest> now = read(segment);
+    Optional<SegmentManifest> now = listed.read(segment);
     if (now.isEmpty() || !Arrays.equals(ManifestCodec.encode(now.get()), ManifestCodec.encode(relocated.before()))) {
       return Optional.of("its manifest " + location + " changed or went while it was re-pointed");
     }
-    manifests.write(relocated.after());
+    listed.write(relocated.after());
     return Optional.empty();
-  }
-
-  private record Settled(int retired, int released) {}
-
-  /**
-   * Retires the files of the branch that only it holds and that no manifest lists, releases those
-   * retired for the grace period, and forgets the copies' bookkeeping, whose segments had their
-   * chance, in one commit. The table is read before the manifests, so that a file listed by a
-   * manifest written meanwhile is never taken for unlisted.
-   */
-  private Settled settle(String name) {
-    table.refresh();
-    ViewFiles views = ViewFiles.of(table);
-    RetiredFiles retired = RetiredFiles.of(table);
-    RewrittenFiles rewritten = RewrittenFiles.of(table);
-    Set<String> considered = new HashSet<>(retired.since().keySet());
-    considered.addAll(rewritten.into().keySet());
-    Set<String> unlisted = views.leftToKafkaView(considered);
-    if (unlisted.isEmpty() && retired.since().isEmpty() && rewritten.into().isEmpty()) {
-      return new Settled(0, 0);
-    }
-    if (!unlisted.isEmpty()) {
-      for (SegmentRef segment : manifestsListing(unlisted, manifests.segments(name), name)) {
-        read(segment).ifPresent(manifest -> manifest.files().stream().map(DataFileRef::location)
-            .forEach(unlisted::remove));
-      }
-    }
-    Instant now = clock.instant();
-    RetiredFiles next = retired.next(unlisted, now);
-    Set<String> due = next.due(now, grace);
-    next = next.without(due);
-    if (due.isEmpty() && next.equals(retired) && rewritten.into().isEmpty()) {
-      return new Settled(0, 0);
-    }
-    Transaction transaction = table.newTransaction();
-    if (!due.isEmpty()) {
-      DeleteFiles release = transaction.newDelete().toBranch(KafkaViewBranch.NAME)
-          .set(OPERATION, RELEASE)
-          .set(RELEASED_FILES, Integer.toString(due.size()));
-      due.forEach(release::deleteFile);
-      release.commit();
-    }
-    next.write(transaction.updateProperties());
-    if (!rewritten.into().isEmpty()) {
-      new RewrittenFiles(Map.of()).write(transaction.updateProperties());
-    }
-    transaction.commitTransaction();
-    Set<String> newlyRetired = new HashSet<>(next.since().keySet());
-    newlyRetired.removeAll(retired.since().keySet());
-    return new Settled(newlyRetired.size(), due.size());
-  }
-
-  /** The segment's manifest if it is an Iceberg segment's and still there. */
-  private Optional<SegmentManifest> read(SegmentRef segment) {
-    return manifests.read(segment).filter(SegmentManifest.class::isInstance).map(SegmentManifest.class::cast);
   }
 }
