@@ -2,7 +2,6 @@ package io.floe.writer.repoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.UpdateProperties;
@@ -44,12 +43,6 @@ record RewrittenFiles(Map<String, Placement> into) {
   RewrittenFiles with(Map<String, Placement> more) {
     Map<String, Placement> next = new TreeMap<>(into);
     next.putAll(more);
-    return new RewrittenFiles(next);
-  }
-
-  RewrittenFiles retaining(Set<String> files) {
-    Map<String, Placement> next = new TreeMap<>(into);
-    next.keySet().retainAll(files);
     return new RewrittenFiles(next);
   }
 
