@@ -11,8 +11,10 @@ import io.floe.plugin.config.FloeConfig;
 import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.storage.LocalFileIO;
 import io.floe.reader.ReplayComparison;
+import io.floe.translator.KafkaOracle;
 import io.floe.translator.KafkaSegment;
 import io.floe.translator.SampleRecords;
+import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.deletes.LocatedRow;
@@ -99,6 +101,35 @@ class KafkaViewFollowsCompactionTest {
       assertServedFromEveryBatch(managed(), segment);
       ServedBytes.assertEveryIndexServed(managed(), segment);
     }
+  }
+
+  @Test
+  void batchesWhoseRowsACompactionWroteInAnotherOrderAndInTwoDaysFilesAreServedInTheirOwnOrder() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    // Each batch has rows on both sides of midnight, so in two files of a table partitioned by day.
+    TieredSegment segment = tiered("midnight", 0, 11, Map.of(), batches -> {
+      for (int batch = 0; batch < 3; batch++) {
+        int first = batch * 4;
+        batches.plain(batch == 1 ? KafkaOracle.compression("zstd") : Compression.NONE,
+            new SimpleRecord(SampleRecords.T0 - 2, SampleRecords.key(first), SampleRecords.text(40, first)),
+            new SimpleRecord(SampleRecords.T0 + 1, SampleRecords.key(first + 1), SampleRecords.text(40, first + 1)),
+            new SimpleRecord(SampleRecords.T0 - 1, SampleRecords.key(first + 2), SampleRecords.text(40, first + 2)),
+            new SimpleRecord(SampleRecords.T0 + 2, SampleRecords.key(first + 3), SampleRecords.text(40, first + 3)));
+      }
+    });
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    MainMaintenance.compactInReverse(table());
+    RepointingReport report = rsm.followCompaction("orders");
+    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    MainMaintenance.expireAndRemoveOrphans(table());
+
+    assertEquals(List.of(ref(segment)), report.repointed(), report.toString());
+    SegmentManifest manifest = (SegmentManifest) new ManifestStore(io, config().manifestPrefix()).read(ref(segment))
+        .orElseThrow();
+    assertEquals(2, manifest.files().size(), manifest.files().toString());
+    assertTrue(manifest.batches().stream().allMatch(batch -> batch.runs().size() == 4), manifest.batches().toString());
+    assertServedFromEveryBatch(managed(), segment);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,15 @@ final class MainMaintenance {
    * it as a replace snapshot (Iceberg's {@code RewriteFiles}), as Spark's {@code rewrite_data_files} does.
    */
   static void compact(Table table) throws IOException {
+    compact(table, false);
+  }
+
+  /** As {@link #compact(Table)}, each new file holding its rows in the reverse of the order main read them in. */
+  static void compactInReverse(Table table) throws IOException {
+    compact(table, true);
+  }
+
+  private static void compact(Table table, boolean reversed) throws IOException {
     table.refresh();
     List<DataFile> old = new ArrayList<>();
     Map<String, DeleteFile> deletes = new HashMap<>();
@@ -61,8 +71,12 @@ final class MainMaintenance {
           "compacted-" + java.util.UUID.randomUUID() + ".parquet");
       DataWriter<Record> writer = Parquet.writeData(table.io().newOutputFile(location)).forTable(table)
           .withPartition(partition.getKey()).createWriterFunc(GenericParquetWriter::create).overwrite().build();
+      List<Record> rows = new ArrayList<>(partition.getValue());
+      if (reversed) {
+        Collections.reverse(rows);
+      }
       try (writer) {
-        partition.getValue().forEach(writer::write);
+        rows.forEach(writer::write);
       }
       rewrite.addFile(writer.toDataFile());
     }
