@@ -59,8 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * table holds its bytes once, and at no moment does a fetch miss a file or serve other bytes.
  */
 class KafkaViewFollowsCompactionTest {
-  private static final Instant LATER = Instant.now().plus(KafkaViewRepointing.DEFAULT_GRACE_PERIOD).plusSeconds(60);
-  /** From LATER, past another grace period. */
+  /** From {@link #later()}, past another grace period. */
   private static final Duration LATER_STILL = KafkaViewRepointing.DEFAULT_GRACE_PERIOD.plusSeconds(60);
 
   @TempDir
@@ -88,7 +87,7 @@ class KafkaViewFollowsCompactionTest {
 
     MainMaintenance.compact(table());
     RepointingReport repointed = rsm.followCompaction("orders");
-    RepointingReport released = repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    RepointingReport released = repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(Set.copyOf(refs(segments)), Set.copyOf(repointed.repointed()), repointed.toString());
@@ -121,7 +120,7 @@ class KafkaViewFollowsCompactionTest {
 
     MainMaintenance.compactInReverse(table());
     RepointingReport report = rsm.followCompaction("orders");
-    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(List.of(ref(segment)), report.repointed(), report.toString());
@@ -165,7 +164,7 @@ class KafkaViewFollowsCompactionTest {
 
     MainMaintenance.compact(table());
     RepointingReport report = rsm.followCompaction("orders");
-    RepointingReport later = repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    RepointingReport later = repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(List.of(), report.repointed());
@@ -182,11 +181,11 @@ class KafkaViewFollowsCompactionTest {
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
     MainMaintenance.compact(table());
     rsm.followCompaction("orders");
-    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     long branchHead = table().refs().get(KafkaViewBranch.NAME).snapshotId();
     byte[] manifest = Files.readAllBytes(manifestFile(segment));
 
-    RepointingReport again = repointing().clock(Clock.fixed(LATER.plusSeconds(3600), ZoneOffset.UTC)).commit();
+    RepointingReport again = repointing().clock(Clock.fixed(later().plus(LATER_STILL), ZoneOffset.UTC)).commit();
 
     assertEquals(new RepointingReport(List.of(), Map.of(), 0, 0), again);
     assertEquals(branchHead, table().refs().get(KafkaViewBranch.NAME).snapshotId());
@@ -223,7 +222,7 @@ class KafkaViewFollowsCompactionTest {
     assertServedFromEveryBatch(managed(), segment);
 
     RepointingReport finished = repointing().commit();
-    RepointingReport released = repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    RepointingReport released = repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(List.of(), finished.repointed(), "re-pointed twice: " + finished);
@@ -263,7 +262,7 @@ class KafkaViewFollowsCompactionTest {
     rsm.copyLogSegmentData(second.metadata(), second.data());
     MainMaintenance.compact(table());
     rsm.followCompaction("orders");
-    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     Set<String> shared = kafkaViewFiles(table());
 
     rsm.deleteLogSegmentData(first.metadata());
@@ -291,7 +290,7 @@ class KafkaViewFollowsCompactionTest {
     rsm.copyLogSegmentData(second.metadata(), second.data());
     MainMaintenance.compact(table());
     RepointingReport committed = rsm.followCompaction("orders");
-    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(List.of(ref(first)), whilePending.repointed(), whilePending.toString());
@@ -311,7 +310,7 @@ class KafkaViewFollowsCompactionTest {
     Set<String> before = kafkaOnlyFiles(table());
 
     RepointingReport copied = rsm.followCompaction("orders");
-    RepointingReport released = repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    RepointingReport released = repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(3, before.size(), before.toString());
@@ -335,7 +334,7 @@ class KafkaViewFollowsCompactionTest {
         rsm.followCompaction("orders");
       }
     }
-    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(1, kafkaOnlyFiles(table()).size(), kafkaOnlyFiles(table()).toString());
@@ -365,7 +364,7 @@ class KafkaViewFollowsCompactionTest {
     }
 
     RepointingReport finished = repointing().commit();
-    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(Set.copyOf(refs(segments)), Set.copyOf(finished.repointed()), finished.toString());
@@ -383,16 +382,21 @@ class KafkaViewFollowsCompactionTest {
     rsm.copyLogSegmentData(deleted.metadata(), deleted.data());
     rsm.copyLogSegmentData(kept.metadata(), kept.data());
     rsm.followCompaction("orders");
-    repointing().clock(Clock.fixed(LATER, ZoneOffset.UTC)).commit();
+    repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     Set<String> copy = kafkaOnlyFiles(table());
 
     rsm.deleteLogSegmentData(deleted.metadata());
-    RepointingReport later = repointing().clock(Clock.fixed(LATER.plus(LATER_STILL), ZoneOffset.UTC)).commit();
+    RepointingReport later = repointing().clock(Clock.fixed(later().plus(LATER_STILL), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
     assertEquals(1, copy.size(), copy.toString());
     assertTrue(kafkaViewFiles(table()).containsAll(copy), later.toString());
     assertServedFromEveryBatch(managed(), kept);
+  }
+
+  /** Past the grace period of every file retired so far. */
+  private static Instant later() {
+    return Instant.now().plus(KafkaViewRepointing.DEFAULT_GRACE_PERIOD).plusSeconds(60);
   }
 
   /** Deletes the row of an offset from main by position, as an analyst's delete or an overlapping upload would. */

@@ -6,14 +6,13 @@ import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.data.RowGroups;
-import io.floe.writer.deletes.LocatedRow;
-import io.floe.writer.deletes.TableRowScan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
@@ -49,18 +48,17 @@ final class SegmentRelocation {
       return Optional.empty();
     }
     SegmentRef segment = manifest.segment();
-    Map<Integer, Map<Long, Long>> offsets;
+    Map<Integer, FileOffsets> offsets;
+    CompactedRows found;
     try {
       offsets = offsetsOfRowsIn(manifest, away);
+      found = CompactedRows.of(table, mainSnapshot, segment, views.compacted());
     } catch (IllegalStateException e) {
       return Optional.of(new Outcome.Kept(segment, e.getMessage()));
     }
-    Map<Long, LocatedRow> found = new HashMap<>();
-    for (LocatedRow row : TableRowScan.rows(table, mainSnapshot, segment.partition(), segment.startOffset(),
-        segment.endOffset())) {
-      if (views.compacted().containsKey(row.file().location()) && found.put(row.offset(), row) != null) {
-        return Optional.of(new Outcome.Kept(segment, "offset " + row.offset() + " is in two files of main"));
-      }
+    if (found.foundTwice().isPresent()) {
+      return Optional.of(new Outcome.Kept(segment, "offset " + found.foundTwice().getAsLong()
+          + " is in two files of main"));
     }
     Files next = new Files(files, away);
     List<BatchEntry> batches = new ArrayList<>(manifest.batches().size());
@@ -72,17 +70,17 @@ final class SegmentRelocation {
           continue;
         }
         for (long row = run.firstRow(); row < run.firstRow() + run.rowCount(); row++) {
-          Long offset = offsets.get(run.file()).get(row);
-          if (offset == null) {
+          OptionalLong offset = offsets.get(run.file()).at(row);
+          if (offset.isEmpty()) {
             return Optional.of(new Outcome.Kept(segment, String.format("data file %s has no row %d, which its "
                 + "manifest lists", files.get(run.file()).location(), row)));
           }
-          LocatedRow now = found.get(offset);
-          if (now == null) {
+          Optional<CompactedRows.Row> now = found.at(offset.getAsLong());
+          if (now.isEmpty()) {
             return Optional.of(new Outcome.Kept(segment, String.format("offset %d, in data file %s, is in no file "
-                + "a compaction of main put in", offset, files.get(run.file()).location())));
+                + "a compaction of main put in", offset.getAsLong(), files.get(run.file()).location())));
           }
-          extend(runs, next.index(views.compacted().get(now.file().location())), now.position());
+          extend(runs, next.index(now.get().file()), now.get().position());
         }
       }
       batches.add(new BatchEntry(batch.position(), batch.sizeInBytes(), batch.baseOffset(), batch.lastOffset(),
@@ -127,8 +125,8 @@ final class SegmentRelocation {
         next.targets()));
   }
 
-  /** For each file of the manifest that was compacted away, the offsets of its rows the segment uses, by ordinal. */
-  private Map<Integer, Map<Long, Long>> offsetsOfRowsIn(SegmentManifest manifest, Set<String> away) {
+  /** For each file of the manifest that was compacted away, the offsets of the rows the segment uses, by ordinal. */
+  private Map<Integer, FileOffsets> offsetsOfRowsIn(SegmentManifest manifest, Set<String> away) {
     Map<Integer, List<RowRun>> runs = new LinkedHashMap<>();
     for (BatchEntry batch : manifest.batches()) {
       for (RowRun run : batch.runs()) {
@@ -137,7 +135,7 @@ final class SegmentRelocation {
         }
       }
     }
-    Map<Integer, Map<Long, Long>> offsets = new HashMap<>();
+    Map<Integer, FileOffsets> offsets = new HashMap<>();
     runs.forEach((file, fileRuns) -> offsets.put(file, FileOffsets.of(table, manifest.files().get(file).location(),
         fileRuns, manifest.segment().partition())));
     return offsets;

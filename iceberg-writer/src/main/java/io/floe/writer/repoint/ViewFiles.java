@@ -49,9 +49,14 @@ record ViewFiles(Map<String, DataFile> kafkaView, Set<String> main, Set<String> 
         if (DataOperations.APPEND.equals(operation)) {
           continue;
         }
-        snapshot.removedDataFiles(table.io()).forEach(file -> removed.add(file.location()));
-        if (DataOperations.REPLACE.equals(operation)) {
-          snapshot.removedDataFiles(table.io()).forEach(file -> replaced.add(file.location()));
+        boolean compaction = DataOperations.REPLACE.equals(operation);
+        snapshot.removedDataFiles(table.io()).forEach(file -> {
+          removed.add(file.location());
+          if (compaction) {
+            replaced.add(file.location());
+          }
+        });
+        if (compaction) {
           snapshot.addedDataFiles(table.io()).forEach(file -> {
             // Fetches read Parquet only.
             if (mainFiles.containsKey(file.location()) && file.format() == FileFormat.PARQUET) {
@@ -63,8 +68,9 @@ record ViewFiles(Map<String, DataFile> kafkaView, Set<String> main, Set<String> 
     }
     Set<String> pending = new HashSet<>();
     table.properties().keySet().stream().filter(key -> key.startsWith(PendingTransactions.PROPERTY_PREFIX))
-        .forEach(key -> pending.addAll(PendingTransactions.of(table,
-            Integer.parseInt(key.substring(PendingTransactions.PROPERTY_PREFIX.length()))).locations()));
+        .map(key -> key.substring(PendingTransactions.PROPERTY_PREFIX.length()))
+        .filter(partition -> partition.matches("\\d{1,9}"))
+        .forEach(partition -> pending.addAll(PendingTransactions.of(table, Integer.parseInt(partition)).locations()));
     return new ViewFiles(kafkaView, mainFiles.keySet(), replaced, removed, compacted, pending);
   }
 
