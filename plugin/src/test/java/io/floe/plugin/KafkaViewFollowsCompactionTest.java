@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
@@ -80,8 +81,13 @@ class KafkaViewFollowsCompactionTest {
     IcebergRemoteStorageManager rsm = managed();
     List<TieredSegment> segments = new ArrayList<>();
     for (int partition = 0; partition < 3; partition++) {
-      segments.add(TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0));
-      rsm.copyLogSegmentData(segments.get(partition).metadata(), segments.get(partition).data());
+      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
+      segments.add(kinds);
+      // Values no codec shrinks and no two segments share, so that bytes compare as stored.
+      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
+    }
+    for (TieredSegment segment : segments) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
     }
     long before = dataBytes(table());
 
@@ -454,6 +460,21 @@ class KafkaViewFollowsCompactionTest {
 
   private static List<SegmentRef> refs(List<TieredSegment> segments) {
     return segments.stream().map(KafkaViewFollowsCompactionTest::ref).toList();
+  }
+
+  /** {@code batches} one-record batches of 256 KiB of random bytes, seeded by the partition, from {@code baseOffset}. */
+  private TieredSegment incompressible(String name, int partition, long baseOffset, int batches) {
+    Random random = new Random(partition);
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve(name), baseOffset)) {
+      for (int i = 0; i < batches; i++) {
+        byte[] value = new byte[256 * 1024];
+        random.nextBytes(value);
+        segment.plain(Compression.NONE, new SimpleRecord(SampleRecords.T0 + i, SampleRecords.key(i), value));
+      }
+      file = segment.path();
+    }
+    return TieredSegment.of(file, "orders", partition, baseOffset, baseOffset + batches - 1);
   }
 
   /** {@code count} uncompressed one-record batches of partition 0 from {@code baseOffset}. */
