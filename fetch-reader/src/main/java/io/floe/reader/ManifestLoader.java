@@ -47,7 +47,15 @@ final class ManifestLoader {
     if (stored instanceof ClassicManifest classic) {
       return new ClassicSegment(path, classic, bytes.length);
     }
-    SegmentManifest manifest = (SegmentManifest) stored;
+    return readable(segment, path, (SegmentManifest) stored, bytes.length);
+  }
+
+  /**
+   * A parsed manifest ready to serve fetches, as read from {@code path}.
+   *
+   * @throws FetchFailedException if its schemas do not parse or do not fit each other
+   */
+  static ReadableManifest readable(SegmentRef segment, String path, SegmentManifest manifest, int encodedSize) {
     Schema dataSchema;
     try {
       dataSchema = SchemaParser.fromJson(manifest.dataSchemaJson());
@@ -65,7 +73,7 @@ final class ManifestLoader {
     } catch (RuntimeException e) {
       throw corrupt(segment, path, "its writer schemas do not fit its data schema: " + e.getMessage(), e);
     }
-    return new ReadableManifest(path, manifest, projection, values, LastReads.of(manifest), bytes.length);
+    return new ReadableManifest(path, manifest, projection, values, LastReads.of(manifest), encodedSize);
   }
 
   /** The columns a fetch reads: {@code _kafka}, and the value columns of the segment's writer schemas. */

@@ -1,6 +1,8 @@
 package io.floe.reader;
 
+import io.floe.translator.manifest.DataFileRef;
 import java.io.Closeable;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -18,11 +20,14 @@ import java.util.concurrent.ExecutorService;
  */
 final class ParkedFetch implements Closeable {
   private final String manifestPath;
+  private final List<DataFileRef> files;
   private final RetainedBatches.Resumable resumable;
   private final ReadAhead readAhead;
 
-  private ParkedFetch(String manifestPath, RetainedBatches.Resumable resumable, ReadAhead readAhead) {
+  private ParkedFetch(String manifestPath, List<DataFileRef> files, RetainedBatches.Resumable resumable,
+      ReadAhead readAhead) {
     this.manifestPath = manifestPath;
+    this.files = files;
     this.resumable = resumable;
     this.readAhead = readAhead;
   }
@@ -32,13 +37,19 @@ final class ParkedFetch implements Closeable {
    * those served.
    */
   static ParkedFetch of(RebuiltBatches batches, long readAheadBytes, ExecutorService executor) {
-    return new ParkedFetch(batches.manifest().path(), batches.resumable(),
+    return new ParkedFetch(batches.manifest().path(), batches.manifest().manifest().files(), batches.resumable(),
         ReadAhead.start(batches, readAheadBytes, executor));
   }
 
-  /** Whether a fetch of the segment at {@code manifestPath} from its {@code firstBatch}-th batch can go on from here. */
-  boolean continues(String path, int firstBatch) {
-    return manifestPath.equals(path) && resumable.includes(firstBatch);
+  /**
+   * Whether a fetch of the segment {@code manifest} describes, from its {@code firstBatch}-th batch,
+   * can go on from here: only if this read the files that manifest lists. A segment re-pointed at
+   * other files (docs/architecture.md §6) has its old files released after a grace period, and a
+   * fetch that went on reading them from one parked fetch to the next would outlive it.
+   */
+  boolean continues(ReadableManifest manifest, int firstBatch) {
+    return manifestPath.equals(manifest.path()) && files.equals(manifest.manifest().files())
+        && resumable.includes(firstBatch);
   }
 
   /** Stops reading ahead and hands over its batches, to continue; empty if reading ahead left them unusable. */

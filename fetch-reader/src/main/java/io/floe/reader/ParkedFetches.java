@@ -56,17 +56,17 @@ final class ParkedFetches implements Closeable {
   }
 
   /**
-   * The batches of a parked fetch of the segment at {@code manifestPath} that a fetch from its
+   * The batches of a parked fetch of the segment {@code manifest} describes that a fetch from its
    * {@code firstBatch}-th batch can go on from, now the caller's alone; the newest if several can.
    */
-  Optional<RebuiltBatches> take(String manifestPath, int firstBatch) {
+  Optional<RebuiltBatches> take(ReadableManifest manifest, int firstBatch) {
     Optional<ParkedFetch> taken = Optional.empty();
     List<ParkedFetch> idle;
     synchronized (this) {
       idle = removeIdle(System.nanoTime());
       for (Iterator<Parked> newestFirst = parked.descendingIterator(); newestFirst.hasNext(); ) {
         Parked candidate = newestFirst.next();
-        if (candidate.fetch().continues(manifestPath, firstBatch)) {
+        if (candidate.fetch().continues(manifest, firstBatch)) {
           newestFirst.remove();
           bytes -= candidate.weight();
           taken = Optional.of(candidate.fetch());

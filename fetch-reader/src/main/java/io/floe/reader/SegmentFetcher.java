@@ -5,6 +5,7 @@ import io.floe.translator.manifest.SegmentRef;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.iceberg.io.FileIO;
 
@@ -23,6 +24,14 @@ import org.apache.iceberg.io.FileIO;
  * Any other start opens the files afresh; all serve the same bytes.
  */
 public final class SegmentFetcher implements Closeable {
+  /**
+   * How long a manifest stays cached after it is read. A segment's manifest can be rewritten in
+   * place when its Kafka view is re-pointed at the files that replaced its own (docs/architecture.md
+   * §6): a fetch opened from a cached manifest must find the files it lists, so the old files are
+   * released only after a grace period longer than this plus a fetch's own life.
+   */
+  public static final Duration MANIFEST_MAX_AGE = Duration.ofMinutes(5);
+
   private final FileIO io;
   private final String manifestPrefix;
   private final ManifestLoader loader;
@@ -36,10 +45,16 @@ public final class SegmentFetcher implements Closeable {
    * @param parking how many closed fetches to keep, and for how long, for the next fetches to go on from
    */
   public SegmentFetcher(FileIO io, String manifestPrefix, long manifestCacheBytes, ParkingLimits parking) {
+    this(io, manifestPrefix, manifestCacheBytes, parking, MANIFEST_MAX_AGE);
+  }
+
+  /** As above, keeping manifests for {@code manifestMaxAge}: tests see a re-pointed manifest at once. */
+  SegmentFetcher(FileIO io, String manifestPrefix, long manifestCacheBytes, ParkingLimits parking,
+      Duration manifestMaxAge) {
     this.io = io;
     this.manifestPrefix = manifestPrefix;
     this.loader = new ManifestLoader(io);
-    this.manifests = new ManifestCache(manifestCacheBytes);
+    this.manifests = new ManifestCache(manifestCacheBytes, manifestMaxAge);
     this.parked = new ParkedFetches(parking);
   }
 
@@ -65,7 +80,7 @@ public final class SegmentFetcher implements Closeable {
     ReadableManifest manifest = (ReadableManifest) stored;
     FetchPlan plan = FetchPlan.of(manifest.manifest().batches(), startPosition, endPosition);
     Optional<RebuiltBatches> continued = plan.isEmpty() ? Optional.empty()
-        : parked.take(manifest.path(), plan.firstBatch());
+        : parked.take(manifest, plan.firstBatch());
     RebuiltBatches batches = continued.orElseGet(() -> new RebuiltBatches(manifest, new BatchRows(io, manifest)));
     return new RebuiltBatchStream(plan, batches, parked);
   }

@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.translator.KafkaSegment;
 import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.manifest.DataFileRef;
+import io.floe.translator.manifest.ManifestCodec;
+import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.row.Fidelity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +62,30 @@ class FetchContinuationTest {
           batch = BrokerReads.cutBatch(batch, served);
         }
       }
+    }
+  }
+
+  @Test
+  void aFetchGoesOnFromAParkedFetchOnlyWhileTheManifestListsTheFilesItRead() throws IOException {
+    TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 60), dir, smallRowGroups());
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20,
+        Fetches.PARKING_WITHOUT_READ_AHEAD, Duration.ZERO); SegmentFetcher fresh = notParking(tiered)) {
+      int cut = BrokerReads.cutBatch(0, firstFetch(fetcher, tiered));
+      // Re-pointed at a copy of its data file, as after a compaction of main.
+      Path copy = dir.resolve("compacted.parquet");
+      Files.copy(Path.of(dataFile(tiered)), copy);
+      SegmentManifest manifest = tiered.manifest();
+      DataFileRef file = manifest.files().get(0);
+      Files.write(Path.of(tiered.manifestPath()), ManifestCodec.encode(new SegmentManifest(manifest.segment(),
+          manifest.tableName(), manifest.dataSchemaJson(), manifest.writerSchemas(),
+          List.of(new DataFileRef(copy.toString(), file.sizeInBytes(), file.rowCount(), file.rowGroups())),
+          manifest.batches(), manifest.indexes())));
+      int start = (int) tiered.batches().get(cut).position();
+
+      byte[] served = BrokerReads.read(fetcher.fetch(tiered.segment(), start, TO_THE_END), FETCH_BYTES);
+
+      assertArrayEquals(BrokerReads.read(fresh.fetch(tiered.segment(), start, TO_THE_END), FETCH_BYTES), served);
+      assertTrue(io.opened().contains(copy.toString()), io.opened().toString());
     }
   }
 

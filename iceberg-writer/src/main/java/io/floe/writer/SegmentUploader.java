@@ -5,11 +5,18 @@ import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaRetention;
 import io.floe.writer.commit.KafkaViewBranch;
+import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.pending.PendingTransactions;
+import io.floe.writer.repoint.KafkaViewRepointing;
+import io.floe.writer.repoint.ReplayCheck;
+import io.floe.writer.repoint.RepointingReport;
 import io.floe.writer.table.CommitListener;
 import io.floe.writer.table.TableResolver;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -74,6 +81,24 @@ public final class SegmentUploader {
   }
 
   /**
+   * Makes the Kafka view of a topic's table follow the compactions of its {@code main}
+   * ({@link KafkaViewRepointing}), holding the table's lock, so that this broker's uploads and
+   * deletions of the table wait for it. A table the catalog does not have has nothing to re-point.
+   *
+   * @throws RuntimeException as the catalog or the object store raise it; running again goes on
+   */
+  public RepointingReport followCompaction(TableIdentifier table, String topic, ReplayCheck check,
+      Duration gracePeriod) {
+    return tables.existing(table, topic).map(existing -> existing.withLatest(latest -> KafkaViewRepointing.of(latest)
+            .manifestsIn(manifests)
+            .ofTopic(topic)
+            .verifiedBy(check)
+            .gracePeriod(gracePeriod)
+            .commit()))
+        .orElseGet(() -> new RepointingReport(List.of(), Map.of(), 0, 0));
+  }
+
+  /**
    * Removes a segment Kafka deleted, given its manifest: its files from the Kafka view's branch,
    * its rows from {@code main} if the table follows Kafka's retention, then its manifest, last, so
    * that a failed removal can be retried. The table is the one the manifest names, wherever the
@@ -91,7 +116,12 @@ public final class SegmentUploader {
       List<String> waiting = rowsKept ? pending.keptFiles(segment.segmentId()) : List.of();
       List<String> files = manifest.files().stream().map(DataFileRef::location)
           .filter(location -> !waiting.contains(location)).toList();
-      KafkaViewBranch.remove(latest, segment, files, pending.afterDeleting(segment.segmentId(), rowsKept));
+      // A file the segment's Kafka view was re-pointed at may serve other segments too: it leaves
+      // the branch when a pass of re-pointing finds no manifest listing it, not with this segment.
+      Map<Boolean, List<String>> own = files.stream()
+          .collect(Collectors.partitioningBy(location -> AttemptFiles.writtenFor(segment.segmentId(), location)));
+      KafkaViewBranch.remove(latest, segment, own.get(true), own.get(false),
+          pending.afterDeleting(segment.segmentId(), rowsKept));
       if (!rowsKept) {
         KafkaRetention.remove(latest, segment);
       }

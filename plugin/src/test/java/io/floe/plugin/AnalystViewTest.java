@@ -25,21 +25,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.apache.iceberg.CatalogUtil;
-import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.PartitionKey;
-import org.apache.iceberg.RewriteFiles;
 import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetWriter;
-import org.apache.iceberg.io.DataWriter;
-import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.internal.ControlRecordType;
@@ -391,10 +383,10 @@ class AnalystViewTest {
 
     // As an operator's compaction, snapshot expiry and orphan removal would, on main.
     Table table = table("orders");
-    compactMain(table);
+    MainMaintenance.compact(table);
     table.newAppend().commit();
     table.expireSnapshots().expireOlderThan(System.currentTimeMillis() + 1).retainLast(1).commit();
-    deleteFilesNoSnapshotReferences(table("orders"));
+    MainMaintenance.deleteFilesNoSnapshotReferences(table("orders"));
 
     assertEquals(rows, mainRows("orders").size());
     for (TieredSegment segment : segments) {
@@ -476,55 +468,6 @@ class AnalystViewTest {
   private void assertServedWhole(IcebergRemoteStorageManager rsm, TieredSegment segment) throws Exception {
     try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
       assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
-    }
-  }
-
-  /** Rewrites every data file of main into one per table partition, as rewrite_data_files does. */
-  private static void compactMain(Table table) throws IOException {
-    List<DataFile> old = new ArrayList<>();
-    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-      tasks.forEach(task -> old.add(task.file()));
-    }
-    Map<PartitionKey, List<Record>> rowsByPartition = new HashMap<>();
-    InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
-    try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
-      for (Record row : records) {
-        PartitionKey key = new PartitionKey(table.spec(), table.schema());
-        key.partition(wrapper.wrap(row));
-        rowsByPartition.computeIfAbsent(key, k -> new ArrayList<>()).add(row.copy());
-      }
-    }
-    RewriteFiles rewrite = table.newRewrite();
-    old.forEach(rewrite::deleteFile);
-    int index = 0;
-    for (Map.Entry<PartitionKey, List<Record>> partition : rowsByPartition.entrySet()) {
-      String location = table.locationProvider().newDataLocation(table.spec(), partition.getKey(),
-          "compacted-" + index++ + ".parquet");
-      DataWriter<Record> writer = Parquet.writeData(table.io().newOutputFile(location)).forTable(table)
-          .withPartition(partition.getKey()).createWriterFunc(GenericParquetWriter::create).overwrite().build();
-      try (writer) {
-        partition.getValue().forEach(writer::write);
-      }
-      rewrite.addFile(writer.toDataFile());
-    }
-    rewrite.commit();
-  }
-
-  /** Deletes every data file under the table that no snapshot still lists, as remove_orphan_files does. */
-  private static void deleteFilesNoSnapshotReferences(Table table) throws IOException {
-    Set<String> live = new java.util.HashSet<>();
-    for (var snapshot : table.snapshots()) {
-      try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
-        tasks.forEach(task -> live.add(Path.of(java.net.URI.create(task.file().location()).getPath()).toString()));
-      }
-    }
-    Path data = Path.of(java.net.URI.create(table.location()).getPath()).resolve("data");
-    try (Stream<Path> files = Files.walk(data)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
-        if (!live.contains(file.toString())) {
-          Files.delete(file);
-        }
-      }
     }
   }
 

@@ -91,6 +91,11 @@ final class ToolWarehouse implements AutoCloseable {
     return segment;
   }
 
+  /** The remote storage manager that tiers the segments, as the broker has it. */
+  IcebergRemoteStorageManager rsm() {
+    return rsm;
+  }
+
   /** The topic's table, loaded afresh. */
   Table table(String topic) {
     Map<String, String> properties = new HashMap<>();

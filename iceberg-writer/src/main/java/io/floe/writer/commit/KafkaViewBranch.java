@@ -2,6 +2,7 @@ package io.floe.writer.commit;
 
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.pending.PendingTransactions;
+import java.time.Instant;
 import java.util.List;
 import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.Table;
@@ -25,25 +26,36 @@ public final class KafkaViewBranch {
   }
 
   /**
-   * Removes a deleted segment's files from the branch, and sets its partition's pending
-   * transactions to what they are without it, in one commit; files the branch no longer has are
-   * skipped.
+   * Removes a deleted segment's own files from the branch, retires the files it shared with other
+   * segments ({@link RetiredFiles}: a pass of re-pointing releases them once no manifest lists
+   * them), and sets its partition's pending transactions to what they are without it, in one
+   * commit; files the branch no longer has are skipped.
+   *
+   * @param own the files the segment's uploads wrote, which no other segment reads
+   * @param shared files it was re-pointed at, which other segments may read too
    */
-  public static void remove(Table table, SegmentRef segment, List<String> locations, PendingTransactions pending) {
+  public static void remove(Table table, SegmentRef segment, List<String> own, List<String> shared,
+      PendingTransactions pending) {
     boolean pendingChanged = !pending.equals(PendingTransactions.of(table, segment.partition()));
-    if (table.refs().get(NAME) == null || (locations.isEmpty() && !pendingChanged)) {
+    RetiredFiles retired = RetiredFiles.of(table);
+    RetiredFiles retiring = retired.adding(shared, Instant.now());
+    boolean retiredChanged = !retiring.equals(retired);
+    if (table.refs().get(NAME) == null || (own.isEmpty() && !pendingChanged && !retiredChanged)) {
       return;
     }
     Transaction transaction = table.newTransaction();
-    if (!locations.isEmpty()) {
+    if (!own.isEmpty()) {
       DeleteFiles delete = transaction.newDelete().toBranch(NAME)
           .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
           .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
-      locations.forEach(delete::deleteFile);
+      own.forEach(delete::deleteFile);
       delete.commit();
     }
     if (pendingChanged) {
       PendingState.write(transaction.updateProperties(), pending);
+    }
+    if (retiredChanged) {
+      retiring.write(transaction.updateProperties());
     }
     transaction.commitTransaction();
   }

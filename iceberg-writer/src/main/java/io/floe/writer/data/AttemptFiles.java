@@ -2,7 +2,10 @@ package io.floe.writer.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.iceberg.io.FileIO;
 import org.slf4j.Logger;
@@ -17,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class AttemptFiles {
   private static final Logger LOG = LoggerFactory.getLogger(AttemptFiles.class);
 
+  /** {@code <segmentId>-<attempt>-<ordinal>.parquet}, as {@link #dataFileName} makes it. */
+  private static final Pattern DATA_FILE_NAME = Pattern.compile("(.+)-[0-9a-f]{8}-\\d{5,}\\.parquet");
+
   private final FileIO io;
   private final String namePrefix;
   private final List<String> locations = new ArrayList<>();
@@ -24,6 +30,21 @@ public final class AttemptFiles {
   public AttemptFiles(FileIO io, String segmentId) {
     this.io = io;
     this.namePrefix = segmentId + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+  }
+
+  /**
+   * Whether the file at {@code location} was written by an upload of the segment: its name starts
+   * with the segment id. Only such a file is the segment's alone; a file its Kafka view was
+   * re-pointed at may serve other segments too.
+   */
+  public static boolean writtenFor(String segmentId, String location) {
+    return segmentOf(location).filter(segmentId::equals).isPresent();
+  }
+
+  /** The segment whose upload wrote the data file at {@code location}, if an upload named it. */
+  public static Optional<String> segmentOf(String location) {
+    Matcher name = DATA_FILE_NAME.matcher(location.substring(location.lastIndexOf('/') + 1));
+    return name.matches() ? Optional.of(name.group(1)) : Optional.empty();
   }
 
   /** The name of this attempt's data file number {@code ordinal}: {@code <segmentId>-<attempt>-00000.parquet}. */

@@ -12,13 +12,13 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
- * The row groups of a written Parquet file, from its footer: a fetch starts reading at the row
- * group that holds its first row instead of at the start of the file.
+ * The row groups of a Parquet file, from its footer: a fetch starts reading at the row group that
+ * holds its first row instead of at the start of the file.
  */
-final class RowGroups {
+public final class RowGroups {
   private RowGroups() {}
 
-  static List<RowGroup> of(InputFile file) {
+  public static List<RowGroup> of(InputFile file) {
     // Without options of its own Parquet's reader makes a new Hadoop configuration, which parses
     // Hadoop's default XML for every footer; plain options read the same footer without Hadoop.
     // Per call: the options hold a codec factory, which is not for sharing between threads.

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.Schema;
@@ -48,26 +49,32 @@ public final class TableRowScan {
    * _kafka fields needed are read, plus Iceberg's _pos row position.
    */
   public static List<LocatedRow> rows(Table table, long snapshotId, int partition, long from, long to) {
+    List<LocatedRow> rows = new ArrayList<>();
+    forEach(table, snapshotId, partition, from, to, rows::add);
+    return rows;
+  }
+
+  /** As {@link #rows}, handing each row over as it is read instead of keeping them all. */
+  public static void forEach(Table table, long snapshotId, int partition, long from, long to,
+      Consumer<LocatedRow> action) {
     Expression range = Expressions.and(Expressions.equal(PARTITION_COLUMN, partition),
         Expressions.greaterThanOrEqual(OFFSET_COLUMN, from), Expressions.lessThanOrEqual(OFFSET_COLUMN, to));
     Schema kafka = table.schema()
         .select(PARTITION_COLUMN, OFFSET_COLUMN, EPOCH_COLUMN, ATTRIBUTES_COLUMN, PRODUCER_ID_COLUMN);
     Schema projection = TypeUtil.join(kafka, new Schema(MetadataColumns.ROW_POSITION));
-    List<LocatedRow> rows = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(range).planFiles()) {
       for (FileScanTask task : tasks) {
-        read(table, task, projection, partition, from, to, rows);
+        read(table, task, projection, partition, from, to, action);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(String.format("Cannot scan table %s at snapshot %d for offsets %d-%d of "
           + "partition %d: %s", table.name(), snapshotId, from, to, partition, e.getMessage()), e);
     }
-    return rows;
   }
 
-  /** Adds the rows of one data file in the range, its deletes applied, in file order. */
+  /** Hands over the rows of one data file in the range, its deletes applied, in file order. */
   private static void read(Table table, FileScanTask task, Schema projection, int partition, long from, long to,
-      List<LocatedRow> rows) throws IOException {
+      Consumer<LocatedRow> action) throws IOException {
     GenericDeleteFilter deletes = new GenericDeleteFilter(table.io(), task, table.schema(), projection);
     Schema readSchema = deletes.requiredSchema();
     CloseableIterable<Record> records = FormatModelRegistry.<Record, Object>readBuilder(task.file().format(),
@@ -81,7 +88,7 @@ public final class TableRowScan {
         long offset = (Long) kafka.getField(OFFSET);
         // Metrics only prune files: a file in range may hold rows outside it.
         if ((Integer) kafka.getField(PARTITION) == partition && offset >= from && offset <= to) {
-          rows.add(located(task, record, kafka, offset));
+          action.accept(located(task, record, kafka, offset));
         }
       }
     }

@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.io.FileInfo;
 import org.apache.iceberg.io.InputFile;
+import org.apache.iceberg.io.SupportsPrefixOperations;
 
 /** Segment manifests in the object store, at {@link ManifestPaths} under a prefix, through a {@code FileIO}. */
 public final class ManifestStore {
@@ -58,6 +62,26 @@ public final class ManifestStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read manifest " + location + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The segments of {@code topic} that have a manifest, their offsets unknown (-1) until it is read.
+   *
+   * @throws IllegalStateException if the FileIO cannot list objects by prefix
+   */
+  public List<SegmentRef> segments(String topic) {
+    String listed = ManifestPaths.topicPrefix(prefix, topic);
+    if (!(io instanceof SupportsPrefixOperations listing)) {
+      throw new IllegalStateException("Cannot list the manifests under " + listed + ": FileIO "
+          + io.getClass().getName() + " cannot list objects by prefix");
+    }
+    List<SegmentRef> segments = new ArrayList<>();
+    for (FileInfo file : listing.listPrefix(listed)) {
+      // The prefix of topic "a" also lists topic "a-b": only the topic's own are kept.
+      ManifestPaths.parse(prefix, file.location()).filter(segment -> segment.topic().equals(topic))
+          .ifPresent(segments::add);
+    }
+    return segments;
   }
 
   /** Deletes the segment's manifest; one already gone is not an error. */

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 
 /**
@@ -138,6 +140,11 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
   /** The locations of the segment's files that stay in the Kafka view's branch after it is deleted. */
   public List<String> keptFiles(String segmentId) {
     return files().stream().filter(file -> file.segmentId().equals(segmentId)).map(PendingFile::location).toList();
+  }
+
+  /** The locations of every pending file of the partition. */
+  public Set<String> locations() {
+    return files().stream().map(PendingFile::location).collect(Collectors.toSet());
   }
 
   private List<PendingFile> files() {
