@@ -10,6 +10,8 @@ import io.floe.writer.pending.PendingTransactions;
 import io.floe.writer.table.CommitListener;
 import io.floe.writer.table.TableResolver;
 import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -71,6 +73,19 @@ public final class SegmentUploader {
    */
   public UploadReport upload(SegmentUpload upload, TableIdentifier table) {
     return new UploadAttempt(upload, table, tables, manifests, io, settings, catalogDescription).run();
+  }
+
+  /** The tables this uploader has uploaded to or deleted from since it was made, each with the topic it holds. */
+  public Map<TableIdentifier, String> tables() {
+    return tables.resolved();
+  }
+
+  /**
+   * The table loaded afresh for maintenance beside the uploads: its commits take the lock this
+   * uploader's commits to the table take, and only for the catalog call.
+   */
+  public Table loadForMaintenance(TableIdentifier table) {
+    return tables.loadBeside(table);
   }
 
   /**

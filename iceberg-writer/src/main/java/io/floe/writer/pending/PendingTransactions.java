@@ -35,6 +35,18 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
     return json == null ? new PendingTransactions(partition, Map.of()) : PendingTransactionsParser.fromJson(partition, json);
   }
 
+  /** The pending transactions of every partition that has a property for them. */
+  public static List<PendingTransactions> ofEveryPartition(Table table) {
+    List<PendingTransactions> partitions = new ArrayList<>();
+    table.properties().forEach((key, json) -> {
+      String partition = key.startsWith(PROPERTY_PREFIX) ? key.substring(PROPERTY_PREFIX.length()) : "";
+      if (partition.matches("\\d{1,9}")) {
+        partitions.add(PendingTransactionsParser.fromJson(Integer.parseInt(partition), json));
+      }
+    });
+    return partitions;
+  }
+
   public static String property(int partition) {
     return PROPERTY_PREFIX + partition;
   }
@@ -135,6 +147,11 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
   /** The locations of the segment's files that stay in the Kafka view's branch after it is deleted. */
   public List<String> keptFiles(String segmentId) {
     return files().stream().filter(file -> file.segmentId().equals(segmentId)).map(PendingFile::location).toList();
+  }
+
+  /** Where every pending file of the partition is. */
+  public List<String> locations() {
+    return files().stream().map(PendingFile::location).toList();
   }
 
   private List<PendingFile> files() {
