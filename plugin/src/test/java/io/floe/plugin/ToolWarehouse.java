@@ -43,6 +43,16 @@ final class ToolWarehouse implements AutoCloseable {
     rsm.configure(configs);
   }
 
+  /** Where the warehouse is. */
+  Path warehouse() {
+    return warehouse;
+  }
+
+  /** The remote storage manager that tiered the segments, as the broker's. */
+  IcebergRemoteStorageManager rsm() {
+    return rsm;
+  }
+
   /** The broker's configuration file. */
   Path config() {
     return config;

@@ -20,6 +20,7 @@ import picocli.CommandLine.ParseResult;
     description = {"%nEvery command but verify-segment reads Floe's keys from the broker's configuration file "
         + "(--config) and checks them as the broker does at start."},
     subcommands = {VerifySegmentCommand.class, StatusCommand.class, CheckCommand.class, ManifestCommand.class,
+        MaintainCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Run 'floe COMMAND --help' for a command's options. docs/operations/tools.md describes each."},
     exitCodeListHeading = "%nExit status:%n",
