@@ -11,6 +11,7 @@ import io.floe.writer.maintenance.MaintenanceSettings;
 import io.floe.writer.maintenance.MaintenanceStep;
 import io.floe.writer.maintenance.StepOutcome;
 import io.floe.writer.maintenance.TableMaintenance;
+import io.floe.writer.table.RefusingOperations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,7 +81,7 @@ class TableMaintenanceTest {
     MaintenanceReport refused = new TableMaintenance(SETTINGS, "broker 1", CLOCK).run(table);
     List<Record> mainAfterRefusal = tiered.mainRows();
     List<Record> kafkaViewAfterRefusal = tiered.kafkaViewRows();
-    catalog.refusing = false;
+    catalog.recover();
     MaintenanceReport rerun = new TableMaintenance(SETTINGS, "broker 1", CLOCK).run(table);
 
     assertEquals(List.of(MaintenanceStep.REWRITE_MANIFESTS, MaintenanceStep.EXPIRE_SNAPSHOTS),

@@ -30,7 +30,9 @@ public record ReferencedFiles(Set<String> locations) {
     Set<String> files = new HashSet<>();
     Set<String> manifestsRead = new HashSet<>();
     for (Snapshot snapshot : table.snapshots()) {
-      files.add(canonical(snapshot.manifestListLocation()));
+      if (snapshot.manifestListLocation() != null) {
+        files.add(canonical(snapshot.manifestListLocation()));
+      }
       for (ManifestFile manifest : snapshot.allManifests(table.io())) {
         if (manifestsRead.add(manifest.path())) {
           files.add(canonical(manifest.path()));
