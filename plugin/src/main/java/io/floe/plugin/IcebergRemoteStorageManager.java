@@ -1,6 +1,7 @@
 package io.floe.plugin;
 
 import io.floe.plugin.config.FloeConfig;
+import io.floe.plugin.config.MaintenanceConfig;
 import io.floe.plugin.kafka.Redaction;
 import io.floe.plugin.kafka.Segments;
 import io.floe.plugin.maintenance.BrokerMaintenance;
@@ -109,14 +110,15 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
 
   /** Maintains the tables of the topics {@code maintenance.topics} matches, if it matches any, off the copy path. */
   private void startMaintenance(String brokerId) {
-    if (config.maintenanceTopics().isEmpty()) {
+    MaintenanceConfig keys = config.maintenance();
+    if (keys.topics().isEmpty()) {
       return;
     }
-    maintenance = new BrokerMaintenance(this::existingUploader, config::isMaintained,
-        new TableMaintenance(config.maintenanceSettings(), "broker " + brokerId, Clock.systemUTC()), MaintenanceLog::log);
-    maintenance.start(config.maintenanceInterval());
-    LOG.info("Floe maintains the tables of topics matching {} this broker tiers, every {}", config.maintenanceTopics(),
-        config.maintenanceInterval());
+    maintenance = new BrokerMaintenance(this::existingUploader, keys::maintains,
+        new TableMaintenance(keys.settings(), "broker " + brokerId, Clock.systemUTC()), MaintenanceLog::log);
+    maintenance.start(keys.interval());
+    LOG.info("Floe maintains the tables of topics matching {} this broker tiers, every {}", keys.topics(),
+        keys.interval());
   }
 
   /**

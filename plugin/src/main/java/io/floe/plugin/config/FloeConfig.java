@@ -9,7 +9,6 @@ import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.value.ValueFormat;
 import io.floe.writer.TableNames;
 import io.floe.writer.TableRetention;
-import io.floe.writer.maintenance.MaintenanceSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,20 +56,12 @@ public final class FloeConfig extends AbstractConfig {
   public static final String RAW_FALLBACK_AFTER = "value.raw.fallback.after.ms";
   public static final String TABLE_RETENTION = "table.retention";
   public static final String TABLE_RETENTION_OVERRIDES = "table.retention.overrides";
-  public static final String MAINTENANCE_TOPICS = "maintenance.topics";
-  public static final String MAINTENANCE_INTERVAL = "maintenance.interval.ms";
-  public static final String MAINTENANCE_RETAIN_LAST = "maintenance.snapshots.retain-last";
-  public static final String MAINTENANCE_MAX_SNAPSHOT_AGE = "maintenance.snapshots.max-age.ms";
-  public static final String MAINTENANCE_MAX_MANIFESTS = "maintenance.manifests.max-count";
-  public static final String MAINTENANCE_ORPHAN_MIN_AGE = "maintenance.orphans.min-age.ms";
 
   private static final long MIB = 1024 * 1024;
-  private static final long MINUTE_MS = 60_000;
-  private static final long HOUR_MS = 60 * MINUTE_MS;
   private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
   private static final String GCS_FILE_IO = "org.apache.iceberg.gcp.gcs.GCSFileIO";
 
-  static final ConfigDef DEFINITION = new ConfigDef()
+  static final ConfigDef DEFINITION = MaintenanceConfig.define(new ConfigDef())
       .define(CATALOG_WAREHOUSE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
           Importance.HIGH, "Where the tables' data files go: an absolute path or file: URI, s3://bucket/path or gs://bucket/path.")
       .define(CATALOG_NAME, Type.STRING, "floe", new ConfigDef.NonEmptyString(), Importance.LOW,
@@ -120,23 +111,10 @@ public final class FloeConfig extends AbstractConfig {
           ConfigDef.ValidString.in(Arrays.stream(TableRetention.values()).map(TableRetention::label).toArray(String[]::new)),
           Importance.MEDIUM, "When Kafka deletes a tiered segment, keep its rows in the table's main branch (keep) or remove them (follow-kafka).")
       .define(TABLE_RETENTION_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
-          "Per-topic table retentions, pattern:retention entries; a topic matching entries that disagree is refused.")
-      .define(MAINTENANCE_TOPICS, Type.STRING, "", Importance.MEDIUM,
-          "The topics whose tables the broker maintains (expires main's snapshots, rewrites its manifests, removes "
-              + "orphan files): a Java regular expression matching the whole topic name. Empty: none.")
-      .define(MAINTENANCE_INTERVAL, Type.LONG, 10 * MINUTE_MS, Range.atLeast(1_000), Importance.LOW,
-          "How long the broker waits between two maintenance passes over its tables.")
-      .define(MAINTENANCE_RETAIN_LAST, Type.INT, 100, Range.atLeast(1), Importance.LOW,
-          "Maintenance keeps at least this many of the newest snapshots of a table's main branch.")
-      .define(MAINTENANCE_MAX_SNAPSHOT_AGE, Type.LONG, 10 * MINUTE_MS, Range.atLeast(MINUTE_MS), Importance.LOW,
-          "Maintenance keeps every snapshot of main younger than this; older ones beyond the newest kept expire.")
-      .define(MAINTENANCE_MAX_MANIFESTS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
-          "Maintenance rewrites main's data manifests when its current snapshot has more than this many.")
-      .define(MAINTENANCE_ORPHAN_MIN_AGE, Type.LONG, 72 * HOUR_MS, Range.atLeast(HOUR_MS), Importance.LOW,
-          "Maintenance removes a file under a table's data location that nothing references only once it is older than this.");
+          "Per-topic table retentions, pattern:retention entries; a topic matching entries that disagree is refused.");
 
   private final TopicOverrides<Boolean> tableTopics;
-  private final TopicOverrides<Boolean> maintainedTopics;
+  private final MaintenanceConfig maintenance;
   private final TopicOverrides<ValueFormat> valueFormats;
   private final TopicOverrides<TableRetention> tableRetentions;
   private final TopicOverrides<String> namespaces;
@@ -154,7 +132,7 @@ public final class FloeConfig extends AbstractConfig {
       RestCatalogKeys.check(catalogProperties(), getString(MANIFEST_PREFIX) != null);
     }
     tableTopics = TopicOverrides.matching(ICEBERG_TOPICS, getString(ICEBERG_TOPICS), true, false);
-    maintainedTopics = TopicOverrides.matching(MAINTENANCE_TOPICS, getString(MAINTENANCE_TOPICS), true, false);
+    maintenance = MaintenanceConfig.of(this);
     valueFormats = TopicOverrides.parse(VALUE_FORMAT_OVERRIDES,
         ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(), getList(VALUE_FORMAT_OVERRIDES),
         ValueFormat::fromLabel, "one of auto, avro, protobuf, json, raw");
@@ -183,25 +161,9 @@ public final class FloeConfig extends AbstractConfig {
     return tableTopics.valueOf(topic);
   }
 
-  /** Whether the broker maintains the topic's table ({@code maintenance.topics}); with the pattern empty, no topic's. */
-  public boolean isMaintained(String topic) {
-    return !maintenanceTopics().isEmpty() && maintainedTopics.valueOf(topic);
-  }
-
-  /** The pattern of the topics whose tables the broker maintains, as configured; empty: none. */
-  public String maintenanceTopics() {
-    return getString(MAINTENANCE_TOPICS);
-  }
-
-  /** How long the broker waits between two maintenance passes. */
-  public Duration maintenanceInterval() {
-    return Duration.ofMillis(getLong(MAINTENANCE_INTERVAL));
-  }
-
-  /** What a maintenance pass keeps of a table, in the broker and in {@code floe maintain} alike. */
-  public MaintenanceSettings maintenanceSettings() {
-    return new MaintenanceSettings(getInt(MAINTENANCE_RETAIN_LAST), Duration.ofMillis(getLong(MAINTENANCE_MAX_SNAPSHOT_AGE)),
-        getInt(MAINTENANCE_MAX_MANIFESTS), Duration.ofMillis(getLong(MAINTENANCE_ORPHAN_MIN_AGE)));
+  /** The {@code maintenance.*} keys: which topics' tables the broker maintains, how often, and what a pass keeps. */
+  public MaintenanceConfig maintenance() {
+    return maintenance;
   }
 
   /**

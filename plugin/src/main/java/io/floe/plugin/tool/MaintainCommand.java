@@ -51,7 +51,7 @@ final class MaintainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (ToolContext context = ToolContext.open(config.file)) {
       Map<TableIdentifier, Table> tables = tables(context);
-      TableMaintenance pass = new TableMaintenance(context.config().maintenanceSettings(), owner(), Clock.systemUTC());
+      TableMaintenance pass = new TableMaintenance(context.config().maintenance().settings(), owner(), Clock.systemUTC());
       int maintained = 0;
       int skipped = 0;
       int failed = 0;

@@ -211,11 +211,10 @@ class FloeConfigTest {
   void noTopicIsMaintainedUnlessConfigured() {
     FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w"));
 
-    assertFalse(config.isMaintained("orders"));
-    assertFalse(config.isMaintained(""));
+    assertFalse(config.maintenance().maintains("orders"));
     assertEquals(new MaintenanceSettings(100, Duration.ofMinutes(10), 100, Duration.ofDays(3)),
-        config.maintenanceSettings());
-    assertEquals(Duration.ofMinutes(10), config.maintenanceInterval());
+        config.maintenance().settings());
+    assertEquals(Duration.ofMinutes(10), config.maintenance().interval());
   }
 
   @Test
@@ -225,11 +224,12 @@ class FloeConfigTest {
         "maintenance.snapshots.retain-last", "5", "maintenance.snapshots.max-age.ms", "120000",
         "maintenance.manifests.max-count", "8", "maintenance.orphans.min-age.ms", "7200000"));
 
-    assertTrue(config.isMaintained("orders"));
-    assertTrue(config.isMaintained("payments-eu"));
-    assertFalse(config.isMaintained("orders-v2"));
-    assertEquals(new MaintenanceSettings(5, Duration.ofMinutes(2), 8, Duration.ofHours(2)), config.maintenanceSettings());
-    assertEquals(Duration.ofMinutes(1), config.maintenanceInterval());
+    assertTrue(config.maintenance().maintains("orders"));
+    assertTrue(config.maintenance().maintains("payments-eu"));
+    assertFalse(config.maintenance().maintains("orders-v2"));
+    assertEquals(new MaintenanceSettings(5, Duration.ofMinutes(2), 8, Duration.ofHours(2)),
+        config.maintenance().settings());
+    assertEquals(Duration.ofMinutes(1), config.maintenance().interval());
   }
 
   @Test
