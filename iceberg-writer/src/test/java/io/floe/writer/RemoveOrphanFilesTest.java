@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,20 @@ class RemoveOrphanFilesTest {
     assertTrue(Files.exists(orphan));
     assertEquals(Optional.of("the FileIO " + LocalFileIO.class.getName() + " of table " + Warehouse.CATALOG_NAME
         + ".kafka.orders cannot list files by prefix"), removal.skipped());
+  }
+
+  @Test
+  void saysSoAndSkipsATableWhoseGarbageCollectionIsOff() {
+    TieredTable tiered = new TieredTable(dir);
+    tiered.tier(1);
+    tiered.table().updateProperties().set(TableProperties.GC_ENABLED, "false").commit();
+    Path orphan = tiered.orphan("Killed-00000.parquet", Duration.ofDays(4));
+
+    OrphanRemoval removal = removeOlderThanThreeDays(tiered);
+
+    assertTrue(Files.exists(orphan));
+    assertEquals(Optional.of("table " + Warehouse.CATALOG_NAME + ".kafka.orders has gc.enabled=false"),
+        removal.skipped());
   }
 
   @Test

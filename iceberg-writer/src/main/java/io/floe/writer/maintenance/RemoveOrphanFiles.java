@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.io.FileInfo;
 import org.apache.iceberg.io.SupportsPrefixOperations;
+import org.apache.iceberg.util.PropertyUtil;
 import org.apache.iceberg.util.Tasks;
 
 /**
@@ -63,6 +65,11 @@ public final class RemoveOrphanFiles {
           + " cannot list files by prefix");
     }
     table.refresh();
+    if (!PropertyUtil.propertyAsBoolean(table.properties(), TableProperties.GC_ENABLED,
+        TableProperties.GC_ENABLED_DEFAULT)) {
+      // As Iceberg's own removal: the table's files may be another table's too.
+      return OrphanRemoval.skipped("table " + table.name() + " has " + TableProperties.GC_ENABLED + "=false");
+    }
     String dataLocation = ReferencedFiles.dataLocation(table);
     List<String> old = new ArrayList<>();
     for (FileInfo file : listing.listPrefix(dataLocation)) {
