@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -78,6 +79,19 @@ public final class SegmentUploader {
    */
   public UploadReport upload(SegmentUpload upload, TableIdentifier table) {
     return new UploadAttempt(upload, table, tables, manifests, io, settings, catalogDescription).run();
+  }
+
+  /** The tables this uploader has uploaded to or deleted from since it was made, each with the topic it holds. */
+  public Map<TableIdentifier, String> tables() {
+    return tables.resolved();
+  }
+
+  /**
+   * The table loaded afresh for maintenance beside the uploads: its commits take the lock this
+   * uploader's commits to the table take, and only for the catalog call.
+   */
+  public Table loadForMaintenance(TableIdentifier table) {
+    return tables.loadBeside(table);
   }
 
   /**

@@ -48,12 +48,21 @@ final class Warehouse {
   final LocalFileIO io = new LocalFileIO();
 
   Warehouse(Path dir) {
+    this(dir, LocalFileIO.class);
+  }
+
+  /** A warehouse whose catalog gives its tables a FileIO of class {@code io}. */
+  Warehouse(Path dir, Class<? extends LocalFileIO> io) {
     this.dir = dir;
-    this.catalog = catalog("jdbc:sqlite:" + dir.resolve("catalog.db"), dir.resolve("warehouse"), true);
+    this.catalog = catalog("jdbc:sqlite:" + dir.resolve("catalog.db"), dir.resolve("warehouse"), true, io);
   }
 
   /** A JDBC catalog at {@code uri}; without {@code initialize} it makes no connection until used. */
   static Catalog catalog(String uri, Path warehouse, boolean initialize) {
+    return catalog(uri, warehouse, initialize, LocalFileIO.class);
+  }
+
+  private static Catalog catalog(String uri, Path warehouse, boolean initialize, Class<? extends LocalFileIO> io) {
     try {
       // DriverManager finds drivers through the context class loader only (KAFKA-NOTES §7.3).
       Class.forName("org.sqlite.JDBC");
@@ -64,7 +73,7 @@ final class Warehouse {
         CatalogUtil.ICEBERG_CATALOG_TYPE, CatalogUtil.ICEBERG_CATALOG_TYPE_JDBC,
         CatalogProperties.URI, uri,
         CatalogProperties.WAREHOUSE_LOCATION, warehouse.toString(),
-        CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName(),
+        CatalogProperties.FILE_IO_IMPL, io.getName(),
         "jdbc.init-catalog-tables", Boolean.toString(initialize)));
     if (initialize) {
       // The current catalog tables (with views); choosing them connects at once.

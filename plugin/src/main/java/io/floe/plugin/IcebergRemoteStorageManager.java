@@ -1,8 +1,11 @@
 package io.floe.plugin;
 
 import io.floe.plugin.config.FloeConfig;
+import io.floe.plugin.config.MaintenanceConfig;
 import io.floe.plugin.kafka.Redaction;
 import io.floe.plugin.kafka.Segments;
+import io.floe.plugin.maintenance.BrokerMaintenance;
+import io.floe.plugin.maintenance.MaintenanceLog;
 import io.floe.plugin.kafka.StorageExceptions;
 import io.floe.plugin.metrics.FetchMetrics;
 import io.floe.plugin.metrics.FloeMetrics;
@@ -33,6 +36,7 @@ import io.floe.writer.UploadReport;
 import io.floe.writer.UploadFailedException;
 import io.floe.writer.WriterSettings;
 import io.floe.writer.classic.ClassicSegments;
+import io.floe.writer.maintenance.TableMaintenance;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.repoint.KafkaViewRepointing;
 import io.floe.writer.repoint.RepointingReport;
@@ -74,6 +78,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private FetchMetrics fetches;
   private ValueMetrics valueMetrics;
   private PendingTransactionMetrics pendingTransactions;
+  private BrokerMaintenance maintenance;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -103,6 +108,21 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       gcs.warning().ifPresent(LOG::warn);
     });
     checkCatalogInBackground();
+    startMaintenance(String.valueOf(configs.get("broker.id")));
+  }
+
+  /** Maintains the tables of the topics {@code maintenance.topics} matches, if it matches any, off the copy path. */
+  private void startMaintenance(String brokerId) {
+    MaintenanceConfig keys = config.maintenance();
+    if (keys.topics().isEmpty()) {
+      return;
+    }
+    maintenance = new BrokerMaintenance(this::existingUploader, keys::maintains,
+        new TableMaintenance(keys.settings(), "broker " + brokerId, Clock.systemUTC(), manifests,
+            new ReplayComparison(warehouse.io())::difference), MaintenanceLog::log);
+    maintenance.start(keys.interval());
+    LOG.info("Floe maintains the tables of topics matching {} this broker tiers, every {}", keys.topics(),
+        keys.interval());
   }
 
   /**
@@ -304,6 +324,11 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     return uploader;
   }
 
+  /** The uploader if an upload or deletion made it: maintenance never opens the catalog for a broker that tiers nothing. */
+  private synchronized Optional<SegmentUploader> existingUploader() {
+    return Optional.ofNullable(uploader);
+  }
+
   private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
     for (Throwable e = error; e != null; e = e.getCause()) {
       if (kind.isInstance(e)) {
@@ -319,6 +344,9 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
 
   @Override
   public void close() throws IOException {
+    if (maintenance != null) {
+      maintenance.close();
+    }
     if (fetcher != null) {
       fetcher.close();
     }

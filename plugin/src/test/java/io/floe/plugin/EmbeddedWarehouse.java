@@ -21,6 +21,11 @@ record EmbeddedWarehouse(Path location) {
     return manager;
   }
 
+  /** Where the managers put segment manifests: the default under the warehouse. */
+  String manifestPrefix() {
+    return "file://" + location.resolve("_floe/manifests");
+  }
+
   /** The catalog the managers write to, opened as an analyst's engine would. */
   Catalog catalog() {
     return CatalogUtil.buildIcebergCatalog("floe", Map.of(

@@ -32,7 +32,7 @@ class FloeToolTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"verify-segment", "status", "check", "manifest"})
+  @ValueSource(strings = {"verify-segment", "status", "check", "manifest", "maintain"})
   void everyCommandHasHelp(String command) {
     ToolWarehouse.Run run = warehouse.run(command, "--help");
 
@@ -46,7 +46,7 @@ class FloeToolTest {
     ToolWarehouse.Run run = warehouse.run("--help");
 
     assertEquals(0, run.exit(), run.toString());
-    for (String command : new String[] {"verify-segment", "status", "check", "manifest"}) {
+    for (String command : new String[] {"verify-segment", "status", "check", "manifest", "maintain"}) {
       assertTrue(run.out().contains("  " + command), run.toString());
     }
   }

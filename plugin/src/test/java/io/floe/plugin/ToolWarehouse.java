@@ -43,6 +43,16 @@ final class ToolWarehouse implements AutoCloseable {
     rsm.configure(configs);
   }
 
+  /** Where the warehouse is. */
+  Path warehouse() {
+    return warehouse;
+  }
+
+  /** The remote storage manager that tiered the segments, as the broker's. */
+  IcebergRemoteStorageManager rsm() {
+    return rsm;
+  }
+
   /** The broker's configuration file. */
   Path config() {
     return config;
@@ -89,11 +99,6 @@ final class ToolWarehouse implements AutoCloseable {
   TieredSegment tier(TieredSegment segment) throws RemoteStorageException {
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
     return segment;
-  }
-
-  /** The remote storage manager that tiers the segments, as the broker has it. */
-  IcebergRemoteStorageManager rsm() {
-    return rsm;
   }
 
   /** The topic's table, loaded afresh. */

@@ -37,6 +37,18 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
     return json == null ? new PendingTransactions(partition, Map.of()) : PendingTransactionsParser.fromJson(partition, json);
   }
 
+  /** The pending transactions of every partition that has a property for them. */
+  public static List<PendingTransactions> ofEveryPartition(Table table) {
+    List<PendingTransactions> partitions = new ArrayList<>();
+    table.properties().forEach((key, json) -> {
+      String partition = key.startsWith(PROPERTY_PREFIX) ? key.substring(PROPERTY_PREFIX.length()) : "";
+      if (partition.matches("\\d{1,9}")) {
+        partitions.add(PendingTransactionsParser.fromJson(Integer.parseInt(partition), json));
+      }
+    });
+    return partitions;
+  }
+
   public static String property(int partition) {
     return PROPERTY_PREFIX + partition;
   }

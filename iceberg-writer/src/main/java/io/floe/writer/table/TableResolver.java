@@ -1,7 +1,10 @@
 package io.floe.writer.table;
 
 import io.floe.translator.table.KafkaColumns;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.iceberg.BaseTable;
@@ -75,6 +78,30 @@ public final class TableResolver {
           identifier, resolved.topic(), KafkaTableLayout.TOPIC_PROPERTY, topic));
     }
     return Optional.ofNullable(resolved);
+  }
+
+  /** The tables resolved so far, each with the topic it holds. */
+  public Map<TableIdentifier, String> resolved() {
+    Map<TableIdentifier, String> resolved = new TreeMap<>(Comparator.comparing(TableIdentifier::toString));
+    tables.forEach((identifier, table) -> resolved.put(identifier, table.topic()));
+    return resolved;
+  }
+
+  /**
+   * The table loaded afresh, for work beside the uploads (maintenance): its own copy, so that its
+   * refreshes never move the table under an upload, with its commits taking the lock the uploads
+   * of a table resolved here take, and heard by the listener as theirs are.
+   *
+   * @throws NoSuchTableException if the catalog does not have it
+   */
+  public Table loadBeside(TableIdentifier identifier) {
+    Table table = catalog.loadTable(identifier);
+    TopicTable resolved = tables.get(identifier);
+    if (resolved != null && table instanceof BaseTable base) {
+      return new BaseTable(new ObservedOperations(new LockedOperations(base.operations(), resolved.lock()),
+          resolved.topic(), commits), base.name(), base.reporter());
+    }
+    return table;
   }
 
   /** Drops the kept table, so that the next upload loads it again (say, after it was dropped). */

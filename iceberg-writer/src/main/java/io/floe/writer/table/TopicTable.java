@@ -31,6 +31,11 @@ public final class TopicTable {
     return topic;
   }
 
+  /** The lock of this JVM's commits to the table. */
+  ReentrantLock lock() {
+    return lock;
+  }
+
   public TableIdentifier identifier() {
     return identifier;
   }

@@ -61,7 +61,7 @@ public final class FloeConfig extends AbstractConfig {
   private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
   private static final String GCS_FILE_IO = "org.apache.iceberg.gcp.gcs.GCSFileIO";
 
-  static final ConfigDef DEFINITION = new ConfigDef()
+  static final ConfigDef DEFINITION = MaintenanceConfig.define(new ConfigDef())
       .define(CATALOG_WAREHOUSE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
           Importance.HIGH, "Where the tables' data files go: an absolute path or file: URI, s3://bucket/path or gs://bucket/path.")
       .define(CATALOG_NAME, Type.STRING, "floe", new ConfigDef.NonEmptyString(), Importance.LOW,
@@ -114,6 +114,7 @@ public final class FloeConfig extends AbstractConfig {
           "Per-topic table retentions, pattern:retention entries; a topic matching entries that disagree is refused.");
 
   private final TopicOverrides<Boolean> tableTopics;
+  private final MaintenanceConfig maintenance;
   private final TopicOverrides<ValueFormat> valueFormats;
   private final TopicOverrides<TableRetention> tableRetentions;
   private final TopicOverrides<String> namespaces;
@@ -131,6 +132,7 @@ public final class FloeConfig extends AbstractConfig {
       RestCatalogKeys.check(catalogProperties(), getString(MANIFEST_PREFIX) != null);
     }
     tableTopics = TopicOverrides.matching(ICEBERG_TOPICS, getString(ICEBERG_TOPICS), true, false);
+    maintenance = MaintenanceConfig.of(this);
     valueFormats = TopicOverrides.parse(VALUE_FORMAT_OVERRIDES,
         ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(), getList(VALUE_FORMAT_OVERRIDES),
         ValueFormat::fromLabel, "one of auto, avro, protobuf, json, raw");
@@ -157,6 +159,11 @@ public final class FloeConfig extends AbstractConfig {
    */
   public boolean isTable(String topic) {
     return tableTopics.valueOf(topic);
+  }
+
+  /** The {@code maintenance.*} keys: which topics' tables the broker maintains, how often, and what a pass keeps. */
+  public MaintenanceConfig maintenance() {
+    return maintenance;
   }
 
   /**

@@ -81,10 +81,15 @@ public final class LocalFileIO implements FileIO, SupportsPrefixOperations {
     }
   }
 
+  /**
+   * A file's size and when it was written: its last-modified time, as S3's listing gives it (a file
+   * here appears whole, moved into place once written). Creation time is not that everywhere: on
+   * some file systems and JDKs it reads as the last-modified time, on others as the birth time.
+   */
   private static FileInfo info(String location, Path file) {
     try {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return new FileInfo(location, attributes.size(), attributes.creationTime().toMillis());
+      return new FileInfo(location, attributes.size(), attributes.lastModifiedTime().toMillis());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the attributes of " + location + ": " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaViewBranch;
+import io.floe.writer.maintenance.ReferencedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -98,10 +99,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     for (DataFileRef dataFile : manifest.files()) {
       String location = dataFile.location();
-      listed.add(Locations.canonical(location));
+      listed.add(ReferencedFiles.canonical(location));
       if (!context.io().newInputFile(location).exists()) {
         problem("missing", location + ": listed by " + segment + ", not in the object store");
-      } else if (table.isPresent() && !table.get().inKafkaView().contains(Locations.canonical(location))) {
+      } else if (table.isPresent() && !table.get().inKafkaView().contains(ReferencedFiles.canonical(location))) {
         problem("unreachable", location + ": listed by " + segment + ", not in branch " + KafkaViewBranch.NAME
             + " of table " + identifier);
       }
@@ -114,8 +115,8 @@ final class CheckCommand implements Callable<Integer> {
     tables.forEach((identifier, table) -> table.ifPresent(files -> {
       locations.add(files.dataLocation());
       for (FileInfo file : context.list(files.dataLocation())) {
-        String location = Locations.canonical(file.location());
-        if (!files.inAnySnapshot().contains(location) && !listed.contains(location)) {
+        String location = ReferencedFiles.canonical(file.location());
+        if (!files.referenced().contains(location) && !listed.contains(location)) {
           problem("orphan", file.location() + " (" + file.size() + " bytes): under the data location of table "
               + identifier + ", in no snapshot of it and no manifest");
         }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
     description = {"%nEvery command but verify-segment reads Floe's keys from the broker's configuration file "
         + "(--config) and checks them as the broker does at start."},
     subcommands = {VerifySegmentCommand.class, StatusCommand.class, CheckCommand.class, ManifestCommand.class,
-        RepointCommand.class, CommandLine.HelpCommand.class},
+        RepointCommand.class, MaintainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'floe COMMAND --help' for a command's options. docs/operations/tools.md describes each."},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:ok", "1:problems found, or a failure (object store, catalog)",

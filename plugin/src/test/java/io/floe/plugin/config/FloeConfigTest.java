@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.plugin.storage.LocalFileIO;
 import io.floe.reader.ParkingLimits;
+import io.floe.writer.maintenance.MaintenanceSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -204,5 +205,51 @@ class FloeConfigTest {
     configs.put("iceberg.catalog.warehouse", "gs://bucket/warehouse");
     configs.put("iceberg.catalog.uri", "jdbc:postgresql://db/floe");
     return new FloeConfig(configs);
+  }
+
+  @Test
+  void noTopicIsMaintainedUnlessConfigured() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w"));
+
+    assertFalse(config.maintenance().maintains("orders"));
+    assertEquals(new MaintenanceSettings(100, Duration.ofMinutes(10), 100, Duration.ofDays(3)),
+        config.maintenance().settings());
+    assertEquals(Duration.ofMinutes(10), config.maintenance().interval());
+  }
+
+  @Test
+  void maintenanceFollowsItsTopicPatternAndKeys() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w",
+        "maintenance.topics", "orders|payments-.*", "maintenance.interval.ms", "60000",
+        "maintenance.snapshots.retain-last", "5", "maintenance.snapshots.max-age.ms", "120000",
+        "maintenance.manifests.max-count", "8", "maintenance.orphans.min-age.ms", "7200000"));
+
+    assertTrue(config.maintenance().maintains("orders"));
+    assertTrue(config.maintenance().maintains("payments-eu"));
+    assertFalse(config.maintenance().maintains("orders-v2"));
+    assertEquals(new MaintenanceSettings(5, Duration.ofMinutes(2), 8, Duration.ofHours(2)),
+        config.maintenance().settings());
+    assertEquals(Duration.ofMinutes(1), config.maintenance().interval());
+  }
+
+  @Test
+  void aMaintenancePatternThatDoesNotCompileNamesItsKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(Map.of(
+        "iceberg.catalog.warehouse", "/w", "maintenance.topics", "orders[")));
+    assertTrue(error.getMessage().contains("maintenance.topics"), error.getMessage());
+  }
+
+  @Test
+  void anOrphanAgeShorterThanAnHourIsRefusedNamingItsKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(Map.of(
+        "iceberg.catalog.warehouse", "/w", "maintenance.orphans.min-age.ms", "60000")));
+    assertTrue(error.getMessage().contains("maintenance.orphans.min-age.ms"), error.getMessage());
+  }
+
+  @Test
+  void keepingNoSnapshotOfMainIsRefusedNamingItsKey() {
+    ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(Map.of(
+        "iceberg.catalog.warehouse", "/w", "maintenance.snapshots.retain-last", "0")));
+    assertTrue(error.getMessage().contains("maintenance.snapshots.retain-last"), error.getMessage());
   }
 }

@@ -1,0 +1,31 @@
+package io.floe.writer.maintenance;
+
+/**
+ * The steps of a maintenance pass, in the order a pass runs them. Each is independent of the
+ * others: it reads the table afresh, commits on its own, and a failed one does not stop the next.
+ */
+public enum MaintenanceStep {
+  /**
+   * {@link io.floe.writer.repoint.KafkaViewRepointing}, first: the Kafka view follows the
+   * compactions of {@code main} (any engine's) before snapshot expiry can take the replace
+   * snapshots that show them.
+   */
+  FOLLOW_COMPACTION("follow-compaction"),
+  /** {@link RewriteMainManifests}. */
+  REWRITE_MANIFESTS("rewrite-manifests"),
+  /** {@link ExpireMainSnapshots}, after the rewrite, so that the manifests it replaced can go at once. */
+  EXPIRE_SNAPSHOTS("expire-snapshots"),
+  /** {@link RemoveOrphanFiles}, last: it lists what every step before it left. */
+  REMOVE_ORPHAN_FILES("remove-orphan-files");
+
+  private final String label;
+
+  MaintenanceStep(String label) {
+    this.label = label;
+  }
+
+  /** The step's name in logs and the tool's output. */
+  public String label() {
+    return label;
+  }
+}

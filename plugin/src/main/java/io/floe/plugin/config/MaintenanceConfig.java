@@ -1,0 +1,65 @@
+package io.floe.plugin.config;
+
+import io.floe.plugin.topics.TopicOverrides;
+import io.floe.writer.maintenance.MaintenanceSettings;
+import java.time.Duration;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * The {@code maintenance.*} keys (docs/operations/maintenance.md), checked: which topics' tables the
+ * broker maintains, how often, and what a pass keeps, in the broker and in {@code floe maintain}
+ * alike. The lower bounds are where a pass would start to fail uploads: an upload validates its
+ * commit against the snapshot of {@code main} it read, and its files are referenced by nothing
+ * until that commit.
+ *
+ * @param topics the pattern of the topics whose tables the broker maintains, as configured; empty: none
+ * @param interval how long the broker waits between two passes
+ */
+public record MaintenanceConfig(String topics, Duration interval, MaintenanceSettings settings,
+    TopicOverrides<Boolean> matching) {
+  public static final String TOPICS = "maintenance.topics";
+  public static final String INTERVAL = "maintenance.interval.ms";
+  public static final String RETAIN_LAST = "maintenance.snapshots.retain-last";
+  public static final String MAX_SNAPSHOT_AGE = "maintenance.snapshots.max-age.ms";
+  public static final String MAX_MANIFESTS = "maintenance.manifests.max-count";
+  public static final String ORPHAN_MIN_AGE = "maintenance.orphans.min-age.ms";
+
+  private static final long MINUTE_MS = 60_000;
+  private static final long HOUR_MS = 60 * MINUTE_MS;
+
+  /** Whether the broker maintains the topic's table; with the pattern empty, no topic's (no topic's name is empty). */
+  public boolean maintains(String topic) {
+    return matching.valueOf(topic);
+  }
+
+  static ConfigDef define(ConfigDef definition) {
+    return definition
+        .define(TOPICS, Type.STRING, "", Importance.MEDIUM,
+            "The topics whose tables the broker maintains (expires main's snapshots, rewrites its manifests, removes "
+                + "orphan files): a Java regular expression matching the whole topic name. Empty: none.")
+        .define(INTERVAL, Type.LONG, 10 * MINUTE_MS, Range.atLeast(1_000), Importance.LOW,
+            "How long the broker waits between two maintenance passes over its tables.")
+        .define(RETAIN_LAST, Type.INT, 100, Range.atLeast(1), Importance.LOW,
+            "Maintenance keeps at least this many of the newest snapshots of a table's main branch.")
+        .define(MAX_SNAPSHOT_AGE, Type.LONG, 10 * MINUTE_MS, Range.atLeast(MINUTE_MS), Importance.LOW,
+            "Maintenance keeps every snapshot of main younger than this; older ones beyond the newest kept expire.")
+        .define(MAX_MANIFESTS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
+            "Maintenance rewrites main's data manifests when its current snapshot has more than this many.")
+        .define(ORPHAN_MIN_AGE, Type.LONG, 72 * HOUR_MS, Range.atLeast(HOUR_MS), Importance.LOW,
+            "Maintenance removes a file under a table's data location that nothing references only once it is older "
+                + "than this.");
+  }
+
+  /** @throws org.apache.kafka.common.config.ConfigException naming {@code maintenance.topics} if its pattern does not compile */
+  static MaintenanceConfig of(AbstractConfig config) {
+    String topics = config.getString(TOPICS);
+    return new MaintenanceConfig(topics, Duration.ofMillis(config.getLong(INTERVAL)),
+        new MaintenanceSettings(config.getInt(RETAIN_LAST), Duration.ofMillis(config.getLong(MAX_SNAPSHOT_AGE)),
+            config.getInt(MAX_MANIFESTS), Duration.ofMillis(config.getLong(ORPHAN_MIN_AGE))),
+        TopicOverrides.matching(TOPICS, topics, true, false));
+  }
+}
