@@ -120,8 +120,13 @@ public final class JsonValueCodec implements ValueCodec {
     List<TextStyle> styles = TextStyle.candidates(Layout.of(payload));
     for (TextStyle style : styles) {
       TextShape candidate = recorder.shape(style);
-      if (Arrays.equals(write(record, candidate), payload)) {
-        return candidate;
+      try {
+        if (Arrays.equals(write(record, candidate), payload)) {
+          return candidate;
+        }
+      } catch (UncheckedIOException e) {
+        // Text Jackson reads but cannot write, such as a lone surrogate: no UTF-8 column holds it.
+        throw new MalformedValueException("its text cannot be written back: " + e.getCause().getMessage());
       }
     }
     return recorder.shape(styles.get(0));
