@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floe.writer.table.CommitListener;
 import io.floe.writer.table.CommitListener.CommitOutcome;
+import io.floe.writer.table.ForwardingOperations;
 import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.LocationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,43 +98,16 @@ class CommitAttemptsTest {
       catalog.renameTable(from, to);
     }
 
-    private final class RacingOperations implements TableOperations {
-      private final TableOperations operations;
-
+    private final class RacingOperations extends ForwardingOperations {
       RacingOperations(TableOperations operations) {
-        this.operations = operations;
+        super(operations);
       }
 
       @Override
       public TableMetadata refresh() {
-        TableMetadata refreshed = operations.refresh();
+        TableMetadata refreshed = super.refresh();
         Optional.ofNullable(race.getAndSet(null)).ifPresent(Runnable::run);
         return refreshed;
-      }
-
-      @Override
-      public TableMetadata current() {
-        return operations.current();
-      }
-
-      @Override
-      public void commit(TableMetadata base, TableMetadata metadata) {
-        operations.commit(base, metadata);
-      }
-
-      @Override
-      public FileIO io() {
-        return operations.io();
-      }
-
-      @Override
-      public String metadataFileLocation(String fileName) {
-        return operations.metadataFileLocation(fileName);
-      }
-
-      @Override
-      public LocationProvider locationProvider() {
-        return operations.locationProvider();
       }
     }
   }

@@ -6,11 +6,14 @@ import org.apache.iceberg.encryption.EncryptionManager;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.LocationProvider;
 
-/** A table's operations passed through to the catalog's, for a subclass to change how it commits. */
-abstract class ForwardingOperations implements TableOperations {
+/**
+ * A table's operations passed through to the catalog's, for a subclass to change how it commits
+ * (or, in a test, how it refreshes).
+ */
+public abstract class ForwardingOperations implements TableOperations {
   private final TableOperations operations;
 
-  ForwardingOperations(TableOperations operations) {
+  protected ForwardingOperations(TableOperations operations) {
     this.operations = operations;
   }
 
