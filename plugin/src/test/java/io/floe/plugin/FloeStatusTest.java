@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Map;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -59,6 +61,20 @@ class FloeStatusTest {
     assertEquals(0, run.exit(), run.toString());
     assertTrue(run.out().contains("partition 0: segments=1 offsets=0-2 data-files="), run.toString());
     assertTrue(run.out().contains(" rows-in-main=1 pending-rows=2 last-offset-in-main=0 lag=2"), run.toString());
+  }
+
+  @Test
+  void aTopicsTableIsFoundWhereItsOverridesPutIt() throws Exception {
+    try (ToolWarehouse overridden = new ToolWarehouse(Files.createDirectories(dir.resolve("overridden")),
+        Map.of("iceberg.namespace.overrides", "orders:sales", "iceberg.table.overrides", "orders:order_events"))) {
+      overridden.tier("orders", 0, 0);
+
+      ToolWarehouse.Run run = overridden.run("status", "--config", overridden.config().toString(), "orders");
+
+      assertEquals(0, run.exit(), run.toString());
+      assertTrue(run.out().contains("table sales.order_events in catalog floe"), run.toString());
+      assertTrue(run.out().contains(" rows-in-main=83 "), run.toString());
+    }
   }
 
   @Test

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
@@ -33,10 +35,17 @@ final class ToolWarehouse implements AutoCloseable {
   private final IcebergRemoteStorageManager rsm;
 
   ToolWarehouse(Path dir) {
+    this(dir, Map.of());
+  }
+
+  /** @param settings Floe's keys besides the warehouse, in the manager's configuration and in the broker's file */
+  ToolWarehouse(Path dir, Map<String, String> settings) {
     this.dir = dir;
     this.warehouse = dir.resolve("warehouse");
-    this.config = writeConfig(dir.resolve("server.properties"), "rsm.config.iceberg.catalog.warehouse=file://" + warehouse);
-    Map<String, Object> configs = new HashMap<>();
+    List<String> lines = new ArrayList<>(List.of("rsm.config.iceberg.catalog.warehouse=file://" + warehouse));
+    settings.forEach((key, value) -> lines.add("rsm.config." + key + "=" + value));
+    this.config = writeConfig(dir.resolve("server.properties"), lines.toArray(String[]::new));
+    Map<String, Object> configs = new HashMap<>(settings);
     configs.put("iceberg.catalog.warehouse", "file://" + warehouse);
     configs.put("broker.id", 1);
     rsm = new IcebergRemoteStorageManager();

@@ -4,13 +4,13 @@ import io.floe.plugin.config.FloeConfig;
 import io.floe.plugin.kafka.Redaction;
 import io.floe.plugin.storage.CatalogOpenException;
 import io.floe.plugin.storage.Warehouse;
+import io.floe.plugin.topics.AmbiguousTopicSettingException;
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.ManifestPaths;
 import io.floe.translator.manifest.MissingBucket;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
-import io.floe.writer.TableNames;
 import io.floe.writer.table.KafkaTableLayout;
 import java.io.Closeable;
 import java.io.IOException;
@@ -88,9 +88,18 @@ final class ToolContext implements Closeable {
     return warehouse.catalogDescription();
   }
 
-  /** The identifier of a topic's table, as uploads name it. */
+  /**
+   * The identifier of a topic's table, as uploads name it: in the namespace and with the name the
+   * topic's overrides give, if they do.
+   *
+   * @throws ToolException (bad input) if overrides the topic matches disagree
+   */
   TableIdentifier tableOf(String topic) {
-    return TableIdentifier.of(namespace(), TableNames.forTopic(topic));
+    try {
+      return config.table(topic);
+    } catch (AmbiguousTopicSettingException e) {
+      throw ToolException.badInput("Cannot find the table of topic " + topic + ": " + e.getMessage());
+    }
   }
 
   /** The table, if the catalog has it. @throws ToolException (failure) if the catalog cannot be opened */
