@@ -8,12 +8,8 @@ import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.pending.PendingTransactions;
-import io.floe.writer.repoint.KafkaViewRepointing;
-import io.floe.writer.repoint.ReplayCheck;
-import io.floe.writer.repoint.RepointingReport;
 import io.floe.writer.table.CommitListener;
 import io.floe.writer.table.TableResolver;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -92,24 +88,6 @@ public final class SegmentUploader {
    */
   public Table loadForMaintenance(TableIdentifier table) {
     return tables.loadBeside(table);
-  }
-
-  /**
-   * Makes the Kafka view of a topic's table follow the compactions of its {@code main}
-   * ({@link KafkaViewRepointing}), holding the table's lock, so that this broker's uploads and
-   * deletions of the table wait for it. A table the catalog does not have has nothing to re-point.
-   *
-   * @throws RuntimeException as the catalog or the object store raise it; running again goes on
-   */
-  public RepointingReport followCompaction(TableIdentifier table, String topic, ReplayCheck check,
-      Duration gracePeriod) {
-    return tables.existing(table, topic).map(existing -> existing.withLatest(latest -> KafkaViewRepointing.of(latest)
-            .manifestsIn(manifests)
-            .ofTopic(topic)
-            .verifiedBy(check)
-            .gracePeriod(gracePeriod)
-            .commit()))
-        .orElseGet(() -> new RepointingReport(List.of(), Map.of(), 0, 0));
   }
 
   /**

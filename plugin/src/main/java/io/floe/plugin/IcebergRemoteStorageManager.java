@@ -38,8 +38,6 @@ import io.floe.writer.WriterSettings;
 import io.floe.writer.classic.ClassicSegments;
 import io.floe.writer.maintenance.TableMaintenance;
 import io.floe.writer.manifest.ManifestStore;
-import io.floe.writer.repoint.KafkaViewRepointing;
-import io.floe.writer.repoint.RepointingReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -293,26 +291,6 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   private RemoteStorageException deleteFailed(SegmentRef segment, boolean retriable, String message, Throwable cause) {
     tiering.deleteFailed(segment.topic(), retriable);
     return retriable ? StorageExceptions.retriable(message, cause) : StorageExceptions.fatal(message, cause);
-  }
-
-  /**
-   * Makes the Kafka view of a table topic follow the compactions of its table's {@code main}
-   * (docs/architecture.md §6): segments whose files a compaction took out are re-pointed at the
-   * files that hold their rows now, each checked by serving it through the fetch path from both
-   * manifests, and files no manifest lists leave the Kafka view's branch after
-   * {@link KafkaViewRepointing#DEFAULT_GRACE_PERIOD}, longer than this fetcher keeps a manifest
-   * ({@link SegmentFetcher#MANIFEST_MAX_AGE}) plus a fetch's life. For a maintenance task to call
-   * after compacting, or on a schedule; it needs the catalog.
-   *
-   * @throws RuntimeException as the catalog or the object store raise it; running again goes on
-   */
-  public RepointingReport followCompaction(String topic) {
-    RepointingReport report = uploader().followCompaction(config.table(topic), topic,
-        new ReplayComparison(warehouse.io())::difference, KafkaViewRepointing.DEFAULT_GRACE_PERIOD);
-    LOG.info("Kafka view of topic {} follows the compactions of table {}: {} segments re-pointed, {} left on their "
-            + "own files {}, {} files retired, {} released", topic, config.table(topic), report.repointed().size(),
-        report.kept().size(), report.kept().values(), report.retiredFiles(), report.releasedFiles());
-    return report;
   }
 
   private synchronized SegmentUploader uploader() {

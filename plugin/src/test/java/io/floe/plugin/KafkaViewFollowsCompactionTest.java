@@ -92,7 +92,7 @@ class KafkaViewFollowsCompactionTest {
     long before = dataBytes(table());
 
     MainMaintenance.compact(table());
-    RepointingReport repointed = rsm.followCompaction("orders");
+    RepointingReport repointed = repointing().commit();
     RepointingReport released = repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
@@ -125,7 +125,7 @@ class KafkaViewFollowsCompactionTest {
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
 
     MainMaintenance.compactInReverse(table());
-    RepointingReport report = rsm.followCompaction("orders");
+    RepointingReport report = repointing().commit();
     repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
@@ -148,7 +148,7 @@ class KafkaViewFollowsCompactionTest {
     try (InputStream open = rsm.fetchLogSegment(segment.metadata(), 0)) {
       served.write(open.readNBytes(1000));
       MainMaintenance.compact(table());
-      RepointingReport report = rsm.followCompaction("orders");
+      RepointingReport report = repointing().commit();
       MainMaintenance.expireAndRemoveOrphans(table());
       assertEquals(List.of(ref(segment)), report.repointed(), report.toString());
       served.write(open.readAllBytes());
@@ -169,7 +169,7 @@ class KafkaViewFollowsCompactionTest {
     deleteFromMain(table(), 0, 3);
 
     MainMaintenance.compact(table());
-    RepointingReport report = rsm.followCompaction("orders");
+    RepointingReport report = repointing().commit();
     RepointingReport later = repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
@@ -186,7 +186,7 @@ class KafkaViewFollowsCompactionTest {
     IcebergRemoteStorageManager rsm = managed();
     rsm.copyLogSegmentData(segment.metadata(), segment.data());
     MainMaintenance.compact(table());
-    rsm.followCompaction("orders");
+    repointing().commit();
     repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     long branchHead = table().refs().get(KafkaViewBranch.NAME).snapshotId();
     byte[] manifest = Files.readAllBytes(manifestFile(segment));
@@ -267,7 +267,7 @@ class KafkaViewFollowsCompactionTest {
     rsm.copyLogSegmentData(first.metadata(), first.data());
     rsm.copyLogSegmentData(second.metadata(), second.data());
     MainMaintenance.compact(table());
-    rsm.followCompaction("orders");
+    repointing().commit();
     repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     Set<String> shared = kafkaViewFiles(table());
 
@@ -288,14 +288,14 @@ class KafkaViewFollowsCompactionTest {
         .transactional(Compression.NONE, 0, records(2, 3)));
     rsm.copyLogSegmentData(first.metadata(), first.data());
     MainMaintenance.compact(table());
-    RepointingReport whilePending = rsm.followCompaction("orders");
+    RepointingReport whilePending = repointing().commit();
     TieredSegment second = tiered("second", 5, 7, SegmentTransactions.openAtEnd(first.segmentFile()), segment -> segment
         .plain(Compression.NONE, records(5, 1))
         .marker(org.apache.kafka.common.record.internal.ControlRecordType.COMMIT, SampleRecords.T0 + 100)
         .plain(Compression.NONE, records(7, 1)));
     rsm.copyLogSegmentData(second.metadata(), second.data());
     MainMaintenance.compact(table());
-    RepointingReport committed = rsm.followCompaction("orders");
+    RepointingReport committed = repointing().commit();
     repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
@@ -315,7 +315,7 @@ class KafkaViewFollowsCompactionTest {
     }
     Set<String> before = kafkaOnlyFiles(table());
 
-    RepointingReport copied = rsm.followCompaction("orders");
+    RepointingReport copied = repointing().commit();
     RepointingReport released = repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     MainMaintenance.expireAndRemoveOrphans(table());
 
@@ -337,7 +337,7 @@ class KafkaViewFollowsCompactionTest {
       segments.add(TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0));
       rsm.copyLogSegmentData(segments.get(partition).metadata(), segments.get(partition).data());
       if (partition % 2 == 1) {
-        rsm.followCompaction("orders");
+        repointing().commit();
       }
     }
     repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
@@ -387,7 +387,7 @@ class KafkaViewFollowsCompactionTest {
     TieredSegment kept = TieredSegment.everyKind(dir.resolve("p1"), "orders", 1, 0);
     rsm.copyLogSegmentData(deleted.metadata(), deleted.data());
     rsm.copyLogSegmentData(kept.metadata(), kept.data());
-    rsm.followCompaction("orders");
+    repointing().commit();
     repointing().clock(Clock.fixed(later(), ZoneOffset.UTC)).commit();
     Set<String> copy = kafkaOnlyFiles(table());
 

@@ -3,7 +3,6 @@ package io.floe.writer.table;
 import io.floe.translator.table.KafkaColumns;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -56,28 +55,6 @@ public final class TableResolver {
           + "give each topic a table of its own", identifier, resolved.topic(), KafkaTableLayout.TOPIC_PROPERTY, topic));
     }
     return resolved;
-  }
-
-  /**
-   * The table if the catalog has it, without creating it.
-   *
-   * @throws IncompatibleTableException as {@link #resolve} does
-   */
-  public Optional<TopicTable> existing(TableIdentifier identifier, String topic) {
-    TopicTable resolved = tables.computeIfAbsent(identifier, id -> {
-      try {
-        Table table = adopt(id, catalog.loadTable(id));
-        String holds = table.properties().getOrDefault(KafkaTableLayout.TOPIC_PROPERTY, topic);
-        return new TopicTable(id, holds, observed(table, holds));
-      } catch (NoSuchTableException | NoSuchNamespaceException e) {
-        return null;
-      }
-    });
-    if (resolved != null && !resolved.topic().equals(topic)) {
-      throw new IncompatibleTableException(String.format("Table %s holds topic %s (its property %s), not %s",
-          identifier, resolved.topic(), KafkaTableLayout.TOPIC_PROPERTY, topic));
-    }
-    return Optional.ofNullable(resolved);
   }
 
   /** The tables resolved so far, each with the topic it holds. */
