@@ -2,6 +2,7 @@ package io.floe.writer.maintenance;
 
 import io.floe.translator.table.KafkaColumns;
 import io.floe.writer.data.FloeParquetFiles;
+import io.floe.writer.table.KafkaTableLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -53,7 +54,7 @@ final class CompactedFile {
     boolean written = false;
     try {
       DataWriter<Record> writer = FloeParquetFiles.open(table, table.io().newOutputFile(location), group.spec(),
-          group.partition(), rowGroupBytes, table.sortOrder());
+          group.partition(), rowGroupBytes, KafkaTableLayout.declaredOrder(table));
       try (writer) {
         long lastOffset = -1;
         for (DataFile file : group.files()) {
