@@ -83,8 +83,9 @@ class KilledRepointingIT {
     table = WarehouseCatalog.tableOf(warehouse, TOPIC);
 
     mainBefore = TableRows.wholeBefore(warehouse, table, compactedBefore);
-    compactedAway = KafkaView.mainFiles(warehouse, table);
-    compacted = MainCompaction.compact(warehouse, table);
+    KafkaView.Compaction compaction = MainCompaction.compact(warehouse, table);
+    compactedAway = compaction.replaced();
+    compacted = compaction.compacted();
     segmentsToRepoint = KafkaView.segmentsListingAny(KafkaView.filesBySegment(warehouse, TOPIC), compactedAway);
 
     // The operator turns maintenance on; the broker maintains the table once it tiers to it again.

@@ -88,8 +88,6 @@ class SparkCompactionRepointingSparkIT {
     topic.awaitTieredBefore(broker, tiered, TIERING_TIMEOUT);
     mainBefore = TableRows.wholeBefore(warehouse, TOPIC, tiered);
     bytesBefore = KafkaView.referencedDataBytes(warehouse, TOPIC);
-    replaced = KafkaView.mainFiles(warehouse, TOPIC);
-    segmentsOnReplacedFiles = KafkaView.segmentsListingAny(KafkaView.filesBySegment(warehouse, TOPIC), replaced);
     SparkSql spark = SparkSql.onWarehouse(warehouse, dir.resolve("spark"), SPARK_SETTINGS);
     Path config = dir.resolve("broker/server.properties");
 
@@ -99,7 +97,10 @@ class SparkCompactionRepointingSparkIT {
       Map<String, Object> rewrite = spark.query("CALL floe.system.rewrite_data_files(table => 'kafka." + TOPIC + "',"
           + " options => map('min-input-files', '2'))").get(0);
       assertTrue((Long) rewrite.get("rewritten_data_files_count") > 1, () -> "Spark rewrote no small files: " + rewrite);
-      compacted = KafkaView.mainFiles(warehouse, TOPIC);
+      KafkaView.Compaction compaction = KafkaView.lastCompactionOfMain(warehouse, TOPIC);
+      replaced = compaction.replaced();
+      compacted = compaction.compacted();
+      segmentsOnReplacedFiles = KafkaView.segmentsListingAny(KafkaView.filesBySegment(warehouse, TOPIC), replaced);
       readers.awaitPassFromNow(READING_TIMEOUT);
 
       repointing = floe.tool(dir.resolve("repoint"), "repoint", "--config", config.toString(), TOPIC);

@@ -4,9 +4,12 @@ import io.floe.plugin.storage.LocalFileIO;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.table.KafkaColumns;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.commit.RetiredFiles;
+import io.floe.writer.maintenance.CompactMainFiles;
 import io.floe.writer.manifest.ManifestStore;
+import io.floe.writer.repoint.KafkaViewRepointing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,10 +23,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * A topic's Kafka view in the embedded default's warehouse, read as the broker's fetches read it:
@@ -63,11 +72,54 @@ public final class KafkaView {
     return WarehouseCatalog.withTable(warehouse, table, t -> files(t, t.currentSnapshot()));
   }
 
-  /** The data files of the head of Floe's branch of {@code kafka.<table>}: every file a fetch may read. */
-  public static Set<String> branchFiles(Path warehouse, String table) {
-    return WarehouseCatalog.withTable(warehouse, table,
-        t -> files(t, t.snapshot(t.refs().get(KafkaViewBranch.NAME).snapshotId())));
+  /**
+   * How many data files of {@code main}'s current snapshot of {@code kafka.<table>} hold rows of each
+   * Kafka partition, by its column metrics (a file of several Kafka partitions counts for each).
+   */
+  public static Map<Integer, Integer> mainFilesPerKafkaPartition(Path warehouse, String table) {
+    return WarehouseCatalog.withTable(warehouse, table, t -> {
+      int partitionField = t.schema().findField(KafkaColumns.KAFKA + "." + KafkaColumns.PARTITION).fieldId();
+      Map<Integer, Integer> files = new TreeMap<>();
+      try (CloseableIterable<FileScanTask> tasks = t.newScan().includeColumnStats().planFiles()) {
+        for (FileScanTask task : tasks) {
+          int lower = Conversions.fromByteBuffer(Types.IntegerType.get(), task.file().lowerBounds().get(partitionField));
+          int upper = Conversions.fromByteBuffer(Types.IntegerType.get(), task.file().upperBounds().get(partitionField));
+          for (int partition = lower; partition <= upper; partition++) {
+            files.merge(partition, 1, Integer::sum);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return files;
+    });
   }
+
+  /** How many of the snapshots of {@code main} of {@code kafka.<table>} (its current one and its ancestors) are Floe's compactions. */
+  public static long floeCompactionsOfMain(Path warehouse, String table) {
+    return WarehouseCatalog.withTable(warehouse, table, t -> StreamSupport.stream(
+            SnapshotUtil.ancestorsOf(t.currentSnapshot().snapshotId(), t::snapshot).spliterator(), false)
+        .filter(snapshot -> DataOperations.REPLACE.equals(snapshot.operation())
+            && CompactMainFiles.OPERATION.equals(snapshot.summary().get(KafkaViewRepointing.OPERATION)))
+        .count());
+  }
+
+  /**
+   * The data files the newest compaction of {@code main} of {@code kafka.<table>} (its newest
+   * replace snapshot) took out and put in: exactly those, whatever uploads committed around it.
+   */
+  public static Compaction lastCompactionOfMain(Path warehouse, String table) {
+    return WarehouseCatalog.withTable(warehouse, table, t -> {
+      Snapshot replace = StreamSupport.stream(
+              SnapshotUtil.ancestorsOf(t.currentSnapshot().snapshotId(), t::snapshot).spliterator(), false)
+          .filter(snapshot -> DataOperations.REPLACE.equals(snapshot.operation())).findFirst()
+          .orElseThrow(() -> new AssertionError("No compaction in the history of main of " + t.name()));
+      return new Compaction(locations(replace.removedDataFiles(t.io())), locations(replace.addedDataFiles(t.io())));
+    });
+  }
+
+  /** What a compaction of {@code main} took out and put in, by location. */
+  public record Compaction(Set<String> replaced, Set<String> compacted) {}
 
   /** Bytes of the data files {@code main}'s current snapshot or the head of Floe's branch lists, each file once. */
   public static long referencedDataBytes(Path warehouse, String table) {
@@ -113,6 +165,12 @@ public final class KafkaView {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  private static Set<String> locations(Iterable<DataFile> files) {
+    Set<String> locations = new TreeSet<>();
+    files.forEach(file -> locations.add(file.location()));
+    return locations;
   }
 
   private static Path localPath(String location) {

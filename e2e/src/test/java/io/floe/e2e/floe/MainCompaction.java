@@ -4,7 +4,6 @@ import io.floe.plugin.MainMaintenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Set;
 
 /** A compaction of a topic's table's {@code main}, made by an engine other than Floe. */
 public final class MainCompaction {
@@ -13,9 +12,9 @@ public final class MainCompaction {
   /**
    * Rewrites every data file of {@code main} of {@code kafka.<table>} into one per table partition
    * and commits it as a replace snapshot, as Spark's {@code rewrite_data_files} does (Iceberg's
-   * {@code RewriteFiles}); returns the files it put in main.
+   * {@code RewriteFiles}); returns the files it took out of main and put in.
    */
-  public static Set<String> compact(Path warehouse, String table) {
+  public static KafkaView.Compaction compact(Path warehouse, String table) {
     WarehouseCatalog.withTable(warehouse, table, t -> {
       try {
         MainMaintenance.compact(t);
@@ -24,6 +23,6 @@ public final class MainCompaction {
       }
       return null;
     });
-    return KafkaView.mainFiles(warehouse, table);
+    return KafkaView.lastCompactionOfMain(warehouse, table);
   }
 }
