@@ -152,6 +152,30 @@ class KafkaViewFollowsCompactionTest {
   }
 
   @Test
+  void aSegmentRelocatedAFewOffsetsAtATimeIsServedExactly() throws Exception {
+    // Row groups of 1 MiB: the values' file has several, and each range reads only its own.
+    IcebergRemoteStorageManager rsm = managed(Map.of("writer.row.group.size.bytes", 1 << 20));
+    TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p0"), "orders", 0, 0);
+    TieredSegment values = incompressible("values", 0, kinds.metadata().endOffset() + 1, 12);
+    List<TieredSegment> segments = List.of(kinds, values);
+    for (TieredSegment segment : segments) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+    SegmentManifest uploaded = (SegmentManifest) new ManifestStore(io, config().manifestPrefix()).read(ref(values))
+        .orElseThrow();
+    assertTrue(uploaded.files().get(0).rowGroups().size() > 2, uploaded.files().toString());
+
+    MainMaintenance.compact(table());
+    RepointingReport report = repointing().offsetsAtOnce(2).commit();
+
+    assertEquals(Set.copyOf(refs(segments)), Set.copyOf(report.repointed()), report.toString());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+      ServedBytes.assertEveryIndexServed(managed(), segment);
+    }
+  }
+
+  @Test
   void batchesWhoseRowsACompactionWroteInAnotherOrderAndInTwoDaysFilesAreServedInTheirOwnOrder() throws Exception {
     IcebergRemoteStorageManager rsm = managed();
     // Each batch has rows on both sides of midnight, so in two files of a table partitioned by day.
@@ -573,8 +597,14 @@ class KafkaViewFollowsCompactionTest {
   }
 
   private IcebergRemoteStorageManager managed() {
+    return managed(Map.of());
+  }
+
+  private IcebergRemoteStorageManager managed(Map<String, Object> more) {
     IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
-    manager.configure(configs());
+    Map<String, Object> configs = configs();
+    configs.putAll(more);
+    manager.configure(configs);
     managers.add(manager);
     return manager;
   }
