@@ -505,7 +505,7 @@ class KafkaViewFollowsCompactionTest {
   /** A pass of the broker's maintenance, compacting every file of main, keeping main's history short. */
   private MaintenanceReport maintenancePass(Clock clock) {
     MaintenanceSettings settings = new MaintenanceSettings(1, Duration.ZERO, 100, Duration.ofDays(3),
-        Optional.of(new Compaction(512L << 20, Duration.ZERO)));
+        Optional.of(new Compaction(512L << 20, Duration.ZERO, 0)));
     return new TableMaintenance(settings, "broker 1", clock, new ManifestStore(io, config().manifestPrefix()),
         new ReplayComparison(io)::difference).run(table());
   }

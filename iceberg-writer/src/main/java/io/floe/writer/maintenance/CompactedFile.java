@@ -31,9 +31,11 @@ final class CompactedFile {
   private final int kafkaPosition;
   private final int partitionPosition;
   private final int offsetPosition;
+  private final Pacing pacing;
 
-  CompactedFile(Table table) {
+  CompactedFile(Table table, Pacing pacing) {
     this.table = table;
+    this.pacing = pacing;
     this.schema = table.schema();
     this.kafkaPosition = schema.columns().indexOf(schema.findField(KafkaColumns.KAFKA));
     Schema kafka = new Schema(schema.findField(KafkaColumns.KAFKA).type().asStructType().fields());
@@ -59,6 +61,7 @@ final class CompactedFile {
         long lastOffset = -1;
         for (DataFile file : group.files()) {
           lastOffset = copy(file, group.kafkaPartition(), lastOffset, writer);
+          pacing.done(file.fileSizeInBytes());
         }
       }
       written = true;

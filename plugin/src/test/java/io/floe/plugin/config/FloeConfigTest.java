@@ -214,7 +214,7 @@ class FloeConfigTest {
 
     assertFalse(config.maintenance().maintains("orders"));
     assertEquals(new MaintenanceSettings(100, Duration.ofMinutes(10), 100, Duration.ofDays(3),
-        Optional.of(new Compaction(512L << 20, Duration.ofHours(1)))),
+        Optional.of(new Compaction(512L << 20, Duration.ofHours(1), 16L << 20))),
         config.maintenance().settings());
     assertEquals(Duration.ofMinutes(10), config.maintenance().interval());
   }
@@ -225,13 +225,14 @@ class FloeConfigTest {
         "maintenance.topics", "orders|payments-.*", "maintenance.interval.ms", "60000",
         "maintenance.snapshots.retain-last", "5", "maintenance.snapshots.max-age.ms", "120000",
         "maintenance.manifests.max-count", "8", "maintenance.orphans.min-age.ms", "7200000",
-        "maintenance.compaction.target-file-size-bytes", "134217728", "maintenance.compaction.min-age.ms", "0"));
+        "maintenance.compaction.target-file-size-bytes", "134217728", "maintenance.compaction.min-age.ms", "0",
+        "maintenance.compaction.max-bytes-per-second", "0"));
 
     assertTrue(config.maintenance().maintains("orders"));
     assertTrue(config.maintenance().maintains("payments-eu"));
     assertFalse(config.maintenance().maintains("orders-v2"));
     assertEquals(new MaintenanceSettings(5, Duration.ofMinutes(2), 8, Duration.ofHours(2),
-        Optional.of(new Compaction(128L << 20, Duration.ZERO))),
+        Optional.of(new Compaction(128L << 20, Duration.ZERO, 0))),
         config.maintenance().settings());
     assertEquals(Duration.ofMinutes(1), config.maintenance().interval());
   }
