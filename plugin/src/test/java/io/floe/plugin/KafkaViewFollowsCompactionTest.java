@@ -176,6 +176,45 @@ class KafkaViewFollowsCompactionTest {
   }
 
   @Test
+  void floesCompactionOfItsOwnCompactedFileReadsOnlyTheManifestsOfTheSegmentsItsFooterNames() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>(List.of(plain("first", 0, 10), plain("second", 10, 10)));
+    TieredSegment elsewhere = incompressible("elsewhere", 1, 0, 1);
+    for (TieredSegment segment : List.of(segments.get(0), segments.get(1), elsewhere)) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+    maintenancePass(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)));
+    segments.add(plain("third", 20, 10));
+    rsm.copyLogSegmentData(segments.get(2).metadata(), segments.get(2).data());
+    // A pass that read every manifest of the topic would fail on this one.
+    Files.write(manifestFile(elsewhere), new byte[] {1, 2, 3});
+
+    MaintenanceReport second = maintenancePass(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)));
+
+    assertFalse(second.failed(), second.toString());
+    assertEquals("compact-main: compacted 2 data files into 1", second.steps().get(0).describe());
+    assertTrue(second.steps().get(1).describe().startsWith("follow-compaction: 3 segments re-pointed, 0 left"),
+        second.toString());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+    }
+  }
+
+  @Test
+  void aSegmentIsNotRepointedAtAFileOfFloesCompactionWhoseFooterDoesNotNameIt() throws Exception {
+    TieredSegment segment = plain("first", 0, 10);
+    managed().copyLogSegmentData(segment.metadata(), segment.data());
+    MainMaintenance.compactAsFloeNaming(table(), Set.of("AnotherSegmentIdAAAAAA"));
+
+    RepointingReport report = repointing().commit();
+
+    // A release reads only the manifests a footer names: this segment's would never be read.
+    assertEquals(List.of(), report.repointed());
+    assertTrue(report.kept().get(ref(segment)).endsWith("whose footer does not name the segment"), report.toString());
+    assertServedFromEveryBatch(managed(), segment);
+  }
+
+  @Test
   void batchesWhoseRowsACompactionWroteInAnotherOrderAndInTwoDaysFilesAreServedInTheirOwnOrder() throws Exception {
     IcebergRemoteStorageManager rsm = managed();
     // Each batch has rows on both sides of midnight, so in two files of a table partitioned by day.

@@ -5,6 +5,7 @@ import io.floe.translator.manifest.BatchEntry.RowRun;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.data.MainCompactionFiles;
 import io.floe.writer.data.RowGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ final class SegmentRelocation {
   private final ViewFiles views;
   private final int offsetsAtOnce;
   private final Map<String, List<DataFileRef.RowGroup>> rowGroups = new HashMap<>();
+  private final Map<String, Optional<Set<String>>> namedSegments = new HashMap<>();
 
   /** @param offsetsAtOnce the offsets of a segment relocated at once, at most (unless one batch holds more) */
   SegmentRelocation(Table table, ViewFiles views, int offsetsAtOnce) {
@@ -118,6 +120,13 @@ final class SegmentRelocation {
             return Optional.of(String.format("offset %d, in data file %s, is in no file a compaction of main put in",
                 offset.getAsLong(), files.get(run.file()).location()));
           }
+          String target = now.get().file().location();
+          if (!names(target, manifest.segment())) {
+            // Release reads only the manifests of the segments it names: one it does not name
+            // must not list it, or the file could go while this segment still reads it.
+            return Optional.of(String.format("offset %d is in compacted file %s, whose footer does not name the "
+                + "segment", offset.getAsLong(), target));
+          }
           extend(runs, next.index(now.get().file()), now.get().position());
         }
       }
@@ -176,6 +185,12 @@ final class SegmentRelocation {
     runs.forEach((file, fileRuns) -> offsets.put(file, FileOffsets.of(table, manifest.files().get(file), fileRuns,
         manifest.segment().partition())));
     return offsets;
+  }
+
+  /** Whether the file at {@code location} may hold the segment's rows: its footer names it, or names no segment. */
+  private boolean names(String location, SegmentRef segment) {
+    return namedSegments.computeIfAbsent(location, l -> MainCompactionFiles.segmentsIn(table.io(), l))
+        .map(ids -> ids.contains(segment.segmentId())).orElse(true);
   }
 
   /** Adds a row to the batch's runs: to the last run if it comes right after it in the same file. */
