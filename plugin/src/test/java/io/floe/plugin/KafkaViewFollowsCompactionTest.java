@@ -84,17 +84,7 @@ class KafkaViewFollowsCompactionTest {
 
   @Test
   void afterCompactionEveryRecordIsServedExactlyFromOneCopyOfItsBytes() throws Exception {
-    IcebergRemoteStorageManager rsm = managed();
-    List<TieredSegment> segments = new ArrayList<>();
-    for (int partition = 0; partition < 3; partition++) {
-      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
-      segments.add(kinds);
-      // Values no codec shrinks and no two segments share, so that bytes compare as stored.
-      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
-    }
-    for (TieredSegment segment : segments) {
-      rsm.copyLogSegmentData(segment.metadata(), segment.data());
-    }
+    List<TieredSegment> segments = tierEveryKindAndValuesOfThreePartitions();
     long before = dataBytes(table());
 
     MainMaintenance.compact(table());
@@ -116,16 +106,7 @@ class KafkaViewFollowsCompactionTest {
 
   @Test
   void afterFloesOwnCompactionEveryRecordIsServedExactlyFromOneCopyOfItsBytes() throws Exception {
-    IcebergRemoteStorageManager rsm = managed();
-    List<TieredSegment> segments = new ArrayList<>();
-    for (int partition = 0; partition < 3; partition++) {
-      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
-      segments.add(kinds);
-      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
-    }
-    for (TieredSegment segment : segments) {
-      rsm.copyLogSegmentData(segment.metadata(), segment.data());
-    }
+    List<TieredSegment> segments = tierEveryKindAndValuesOfThreePartitions();
     long before = dataBytes(table());
     Set<String> uploaded = mainFiles(table());
 
@@ -504,6 +485,22 @@ class KafkaViewFollowsCompactionTest {
     assertEquals(1, copy.size(), copy.toString());
     assertTrue(kafkaViewFiles(table()).containsAll(copy), later.toString());
     assertServedFromEveryBatch(managed(), kept);
+  }
+
+  /** Tiers, on each of three partitions, a segment of every kind of batch and one of values no codec shrinks. */
+  private List<TieredSegment> tierEveryKindAndValuesOfThreePartitions() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 3; partition++) {
+      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
+      segments.add(kinds);
+      // Values no codec shrinks and no two segments share, so that bytes compare as stored.
+      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
+    }
+    for (TieredSegment segment : segments) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+    return segments;
   }
 
   /** Past the grace period of every file retired so far. */
