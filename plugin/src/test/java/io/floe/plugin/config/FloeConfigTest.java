@@ -209,6 +209,32 @@ class FloeConfigTest {
   }
 
   @Test
+  void endpointsReachedOverPlainHttpBeyondThisMachineAreFoundWithoutTheirCredentials() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "s3://bucket/warehouse",
+        "iceberg.catalog.uri", "jdbc:postgresql://db/floe", "iceberg.catalog.s3.endpoint", "http://minio.internal:9000",
+        "iceberg.catalog.s3.secret-access-key", "http-looking-secret",
+        "iceberg.catalog.oauth2-server-uri", "http://fred:hunter2@auth.internal/token?token=x",
+        "schema.registry.url", "https://registry.example, http://registry.internal:8081/path"));
+
+    List<PlainHttpEndpoint> endpoints = config.plainHttpEndpoints();
+
+    assertEquals(List.of(new PlainHttpEndpoint("iceberg.catalog.oauth2-server-uri", "http://auth.internal"),
+        new PlainHttpEndpoint("iceberg.catalog.s3.endpoint", "http://minio.internal:9000"),
+        new PlainHttpEndpoint("schema.registry.url", "http://registry.internal:8081")), endpoints);
+    endpoints.forEach(endpoint -> assertFalse(endpoint.warning().matches(".*(hunter2|fred|token|secret).*"),
+        endpoint.warning()));
+  }
+
+  @Test
+  void plainHttpToLoopbackIsNotAnExposure() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "s3://bucket/warehouse",
+        "iceberg.catalog.s3.endpoint", "http://127.0.0.1:9000", "iceberg.catalog.uri", "http://localhost:8181",
+        "schema.registry.url", "http://[::1]:8081"));
+
+    assertEquals(List.of(), config.plainHttpEndpoints());
+  }
+
+  @Test
   void noTopicIsMaintainedUnlessConfigured() {
     FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w"));
 
