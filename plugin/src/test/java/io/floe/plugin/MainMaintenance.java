@@ -28,8 +28,11 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.parquet.Parquet;
 
-/** Maintenance on a table's main as an operator's engine runs it, with Iceberg's core API. */
-final class MainMaintenance {
+/**
+ * Maintenance on a table's main as an operator's engine runs it, with Iceberg's core API; public
+ * for the end-to-end tests, which compact a real broker's table with it.
+ */
+public final class MainMaintenance {
   private MainMaintenance() {}
 
   /**
@@ -37,7 +40,7 @@ final class MainMaintenance {
    * files go with the files they point at), and commits
    * it as a replace snapshot (Iceberg's {@code RewriteFiles}), as Spark's {@code rewrite_data_files} does.
    */
-  static void compact(Table table) throws IOException {
+  public static void compact(Table table) throws IOException {
     compact(table, false, () -> "compacted-" + java.util.UUID.randomUUID() + ".parquet", Map.of());
   }
 
