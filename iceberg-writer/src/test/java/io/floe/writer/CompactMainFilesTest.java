@@ -103,6 +103,25 @@ class CompactMainFilesTest {
   }
 
   @Test
+  void aCompactedFileJoinsTheFilesThatCameOfAgeAfterItWithoutWaitingForItsOwnAge() {
+    TieredTable tiered = new TieredTable(dir);
+    for (long baseOffset = 0; baseOffset < 30; baseOffset += 10) {
+      tiered.tier(0, baseOffset);
+    }
+    long fileBytes = mainFilesByKafkaPartition(tiered).get(0).get(0).fileSizeInBytes();
+    Instant cutoff = afterTheLastCommit(tiered.table());
+    MainCompaction firstTwo = CompactMainFiles.of(tiered.table()).targetFileSize(fileBytes * 5 / 2)
+        .committedBefore(cutoff).commit();
+
+    MainCompaction again = CompactMainFiles.of(tiered.table()).committedBefore(cutoff).commit();
+
+    assertEquals(new MainCompaction(2, 1, Map.of()), firstTwo, "the third file packed alone, so left");
+    assertEquals(new MainCompaction(2, 1, Map.of()), again, "committed after the cut-off, the compacted file is "
+        + "compacted with the third all the same");
+    assertEquals(30, offsets(tiered, mainFilesByKafkaPartition(tiered).get(0).get(0)).size());
+  }
+
+  @Test
   void filesArePackedInOffsetOrderUpToTheTargetSize() {
     TieredTable tiered = new TieredTable(dir);
     tiered.tier(12);
@@ -167,6 +186,15 @@ class CompactMainFilesTest {
     assertEquals(1, partition0.size());
     assertEquals(Optional.of(Set.of("Segment000AAAAAAAAAAAA", "Segment003AAAAAAAAAAAA", "Segment006AAAAAAAAAAAA")),
         MainCompactionFiles.segmentsIn(tiered.table().io(), partition0.get(0).location()));
+  }
+
+  /** An instant past the commit time of the table's last snapshot, once the clock has passed it. */
+  private static Instant afterTheLastCommit(Table table) {
+    long last = table.currentSnapshot().timestampMillis();
+    while (System.currentTimeMillis() <= last) {
+      Thread.onSpinWait();
+    }
+    return Instant.ofEpochMilli(last + 1);
   }
 
   /** Main's data files, by the Kafka partition of their first row. */

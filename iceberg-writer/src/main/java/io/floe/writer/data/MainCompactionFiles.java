@@ -31,6 +31,11 @@ public final class MainCompactionFiles {
     return Map.of(SEGMENTS_KEY, String.join("\n", segmentIds));
   }
 
+  /** Whether the data file at {@code location} is one of these. */
+  public static boolean isOne(String location) {
+    return location.substring(location.lastIndexOf('/') + 1).startsWith(PREFIX);
+  }
+
   /**
    * The segments whose rows the data file at {@code location} holds, as far as its name or footer
    * says: an upload's file holds its segment's rows, a compacted file those its footer names.
@@ -41,7 +46,7 @@ public final class MainCompactionFiles {
     if (uploaded.isPresent()) {
       return Optional.of(Set.of(uploaded.get()));
     }
-    if (!location.substring(location.lastIndexOf('/') + 1).startsWith(PREFIX)) {
+    if (!isOne(location)) {
       return Optional.empty();
     }
     return Optional.ofNullable(FooterProperties.of(io.newInputFile(location)).get(SEGMENTS_KEY))

@@ -1,6 +1,7 @@
 package io.floe.writer.maintenance;
 
 import io.floe.translator.table.KafkaColumns;
+import io.floe.writer.data.MainCompactionFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,7 +27,7 @@ import org.apache.iceberg.types.Types;
 /**
  * Which files of {@code main} a compaction rewrites, and into how many: the small ones (under
  * three quarters of the target size, as Iceberg's bin packing counts them) committed before the
- * cut-off, grouped by table partition and Kafka partition, taken in offset order and packed into
+ * cut-off, or written by an earlier compaction (whose rows were all old enough then), grouped by table partition and Kafka partition, taken in offset order and packed into
  * groups of at most the target size; a group of one file is left as it is.
  *
  * <p>A file is left out when a compaction could not keep its rows exactly or in order: when deletes
@@ -52,7 +53,7 @@ final class CompactionPlan {
         DataFile file = task.file();
         if (!task.deletes().isEmpty() || file.format() != FileFormat.PARQUET
             || file.fileSizeInBytes() >= targetBytes * SMALL_FILE_RATIO
-            || !committedBefore(file, commitTimes, committedBefore)) {
+            || !(committedBefore(file, commitTimes, committedBefore) || MainCompactionFiles.isOne(file.location()))) {
           continue;
         }
         Optional<Integer> partition = single(file, partitionId);
