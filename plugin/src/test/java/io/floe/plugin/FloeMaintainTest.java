@@ -57,6 +57,7 @@ class FloeMaintainTest {
 
     assertEquals(0, run.exit(), run.toString());
     assertTrue(run.out().contains("table kafka.orders:\n"
+        + "  compact-main: nothing to compact\n"
         + "  follow-compaction: 0 segments re-pointed, 0 left on their own files [], 0 files retired, 0 released\n"
         + "  rewrite-manifests: rewrote main's 3 data manifests\n"
         + "  expire-snapshots: expired 0 snapshots\n  remove-orphan-files: removed 1 orphan files\n"), run.toString());

@@ -4,6 +4,7 @@ import static io.floe.plugin.ServedBytes.assertServedFrom;
 import static io.floe.plugin.ServedBytes.assertServedFromEveryBatch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,10 @@ import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.deletes.LocatedRow;
 import io.floe.writer.deletes.PositionDeletes;
 import io.floe.writer.deletes.TableRowScan;
+import io.floe.writer.maintenance.MaintenanceReport;
+import io.floe.writer.maintenance.MaintenanceSettings;
+import io.floe.writer.maintenance.MaintenanceSettings.Compaction;
+import io.floe.writer.maintenance.TableMaintenance;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.repoint.KafkaViewRepointing;
 import io.floe.writer.repoint.ReplayCheck;
@@ -38,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -102,6 +108,43 @@ class KafkaViewFollowsCompactionTest {
     assertEquals(repointed.retiredFiles(), released.releasedFiles(), released.toString());
     long after = dataBytes(table());
     assertTrue(after <= before * 1.05, "data bytes " + before + " before compaction, " + after + " after");
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+      ServedBytes.assertEveryIndexServed(managed(), segment);
+    }
+  }
+
+  @Test
+  void afterFloesOwnCompactionEveryRecordIsServedExactlyFromOneCopyOfItsBytes() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 3; partition++) {
+      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
+      segments.add(kinds);
+      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
+    }
+    for (TieredSegment segment : segments) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+    long before = dataBytes(table());
+    Set<String> uploaded = mainFiles(table());
+
+    MaintenanceReport compacted = maintenancePass(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)));
+    MaintenanceReport released = maintenancePass(Clock.fixed(later(), ZoneOffset.UTC));
+    MainMaintenance.expireAndRemoveOrphans(table());
+
+    assertFalse(compacted.failed() || released.failed(), compacted + "\n" + released);
+    assertTrue(compacted.steps().get(1).describe().startsWith("follow-compaction: 6 segments re-pointed, 0 left"),
+        compacted.toString());
+    // One file per table partition and Kafka partition: each partition's compacted file of the
+    // day, and the lone file of its magic v0 records (no timestamp: day null), left as it was.
+    Set<String> after = mainFiles(table());
+    assertEquals(6, after.size(), after.toString());
+    assertEquals(3, after.stream().filter(file -> file.contains("/main-compaction-")).count(), after.toString());
+    assertTrue(after.stream().filter(uploaded::contains).allMatch(file -> file.contains("_day=null/")),
+        after.toString());
+    long bytes = dataBytes(table());
+    assertTrue(bytes <= before * 1.05, "data bytes " + before + " before compaction, " + bytes + " after");
     for (TieredSegment segment : segments) {
       assertServedFromEveryBatch(managed(), segment);
       ServedBytes.assertEveryIndexServed(managed(), segment);
@@ -433,6 +476,23 @@ class KafkaViewFollowsCompactionTest {
       }
     }
     return sizes.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** A pass of the broker's maintenance, compacting every file of main, keeping main's history short. */
+  private MaintenanceReport maintenancePass(Clock clock) {
+    MaintenanceSettings settings = new MaintenanceSettings(1, Duration.ZERO, 100, Duration.ofDays(3),
+        Optional.of(new Compaction(512L << 20, Duration.ZERO)));
+    return new TableMaintenance(settings, "broker 1", clock, new ManifestStore(io, config().manifestPrefix()),
+        new ReplayComparison(io)::difference).run(table());
+  }
+
+  private static Set<String> mainFiles(Table table) throws IOException {
+    table.refresh();
+    Set<String> files = new TreeSet<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(task -> files.add(task.file().location()));
+    }
+    return files;
   }
 
   /** Files of the Kafka view that main does not hold: control records, aborted data, and the copies of those. */

@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -83,7 +84,7 @@ class MaintenanceTest {
     String pending = table(warehouse).properties().get(PendingTransactions.property(3));
 
     // Keep one snapshot of main and one manifest, and take every unreferenced file, however young.
-    MaintenanceReport report = pass(warehouse, new MaintenanceSettings(1, Duration.ZERO, 1, Duration.ZERO))
+    MaintenanceReport report = pass(warehouse, new MaintenanceSettings(1, Duration.ZERO, 1, Duration.ZERO, Optional.empty()))
         .run(table(warehouse));
 
     assertFalse(report.failed(), report.toString());
@@ -108,7 +109,7 @@ class MaintenanceTest {
     Set<String> compacted = files(table(warehouse));
     MainMaintenance.compact(table(warehouse));
 
-    MaintenanceReport report = pass(warehouse, new MaintenanceSettings(1, Duration.ZERO, 100, Duration.ofDays(3)))
+    MaintenanceReport report = pass(warehouse, new MaintenanceSettings(1, Duration.ZERO, 100, Duration.ofDays(3), Optional.empty()))
         .run(table(warehouse));
 
     assertFalse(report.failed(), report.toString());

@@ -1,6 +1,7 @@
 package io.floe.writer.maintenance;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a maintenance pass keeps of a table (docs/operations/maintenance.md).
@@ -10,9 +11,25 @@ import java.time.Duration;
  * @param maxManifests {@code main}'s data manifests are rewritten when its current snapshot has more
  * @param orphanMinAge a file no snapshot references is removed only once older than this, so that
  *     the files of an upload still writing or committing are never taken
+ * @param compaction how {@code main}'s small files are compacted; empty: they are not
  */
 public record MaintenanceSettings(int retainLastSnapshots, Duration maxSnapshotAge, int maxManifests,
-    Duration orphanMinAge) {
+    Duration orphanMinAge, Optional<Compaction> compaction) {
+
+  /**
+   * @param targetFileBytes the size compacted files are written to, about
+   * @param minAge files of {@code main} younger than this are left to a later pass
+   */
+  public record Compaction(long targetFileBytes, Duration minAge) {
+    public Compaction {
+      if (targetFileBytes < 1) {
+        throw new IllegalArgumentException("Invalid target file size " + targetFileBytes + ": must be positive");
+      }
+      if (minAge.isNegative()) {
+        throw new IllegalArgumentException("Invalid compaction age " + minAge + ": must not be negative");
+      }
+    }
+  }
 
   public MaintenanceSettings {
     if (retainLastSnapshots < 1) {

@@ -6,8 +6,13 @@ package io.floe.writer.maintenance;
  */
 public enum MaintenanceStep {
   /**
-   * {@link io.floe.writer.repoint.KafkaViewRepointing}, first: the Kafka view follows the
-   * compactions of {@code main} (any engine's) before snapshot expiry can take the replace
+   * {@link CompactMainFiles}, first, so that the Kafka view follows it in the same pass, and
+   * before the manifest rewrite, which then lists its files with the others.
+   */
+  COMPACT_MAIN("compact-main"),
+  /**
+   * {@link io.floe.writer.repoint.KafkaViewRepointing}: the Kafka view follows the compactions of
+   * {@code main} (this pass's and any engine's) before snapshot expiry can take the replace
    * snapshots that show them.
    */
   FOLLOW_COMPACTION("follow-compaction"),

@@ -74,6 +74,10 @@ public final class TableMaintenance {
     Instant now = clock.instant();
     try {
       return StepOutcome.done(step, switch (step) {
+        case COMPACT_MAIN -> settings.compaction()
+            .map(compaction -> CompactMainFiles.of(table).targetFileSize(compaction.targetFileBytes())
+                .committedBefore(now.minus(compaction.minAge())).commit().describe())
+            .orElse("off");
         case FOLLOW_COMPACTION -> {
           RepointingReport report = KafkaViewRepointing.of(table).manifestsIn(manifests).verifiedBy(replayCheck)
               .clock(clock).commit();

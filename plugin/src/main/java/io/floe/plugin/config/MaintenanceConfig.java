@@ -2,7 +2,9 @@ package io.floe.plugin.config;
 
 import io.floe.plugin.topics.TopicOverrides;
 import io.floe.writer.maintenance.MaintenanceSettings;
+import io.floe.writer.maintenance.MaintenanceSettings.Compaction;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -27,9 +29,13 @@ public record MaintenanceConfig(String topics, Duration interval, MaintenanceSet
   public static final String MAX_SNAPSHOT_AGE = "maintenance.snapshots.max-age.ms";
   public static final String MAX_MANIFESTS = "maintenance.manifests.max-count";
   public static final String ORPHAN_MIN_AGE = "maintenance.orphans.min-age.ms";
+  public static final String COMPACTION_ENABLED = "maintenance.compaction.enabled";
+  public static final String COMPACTION_TARGET_SIZE = "maintenance.compaction.target-file-size-bytes";
+  public static final String COMPACTION_MIN_AGE = "maintenance.compaction.min-age.ms";
 
   private static final long MINUTE_MS = 60_000;
   private static final long HOUR_MS = 60 * MINUTE_MS;
+  private static final long MIB = 1L << 20;
 
   /** Whether the broker maintains the topic's table; with the pattern empty, no topic's (no topic's name is empty). */
   public boolean maintains(String topic) {
@@ -39,8 +45,9 @@ public record MaintenanceConfig(String topics, Duration interval, MaintenanceSet
   static ConfigDef define(ConfigDef definition) {
     return definition
         .define(TOPICS, Type.STRING, "", Importance.MEDIUM,
-            "The topics whose tables the broker maintains (expires main's snapshots, rewrites its manifests, removes "
-                + "orphan files): a Java regular expression matching the whole topic name. Empty: none.")
+            "The topics whose tables the broker maintains (compacts main's small files, makes the Kafka view follow "
+                + "compactions, expires main's snapshots, rewrites its manifests, removes orphan files): a Java regular "
+                + "expression matching the whole topic name. Empty: none.")
         .define(INTERVAL, Type.LONG, 10 * MINUTE_MS, Range.atLeast(1_000), Importance.LOW,
             "How long the broker waits between two maintenance passes over its tables.")
         .define(RETAIN_LAST, Type.INT, 100, Range.atLeast(1), Importance.LOW,
@@ -51,7 +58,15 @@ public record MaintenanceConfig(String topics, Duration interval, MaintenanceSet
             "Maintenance rewrites main's data manifests when its current snapshot has more than this many.")
         .define(ORPHAN_MIN_AGE, Type.LONG, 72 * HOUR_MS, Range.atLeast(HOUR_MS), Importance.LOW,
             "Maintenance removes a file under a table's data location that nothing references only once it is older "
-                + "than this.");
+                + "than this.")
+        .define(COMPACTION_ENABLED, Type.BOOLEAN, true, Importance.LOW,
+            "Whether maintenance compacts main's small data files itself (false: leave it to another engine, whose "
+                + "compactions the Kafka view follows all the same).")
+        .define(COMPACTION_TARGET_SIZE, Type.LONG, 512 * MIB, Range.atLeast(MIB), Importance.LOW,
+            "The size maintenance compacts main's data files to, about, within each table partition and Kafka "
+                + "partition.")
+        .define(COMPACTION_MIN_AGE, Type.LONG, HOUR_MS, Range.atLeast(0), Importance.LOW,
+            "Maintenance compacts only the data files of main committed at least this long ago.");
   }
 
   /** @throws org.apache.kafka.common.config.ConfigException naming {@code maintenance.topics} if its pattern does not compile */
@@ -59,7 +74,11 @@ public record MaintenanceConfig(String topics, Duration interval, MaintenanceSet
     String topics = config.getString(TOPICS);
     return new MaintenanceConfig(topics, Duration.ofMillis(config.getLong(INTERVAL)),
         new MaintenanceSettings(config.getInt(RETAIN_LAST), Duration.ofMillis(config.getLong(MAX_SNAPSHOT_AGE)),
-            config.getInt(MAX_MANIFESTS), Duration.ofMillis(config.getLong(ORPHAN_MIN_AGE))),
+            config.getInt(MAX_MANIFESTS), Duration.ofMillis(config.getLong(ORPHAN_MIN_AGE)),
+            config.getBoolean(COMPACTION_ENABLED)
+                ? Optional.of(new Compaction(config.getLong(COMPACTION_TARGET_SIZE),
+                    Duration.ofMillis(config.getLong(COMPACTION_MIN_AGE))))
+                : Optional.empty()),
         TopicOverrides.matching(TOPICS, topics, true, false));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.plugin.storage.LocalFileIO;
 import io.floe.reader.ParkingLimits;
 import io.floe.writer.maintenance.MaintenanceSettings;
+import io.floe.writer.maintenance.MaintenanceSettings.Compaction;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -212,7 +213,8 @@ class FloeConfigTest {
     FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w"));
 
     assertFalse(config.maintenance().maintains("orders"));
-    assertEquals(new MaintenanceSettings(100, Duration.ofMinutes(10), 100, Duration.ofDays(3)),
+    assertEquals(new MaintenanceSettings(100, Duration.ofMinutes(10), 100, Duration.ofDays(3),
+        Optional.of(new Compaction(512L << 20, Duration.ofHours(1)))),
         config.maintenance().settings());
     assertEquals(Duration.ofMinutes(10), config.maintenance().interval());
   }
@@ -222,14 +224,24 @@ class FloeConfigTest {
     FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w",
         "maintenance.topics", "orders|payments-.*", "maintenance.interval.ms", "60000",
         "maintenance.snapshots.retain-last", "5", "maintenance.snapshots.max-age.ms", "120000",
-        "maintenance.manifests.max-count", "8", "maintenance.orphans.min-age.ms", "7200000"));
+        "maintenance.manifests.max-count", "8", "maintenance.orphans.min-age.ms", "7200000",
+        "maintenance.compaction.target-file-size-bytes", "134217728", "maintenance.compaction.min-age.ms", "0"));
 
     assertTrue(config.maintenance().maintains("orders"));
     assertTrue(config.maintenance().maintains("payments-eu"));
     assertFalse(config.maintenance().maintains("orders-v2"));
-    assertEquals(new MaintenanceSettings(5, Duration.ofMinutes(2), 8, Duration.ofHours(2)),
+    assertEquals(new MaintenanceSettings(5, Duration.ofMinutes(2), 8, Duration.ofHours(2),
+        Optional.of(new Compaction(128L << 20, Duration.ZERO))),
         config.maintenance().settings());
     assertEquals(Duration.ofMinutes(1), config.maintenance().interval());
+  }
+
+  @Test
+  void compactionCanBeLeftToAnotherEngine() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w",
+        "maintenance.compaction.enabled", "false"));
+
+    assertEquals(Optional.empty(), config.maintenance().settings().compaction());
   }
 
   @Test
