@@ -1,7 +1,8 @@
 package io.floe.e2e.bench;
 
-import io.floe.e2e.broker.KafkaDistribution;
 import io.floe.e2e.bench.FreshnessResult.TopicFigures;
+import io.floe.e2e.broker.KafkaDistribution;
+import io.floe.plugin.config.MaintenanceConfig;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
@@ -84,13 +85,11 @@ final class FreshnessReport {
     line("| producer | %d records a second to each topic, the same to both (16-byte key, 1,024-byte JSON-like value), "
         + "partitions in turn, `acks=all`, idempotent, no codec, `linger.ms=5` |", settings.recordsPerSecond());
     line("| `remote.log.manager.task.interval.ms` | %d |", FreshnessSettings.TASK_INTERVAL.toMillis());
-    line("| Floe maintenance of `%s` | `maintenance.interval.ms=%d`, `maintenance.snapshots.retain-last=%d`, other "
-        + "`maintenance.*` keys at their defaults |", FreshnessRun.MAINTAINED,
-        settings.maintenanceInterval().toMillis(), FreshnessSettings.RETAIN_LAST_SNAPSHOTS);
-    line("| Floe's compaction of `main` | %s |", result.compaction()
-        ? String.format(Locale.ROOT, "`%s=%d` (%s), target file size at its default", FreshnessSettings.COMPACTION_MIN_AGE,
-            settings.compactionMinAge().toMillis(), human(settings.compactionMinAge()))
-        : "not in this build: the maintained table is not compacted");
+    line("| Floe maintenance of `%s` only | `%s=%d`, `%s=%d`, `%s=%d` (%s); the other `maintenance.*` keys at their "
+            + "defaults (compaction on, to 512 MiB files; snapshots younger than 10 minutes kept) |", FreshnessRun.MAINTAINED,
+        MaintenanceConfig.INTERVAL, settings.maintenanceInterval().toMillis(), MaintenanceConfig.RETAIN_LAST,
+        FreshnessSettings.RETAIN_LAST_SNAPSHOTS, MaintenanceConfig.COMPACTION_MIN_AGE,
+        settings.compactionMinAge().toMillis(), human(settings.compactionMinAge()));
     line("| looks at `main` | every %s through the warehouse's SQLite catalog, each reading the snapshots committed "
         + "since the last; a record's delay ends at the first look that shows it; %d looks failed%s |",
         human(FreshnessSettings.LOOK_INTERVAL), result.failedLooks(),

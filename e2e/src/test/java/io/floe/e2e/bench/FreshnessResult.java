@@ -7,12 +7,11 @@ import java.util.Optional;
 /**
  * What a freshness run measured.
  *
- * @param compaction whether the Floe under test has its own compaction of {@code main}
  * @param measured from the first record produced to the look that found every record of the window in {@code main}
  * @param brokerCpu the broker process's CPU time over {@code measured}
  * @param failedLooks looks at a table that failed (the next look reads what they missed), and the first one's error
  */
-record FreshnessResult(FreshnessSettings settings, boolean compaction, List<TopicFigures> topics, Duration measured,
+record FreshnessResult(FreshnessSettings settings, List<TopicFigures> topics, Duration measured,
     Duration brokerCpu, String load, String revision, int failedLooks, Optional<String> firstFailedLook) {
 
   /**

@@ -7,7 +7,6 @@ import io.floe.e2e.floe.FloeDistribution;
 import io.floe.e2e.floe.MainCommits;
 import io.floe.e2e.floe.MainCommits.CommittedFile;
 import io.floe.e2e.topic.TieredTopic;
-import io.floe.writer.maintenance.MaintenanceStep;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +56,8 @@ final class FreshnessRun {
   }
 
   private FreshnessResult run() {
+    // at the start: the code that runs is the code compiled then, whatever changes meanwhile
+    String revision = SourceRevision.describe();
     LoadSamples load = new LoadSamples();
     Path warehouse = dir.resolve("warehouse");
     Path brokerDir = dir.resolve("broker");
@@ -98,8 +99,8 @@ final class FreshnessRun {
             Arrays.stream(produced).mapToLong(Fingerprint::keyValueBytes).sum()));
       }
       load.sample();
-      return new FreshnessResult(settings, hasCompaction(), figures, measured, brokerCpu, load.describe(),
-          SourceRevision.describe(), failedLooks, firstFailedLook);
+      return new FreshnessResult(settings, figures, measured, brokerCpu, load.describe(),
+          revision, failedLooks, firstFailedLook);
     }
   }
 
@@ -175,11 +176,6 @@ final class FreshnessRun {
             + "%n produced %s%n consumed %s%n%s", topic, partition, produced[partition], read, broker.logs().describe()));
       }
     }
-  }
-
-  /** Whether the Floe under test compacts {@code main} itself: the same build as the distribution the broker loads. */
-  private static boolean hasCompaction() {
-    return Arrays.stream(MaintenanceStep.values()).anyMatch(step -> step.label().equals("compact-main"));
   }
 
   /** Paces the looks: a benchmark's clock, not a wait for a condition. */

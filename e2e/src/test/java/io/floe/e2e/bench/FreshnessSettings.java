@@ -30,7 +30,6 @@ record FreshnessSettings(Duration duration, int recordsPerSecond, Duration compa
    */
   static final int RETAIN_LAST_SNAPSHOTS = 50;
   static final Duration LOOK_INTERVAL = Duration.ofSeconds(1);
-  static final String COMPACTION_MIN_AGE = "maintenance.compaction.min-age.ms";
 
   private static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
   private static final int DEFAULT_RATE = 200;
@@ -74,7 +73,7 @@ record FreshnessSettings(Duration duration, int recordsPerSecond, Duration compa
         MaintenanceConfig.TOPICS, maintainedTopic,
         MaintenanceConfig.INTERVAL, Long.toString(maintenanceInterval.toMillis()),
         MaintenanceConfig.RETAIN_LAST, Integer.toString(RETAIN_LAST_SNAPSHOTS),
-        COMPACTION_MIN_AGE, Long.toString(compactionMinAge.toMillis()));
+        MaintenanceConfig.COMPACTION_MIN_AGE, Long.toString(compactionMinAge.toMillis()));
   }
 
   private static Duration duration(String key, Duration otherwise) {
