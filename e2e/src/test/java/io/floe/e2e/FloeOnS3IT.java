@@ -1,5 +1,6 @@
 package io.floe.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.e2e.broker.BrokerSpec;
@@ -55,6 +56,9 @@ class FloeOnS3IT {
 
         ConsumedRecords.fromStart(broker, topic, IsolationLevel.READ_UNCOMMITTED).assertExactly(workloads.produced());
         ConsumedRecords.fromStart(broker, topic, IsolationLevel.READ_COMMITTED).assertExactly(workloads.produced());
+        assertTrue(broker.logs().linesContaining("Floe tiers topics matching") > 0, "Floe's log is read");
+        assertEquals(0, broker.logs().linesContaining(S3ProxyServer.SECRET_KEY),
+            "the S3 secret key reached the broker's output: " + broker.logs());
       }
       List<String> keys = client.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream()
           .map(S3Object::key).toList();

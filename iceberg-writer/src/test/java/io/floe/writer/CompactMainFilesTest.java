@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.translator.table.KafkaColumns;
+import io.floe.writer.data.MainCompactionFiles;
 import io.floe.writer.maintenance.CompactMainFiles;
 import io.floe.writer.maintenance.MainCompaction;
 import io.floe.writer.repoint.KafkaViewRepointing;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.iceberg.DataFile;
@@ -150,6 +152,21 @@ class CompactMainFilesTest {
       assertEquals(30, offsets.size());
       assertEquals(offsets.stream().sorted().distinct().toList(), offsets);
     }
+  }
+
+  @Test
+  void aCompactedFileNamesTheSegmentsWhoseRowsItHoldsEvenAfterASecondCompaction() {
+    TieredTable tiered = new TieredTable(dir);
+    tiered.tier(6);
+    CompactMainFiles.of(tiered.table()).committedBefore(LATER).commit();
+    tiered.tier(0, 20);
+    CompactMainFiles.of(tiered.table()).committedBefore(LATER).commit();
+
+    List<DataFile> partition0 = mainFilesByKafkaPartition(tiered).get(0);
+
+    assertEquals(1, partition0.size());
+    assertEquals(Optional.of(Set.of("Segment000AAAAAAAAAAAA", "Segment003AAAAAAAAAAAA", "Segment006AAAAAAAAAAAA")),
+        MainCompactionFiles.segmentsIn(tiered.table().io(), partition0.get(0).location()));
   }
 
   /** Main's data files, by the Kafka partition of their first row. */

@@ -62,7 +62,7 @@ class TableMaintenanceTest {
     tiered.tier(6);
     List<Record> main = tiered.mainRows();
     MaintenanceSettings compacting = new MaintenanceSettings(100, Duration.ofDays(1), 100, Duration.ofDays(3),
-        Optional.of(new Compaction(512L << 20, Duration.ZERO)));
+        Optional.of(new Compaction(512L << 20, Duration.ZERO, 0)));
 
     MaintenanceReport report = tiered.maintenance(compacting, CLOCK).run(tiered.table());
 

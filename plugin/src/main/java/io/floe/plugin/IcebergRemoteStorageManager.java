@@ -101,6 +101,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
             + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(),
         config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
             .orElse("values kept raw (no schema registry)"));
+    config.plainHttpEndpoints().forEach(endpoint -> LOG.warn(endpoint.warning()));
     config.gcsSettings().ifPresent(gcs -> {
       LOG.info("Floe signs in to Cloud Storage with {}", gcs.credentials());
       gcs.warning().ifPresent(LOG::warn);

@@ -84,17 +84,7 @@ class KafkaViewFollowsCompactionTest {
 
   @Test
   void afterCompactionEveryRecordIsServedExactlyFromOneCopyOfItsBytes() throws Exception {
-    IcebergRemoteStorageManager rsm = managed();
-    List<TieredSegment> segments = new ArrayList<>();
-    for (int partition = 0; partition < 3; partition++) {
-      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
-      segments.add(kinds);
-      // Values no codec shrinks and no two segments share, so that bytes compare as stored.
-      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
-    }
-    for (TieredSegment segment : segments) {
-      rsm.copyLogSegmentData(segment.metadata(), segment.data());
-    }
+    List<TieredSegment> segments = tierEveryKindAndValuesOfThreePartitions();
     long before = dataBytes(table());
 
     MainMaintenance.compact(table());
@@ -116,16 +106,7 @@ class KafkaViewFollowsCompactionTest {
 
   @Test
   void afterFloesOwnCompactionEveryRecordIsServedExactlyFromOneCopyOfItsBytes() throws Exception {
-    IcebergRemoteStorageManager rsm = managed();
-    List<TieredSegment> segments = new ArrayList<>();
-    for (int partition = 0; partition < 3; partition++) {
-      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
-      segments.add(kinds);
-      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
-    }
-    for (TieredSegment segment : segments) {
-      rsm.copyLogSegmentData(segment.metadata(), segment.data());
-    }
+    List<TieredSegment> segments = tierEveryKindAndValuesOfThreePartitions();
     long before = dataBytes(table());
     Set<String> uploaded = mainFiles(table());
 
@@ -149,6 +130,69 @@ class KafkaViewFollowsCompactionTest {
       assertServedFromEveryBatch(managed(), segment);
       ServedBytes.assertEveryIndexServed(managed(), segment);
     }
+  }
+
+  @Test
+  void aSegmentRelocatedAFewOffsetsAtATimeIsServedExactly() throws Exception {
+    // Row groups of 1 MiB: the values' file has several, and each range reads only its own.
+    IcebergRemoteStorageManager rsm = managed(Map.of("writer.row.group.size.bytes", 1 << 20));
+    TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p0"), "orders", 0, 0);
+    TieredSegment values = incompressible("values", 0, kinds.metadata().endOffset() + 1, 12);
+    List<TieredSegment> segments = List.of(kinds, values);
+    for (TieredSegment segment : segments) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+    SegmentManifest uploaded = (SegmentManifest) new ManifestStore(io, config().manifestPrefix()).read(ref(values))
+        .orElseThrow();
+    assertTrue(uploaded.files().get(0).rowGroups().size() > 2, uploaded.files().toString());
+
+    MainMaintenance.compact(table());
+    RepointingReport report = repointing().offsetsAtOnce(2).commit();
+
+    assertEquals(Set.copyOf(refs(segments)), Set.copyOf(report.repointed()), report.toString());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+      ServedBytes.assertEveryIndexServed(managed(), segment);
+    }
+  }
+
+  @Test
+  void floesCompactionOfItsOwnCompactedFileReadsOnlyTheManifestsOfTheSegmentsItsFooterNames() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>(List.of(plain("first", 0, 10), plain("second", 10, 10)));
+    TieredSegment elsewhere = incompressible("elsewhere", 1, 0, 1);
+    for (TieredSegment segment : List.of(segments.get(0), segments.get(1), elsewhere)) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+    maintenancePass(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)));
+    segments.add(plain("third", 20, 10));
+    rsm.copyLogSegmentData(segments.get(2).metadata(), segments.get(2).data());
+    // A pass that read every manifest of the topic would fail on this one.
+    Files.write(manifestFile(elsewhere), new byte[] {1, 2, 3});
+
+    MaintenanceReport second = maintenancePass(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)));
+
+    assertFalse(second.failed(), second.toString());
+    assertEquals("compact-main: compacted 2 data files into 1", second.steps().get(0).describe());
+    assertTrue(second.steps().get(1).describe().startsWith("follow-compaction: 3 segments re-pointed, 0 left"),
+        second.toString());
+    for (TieredSegment segment : segments) {
+      assertServedFromEveryBatch(managed(), segment);
+    }
+  }
+
+  @Test
+  void aSegmentIsNotRepointedAtAFileOfFloesCompactionWhoseFooterDoesNotNameIt() throws Exception {
+    TieredSegment segment = plain("first", 0, 10);
+    managed().copyLogSegmentData(segment.metadata(), segment.data());
+    MainMaintenance.compactAsFloeNaming(table(), Set.of("AnotherSegmentIdAAAAAA"));
+
+    RepointingReport report = repointing().commit();
+
+    // A release reads only the manifests a footer names: this segment's would never be read.
+    assertEquals(List.of(), report.repointed());
+    assertTrue(report.kept().get(ref(segment)).endsWith("whose footer does not name the segment"), report.toString());
+    assertServedFromEveryBatch(managed(), segment);
   }
 
   @Test
@@ -443,6 +487,22 @@ class KafkaViewFollowsCompactionTest {
     assertServedFromEveryBatch(managed(), kept);
   }
 
+  /** Tiers, on each of three partitions, a segment of every kind of batch and one of values no codec shrinks. */
+  private List<TieredSegment> tierEveryKindAndValuesOfThreePartitions() throws Exception {
+    IcebergRemoteStorageManager rsm = managed();
+    List<TieredSegment> segments = new ArrayList<>();
+    for (int partition = 0; partition < 3; partition++) {
+      TieredSegment kinds = TieredSegment.everyKind(dir.resolve("p" + partition), "orders", partition, 0);
+      segments.add(kinds);
+      // Values no codec shrinks and no two segments share, so that bytes compare as stored.
+      segments.add(incompressible("values-" + partition, partition, kinds.metadata().endOffset() + 1, 4));
+    }
+    for (TieredSegment segment : segments) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+    return segments;
+  }
+
   /** Past the grace period of every file retired so far. */
   private static Instant later() {
     return Instant.now().plus(KafkaViewRepointing.DEFAULT_GRACE_PERIOD).plusSeconds(60);
@@ -481,7 +541,7 @@ class KafkaViewFollowsCompactionTest {
   /** A pass of the broker's maintenance, compacting every file of main, keeping main's history short. */
   private MaintenanceReport maintenancePass(Clock clock) {
     MaintenanceSettings settings = new MaintenanceSettings(1, Duration.ZERO, 100, Duration.ofDays(3),
-        Optional.of(new Compaction(512L << 20, Duration.ZERO)));
+        Optional.of(new Compaction(512L << 20, Duration.ZERO, 0)));
     return new TableMaintenance(settings, "broker 1", clock, new ManifestStore(io, config().manifestPrefix()),
         new ReplayComparison(io)::difference).run(table());
   }
@@ -573,8 +633,14 @@ class KafkaViewFollowsCompactionTest {
   }
 
   private IcebergRemoteStorageManager managed() {
+    return managed(Map.of());
+  }
+
+  private IcebergRemoteStorageManager managed(Map<String, Object> more) {
     IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
-    manager.configure(configs());
+    Map<String, Object> configs = configs();
+    configs.putAll(more);
+    manager.configure(configs);
     managers.add(manager);
     return manager;
   }

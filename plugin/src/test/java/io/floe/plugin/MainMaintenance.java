@@ -1,5 +1,6 @@
 package io.floe.plugin;
 
+import io.floe.writer.data.MainCompactionFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
@@ -26,8 +28,11 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.parquet.Parquet;
 
-/** Maintenance on a table's main as an operator's engine runs it, with Iceberg's core API. */
-final class MainMaintenance {
+/**
+ * Maintenance on a table's main as an operator's engine runs it, with Iceberg's core API; public
+ * for the end-to-end tests, which compact a real broker's table with it.
+ */
+public final class MainMaintenance {
   private MainMaintenance() {}
 
   /**
@@ -35,16 +40,22 @@ final class MainMaintenance {
    * files go with the files they point at), and commits
    * it as a replace snapshot (Iceberg's {@code RewriteFiles}), as Spark's {@code rewrite_data_files} does.
    */
-  static void compact(Table table) throws IOException {
-    compact(table, false);
+  public static void compact(Table table) throws IOException {
+    compact(table, false, () -> "compacted-" + java.util.UUID.randomUUID() + ".parquet", Map.of());
   }
 
   /** As {@link #compact(Table)}, each new file holding its rows in the reverse of the order main read them in. */
   static void compactInReverse(Table table) throws IOException {
-    compact(table, true);
+    compact(table, true, () -> "compacted-" + java.util.UUID.randomUUID() + ".parquet", Map.of());
   }
 
-  private static void compact(Table table, boolean reversed) throws IOException {
+  /** As {@link #compact(Table)}, into files named as Floe's compaction names its own, their footers naming {@code segmentIds}. */
+  static void compactAsFloeNaming(Table table, Set<String> segmentIds) throws IOException {
+    compact(table, false, MainCompactionFiles::newName, MainCompactionFiles.footer(segmentIds));
+  }
+
+  private static void compact(Table table, boolean reversed, Supplier<String> names, Map<String, String> footer)
+      throws IOException {
     table.refresh();
     List<DataFile> old = new ArrayList<>();
     Map<String, DeleteFile> deletes = new HashMap<>();
@@ -67,10 +78,11 @@ final class MainMaintenance {
     old.forEach(rewrite::deleteFile);
     deletes.values().forEach(rewrite::deleteFile);
     for (Map.Entry<PartitionKey, List<Record>> partition : rowsByPartition.entrySet()) {
-      String location = table.locationProvider().newDataLocation(table.spec(), partition.getKey(),
-          "compacted-" + java.util.UUID.randomUUID() + ".parquet");
-      DataWriter<Record> writer = Parquet.writeData(table.io().newOutputFile(location)).forTable(table)
-          .withPartition(partition.getKey()).createWriterFunc(GenericParquetWriter::create).overwrite().build();
+      String location = table.locationProvider().newDataLocation(table.spec(), partition.getKey(), names.get());
+      Parquet.DataWriteBuilder builder = Parquet.writeData(table.io().newOutputFile(location)).forTable(table);
+      footer.forEach(builder::meta);
+      DataWriter<Record> writer = builder.withPartition(partition.getKey()).createWriterFunc(GenericParquetWriter::create)
+          .overwrite().build();
       List<Record> rows = new ArrayList<>(partition.getValue());
       if (reversed) {
         Collections.reverse(rows);

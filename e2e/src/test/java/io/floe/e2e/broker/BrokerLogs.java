@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 
 /** Where a broker's output goes, in its work directory, and what of it to show when the broker fails. */
@@ -27,6 +28,12 @@ public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
     String firstError = log.stream().filter(line -> line.contains("] ERROR ")).findFirst().orElse("(none)");
     return String.format("%s%n--- first error in server.log ---%n%s%n--- last lines of server.log ---%n%s%n--- last lines of stderr ---%n%s",
         this, firstError, tail(log), tail(lines(stderr)));
+  }
+
+  /** How many lines of the broker's log, standard output and standard error so far contain {@code text}. */
+  public long linesContaining(String text) {
+    return Stream.of(serverLog, stdout, stderr).flatMap(file -> lines(file).stream())
+        .filter(line -> line.contains(text)).count();
   }
 
   /** How many lines of {@code server.log} so far contain {@code text}. */

@@ -2,6 +2,7 @@ package io.floe.e2e.check;
 
 import io.floe.e2e.broker.KafkaService;
 import io.floe.e2e.topic.TieredTopic;
+import io.floe.e2e.workload.ProducedRecord;
 import io.floe.e2e.workload.ProducedRecords;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,31 +44,48 @@ public final class ConsumedRecords {
 
   /** Reads every partition from offset 0 up to its end as the consumer sees it (the LSO for read_committed). */
   public static ConsumedRecords fromStart(KafkaService broker, TieredTopic topic, IsolationLevel isolation) {
-    List<TopicPartition> partitions = topic.topicPartitions();
     try (Consumer<byte[], byte[]> consumer = consumer(broker, isolation)) {
-      consumer.assign(partitions);
-      partitions.forEach(tp -> consumer.seek(tp, 0));
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError(String.format("Cannot read %s from offset 0 to %s (%s) within %s: at %s after %d records%n%s",
-              topic.name(), ends, name(isolation), TIMEOUT, positions(consumer, partitions), records.size(),
-              broker.describeLogs()));
-        }
-        try {
-          consumer.poll(POLL).forEach(records::add);
-        } catch (KafkaException e) {
-          // a batch that fails its CRC or cannot be parsed, a fetch the broker could not serve
-          throw new AssertionError(String.format("Cannot read %s from offset 0 (%s): the consumer failed at %s after %d records: %s%n%s",
-              topic.name(), name(isolation), positions(consumer, partitions), records.size(), e, broker.describeLogs()), e);
-        }
-      }
-      // a partition's records in the order read, partitions in turn: the log order
-      records.sort(Comparator.comparingInt(ConsumerRecord::partition));
-      return new ConsumedRecords(broker, topic.name(), isolation, List.copyOf(records));
+      return read(broker, topic, isolation, consumer, consumer.endOffsets(topic.topicPartitions(), TIMEOUT));
     }
+  }
+
+  /**
+   * Reads every partition from offset 0 up to its offset in {@code before}, and keeps the records
+   * before it: the same records however much was produced since.
+   */
+  public static ConsumedRecords fromStartBefore(KafkaService broker, TieredTopic topic, IsolationLevel isolation,
+      Map<TopicPartition, Long> before) {
+    try (Consumer<byte[], byte[]> consumer = consumer(broker, isolation)) {
+      ConsumedRecords read = read(broker, topic, isolation, consumer, before);
+      return new ConsumedRecords(broker, topic.name(), isolation, read.records.stream()
+          .filter(r -> r.offset() < before.get(new TopicPartition(r.topic(), r.partition()))).toList());
+    }
+  }
+
+  private static ConsumedRecords read(KafkaService broker, TieredTopic topic, IsolationLevel isolation,
+      Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
+    List<TopicPartition> partitions = topic.topicPartitions();
+    consumer.assign(partitions);
+    partitions.forEach(tp -> consumer.seek(tp, 0));
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(String.format("Cannot read %s from offset 0 to %s (%s) within %s: at %s after %d records%n%s",
+            topic.name(), ends, name(isolation), TIMEOUT, positions(consumer, partitions), records.size(),
+            broker.describeLogs()));
+      }
+      try {
+        consumer.poll(POLL).forEach(records::add);
+      } catch (KafkaException e) {
+        // a batch that fails its CRC or cannot be parsed, a fetch the broker could not serve
+        throw new AssertionError(String.format("Cannot read %s from offset 0 (%s): the consumer failed at %s after %d records: %s%n%s",
+            topic.name(), name(isolation), positions(consumer, partitions), records.size(), e, broker.describeLogs()), e);
+      }
+    }
+    // a partition's records in the order read, partitions in turn: the log order
+    records.sort(Comparator.comparingInt(ConsumerRecord::partition));
+    return new ConsumedRecords(broker, topic.name(), isolation, List.copyOf(records));
   }
 
   public List<ConsumerRecord<byte[], byte[]>> records() {
@@ -79,7 +97,12 @@ public final class ConsumedRecords {
    * order, each with the same offset, timestamp and type, key, value and headers.
    */
   public void assertExactly(ProducedRecords produced) {
-    Optional<String> difference = RecordComparison.firstDifference(produced.visibleTo(isolation), records);
+    assertExactly(produced.visibleTo(isolation));
+  }
+
+  /** Fails unless exactly {@code expected}, in log order, were read. */
+  void assertExactly(List<ProducedRecord> expected) {
+    Optional<String> difference = RecordComparison.firstDifference(expected, records);
     difference.ifPresent(d -> {
       throw new AssertionError(String.format("Consuming %s from offset 0 (%s) does not give what was produced: %s%n%s",
           topic, name(isolation), d, broker.describeLogs()));

@@ -3,6 +3,7 @@ package io.floe.writer.data;
 import io.floe.translator.table.KafkaColumns;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.StructLike;
@@ -35,10 +36,10 @@ public final class FloeParquetFiles {
   /**
    * Opens {@code file} for rows of the table partition {@code partition} of {@code spec}, sorted
    * as {@code order} says, in row groups of at most {@code rowGroupSizeBytes} (or the table's
-   * smaller setting).
+   * smaller setting), with {@code footer} in its key-value metadata.
    */
   public static DataWriter<Record> open(Table table, OutputFile file, PartitionSpec spec, StructLike partition,
-      long rowGroupSizeBytes, SortOrder order) throws IOException {
+      long rowGroupSizeBytes, SortOrder order, Map<String, String> footer) throws IOException {
     long rowGroupSize = Math.min(rowGroupSizeBytes, PropertyUtil.propertyAsLong(table.properties(),
         TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES_DEFAULT));
     Parquet.DataWriteBuilder builder = HadoopSiteFilesHidden.around(() -> Parquet.writeData(file))
@@ -48,6 +49,7 @@ public final class FloeParquetFiles {
         // By default Iceberg measures a row group at most every 100 records: with large records
         // that buffers far past the bound, so let it measure as often as the size calls for.
         .set(TableProperties.PARQUET_ROW_GROUP_CHECK_MIN_RECORD_COUNT, "1");
+    footer.forEach(builder::meta);
     if (!table.properties().containsKey(TableProperties.PARQUET_DICT_SIZE_BYTES)) {
       // Unique keys and values fill a 2 MiB dictionary before Parquet gives up on it: each of
       // them hashed and copied for nothing. A small one still holds every low-cardinality column.

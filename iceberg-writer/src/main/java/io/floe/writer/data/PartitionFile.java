@@ -4,6 +4,7 @@ import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.DataFileRef.RowGroup;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.StructLike;
@@ -44,7 +45,7 @@ final class PartitionFile {
     attempt.writing(location);
     try {
       DataWriter<Record> writer = FloeParquetFiles.open(table, io.newOutputFile(location), table.spec(), partition,
-          rowGroupSizeBytes, declaredOrder);
+          rowGroupSizeBytes, declaredOrder, Map.of());
       return new PartitionFile(index, location, writer, destination);
     } catch (IOException | RuntimeException e) {
       throw new DataFileException(location, e);

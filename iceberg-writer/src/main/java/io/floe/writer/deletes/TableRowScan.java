@@ -45,8 +45,9 @@ public final class TableRowScan {
   /**
    * The live rows of snapshot {@code snapshotId} (a ref's head; its existing delete files applied)
    * of Kafka partition {@code partition} with offsets in [from, to], in file order. Data files are
-   * pruned by the scan's filter on _kafka.partition and _kafka.offset (column metrics); only the
-   * _kafka fields needed are read, plus Iceberg's _pos row position.
+   * pruned by the scan's filter on _kafka.partition and _kafka.offset (column metrics), and their
+   * row groups by the same filter on the Parquet statistics; only the _kafka fields needed are
+   * read, plus Iceberg's _pos row position (which counts the skipped row groups' rows).
    */
   public static List<LocatedRow> rows(Table table, long snapshotId, int partition, long from, long to) {
     List<LocatedRow> rows = new ArrayList<>();
@@ -64,7 +65,7 @@ public final class TableRowScan {
     Schema projection = TypeUtil.join(kafka, new Schema(MetadataColumns.ROW_POSITION));
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(range).planFiles()) {
       for (FileScanTask task : tasks) {
-        read(table, task, projection, partition, from, to, action);
+        read(table, task, range, projection, partition, from, to, action);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(String.format("Cannot scan table %s at snapshot %d for offsets %d-%d of "
@@ -73,20 +74,21 @@ public final class TableRowScan {
   }
 
   /** Hands over the rows of one data file in the range, its deletes applied, in file order. */
-  private static void read(Table table, FileScanTask task, Schema projection, int partition, long from, long to,
-      Consumer<LocatedRow> action) throws IOException {
+  private static void read(Table table, FileScanTask task, Expression range, Schema projection, int partition,
+      long from, long to, Consumer<LocatedRow> action) throws IOException {
     GenericDeleteFilter deletes = new GenericDeleteFilter(table.io(), task, table.schema(), projection);
     Schema readSchema = deletes.requiredSchema();
     CloseableIterable<Record> records = FormatModelRegistry.<Record, Object>readBuilder(task.file().format(),
             Record.class, table.io().newInputFile(task.file()))
         .project(readSchema)
+        .filter(range)
         .idToConstant(PartitionUtil.constantsMap(task, IdentityPartitionConverters::convertConstant))
         .build();
     try (CloseableIterable<Record> live = deletes.filter(records)) {
       for (Record record : live) {
         Record kafka = (Record) record.getField(KAFKA);
         long offset = (Long) kafka.getField(OFFSET);
-        // Metrics only prune files: a file in range may hold rows outside it.
+        // Metrics only prune files and row groups: one in range may hold rows outside it.
         if ((Integer) kafka.getField(PARTITION) == partition && offset >= from && offset <= to) {
           action.accept(located(task, record, kafka, offset));
         }

@@ -35,6 +35,7 @@ public final class CompactMainFiles {
   private final Table table;
   private long targetBytes = 512L << 20;
   private Instant committedBefore = Instant.MAX;
+  private long bytesPerSecond;
 
   private CompactMainFiles(Table table) {
     this.table = table;
@@ -60,6 +61,18 @@ public final class CompactMainFiles {
   }
 
   /**
+   * Reads at most {@code bytes} of files a second, on average, waiting between files: in the
+   * broker, so as to leave the cores to the copies. 0, the default: as fast as it can.
+   */
+  public CompactMainFiles pacedTo(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("Cannot pace a compaction to " + bytes + " bytes a second");
+    }
+    bytesPerSecond = bytes;
+    return this;
+  }
+
+  /**
    * Compacts every group the plan finds, one commit each. A group whose rows turn out to be out of
    * offset order, or whose files changed since the plan, is left as it is, with the reason.
    */
@@ -69,7 +82,7 @@ public final class CompactMainFiles {
     if (head == null) {
       return new MainCompaction(0, 0, Map.of());
     }
-    CompactedFile output = new CompactedFile(table);
+    CompactedFile output = new CompactedFile(table, Pacing.of(bytesPerSecond));
     int rewritten = 0;
     int written = 0;
     Map<String, String> left = new LinkedHashMap<>();

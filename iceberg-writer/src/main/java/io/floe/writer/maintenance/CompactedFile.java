@@ -2,10 +2,14 @@ package io.floe.writer.maintenance;
 
 import io.floe.translator.table.KafkaColumns;
 import io.floe.writer.data.FloeParquetFiles;
+import io.floe.writer.data.MainCompactionFiles;
 import io.floe.writer.table.KafkaTableLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.UUID;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -20,20 +24,20 @@ import org.apache.iceberg.parquet.Parquet;
  * after file, as {@code main} holds them (with the table's current schema), checking on the way
  * that they come in strictly increasing offsets and that every file gives the rows the table says
  * it holds. The file is named as no upload names its files, so that it is never taken for a
- * segment's own.
+ * segment's own, and its footer names the segments whose rows it holds when every file of the group
+ * says whose it holds ({@link MainCompactionFiles}).
  */
 final class CompactedFile {
-  /** The start of a compacted file's name. */
-  static final String PREFIX = "main-compaction-";
-
   private final Table table;
   private final Schema schema;
   private final int kafkaPosition;
   private final int partitionPosition;
   private final int offsetPosition;
+  private final Pacing pacing;
 
-  CompactedFile(Table table) {
+  CompactedFile(Table table, Pacing pacing) {
     this.table = table;
+    this.pacing = pacing;
     this.schema = table.schema();
     this.kafkaPosition = schema.columns().indexOf(schema.findField(KafkaColumns.KAFKA));
     Schema kafka = new Schema(schema.findField(KafkaColumns.KAFKA).type().asStructType().fields());
@@ -48,17 +52,18 @@ final class CompactedFile {
    *     the group's Kafka partition; the file written so far is deleted
    */
   DataFile write(CompactionGroup group, long rowGroupBytes) {
-    String name = PREFIX + UUID.randomUUID() + ".parquet";
+    String name = MainCompactionFiles.newName();
     String location = group.spec().isUnpartitioned() ? table.locationProvider().newDataLocation(name)
         : table.locationProvider().newDataLocation(group.spec(), group.partition(), name);
     boolean written = false;
     try {
       DataWriter<Record> writer = FloeParquetFiles.open(table, table.io().newOutputFile(location), group.spec(),
-          group.partition(), rowGroupBytes, KafkaTableLayout.declaredOrder(table));
+          group.partition(), rowGroupBytes, KafkaTableLayout.declaredOrder(table), footer(group));
       try (writer) {
         long lastOffset = -1;
         for (DataFile file : group.files()) {
           lastOffset = copy(file, group.kafkaPartition(), lastOffset, writer);
+          pacing.done(file.fileSizeInBytes());
         }
       }
       written = true;
@@ -70,6 +75,19 @@ final class CompactedFile {
         table.io().deleteFile(location);
       }
     }
+  }
+
+  /** Names the segments whose rows the group's files hold, if each of them says. */
+  private Map<String, String> footer(CompactionGroup group) {
+    Set<String> segments = new LinkedHashSet<>();
+    for (DataFile file : group.files()) {
+      Optional<Set<String>> in = MainCompactionFiles.segmentsIn(table.io(), file.location());
+      if (in.isEmpty()) {
+        return Map.of();
+      }
+      segments.addAll(in.get());
+    }
+    return MainCompactionFiles.footer(segments);
   }
 
   private long copy(DataFile file, int kafkaPartition, long after, DataWriter<Record> writer) throws IOException {

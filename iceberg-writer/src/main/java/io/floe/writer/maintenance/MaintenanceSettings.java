@@ -19,14 +19,18 @@ public record MaintenanceSettings(int retainLastSnapshots, Duration maxSnapshotA
   /**
    * @param targetFileBytes the size compacted files are written to, about
    * @param minAge files of {@code main} younger than this are left to a later pass
+   * @param bytesPerSecond the files it reads a second, at most, on average; 0: as fast as it can
    */
-  public record Compaction(long targetFileBytes, Duration minAge) {
+  public record Compaction(long targetFileBytes, Duration minAge, long bytesPerSecond) {
     public Compaction {
       if (targetFileBytes < 1) {
         throw new IllegalArgumentException("Invalid target file size " + targetFileBytes + ": must be positive");
       }
       if (minAge.isNegative()) {
         throw new IllegalArgumentException("Invalid compaction age " + minAge + ": must not be negative");
+      }
+      if (bytesPerSecond < 0) {
+        throw new IllegalArgumentException("Invalid compaction rate " + bytesPerSecond + ": must not be negative");
       }
     }
   }

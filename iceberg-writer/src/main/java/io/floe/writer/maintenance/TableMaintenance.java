@@ -76,7 +76,8 @@ public final class TableMaintenance {
       return StepOutcome.done(step, switch (step) {
         case COMPACT_MAIN -> settings.compaction()
             .map(compaction -> CompactMainFiles.of(table).targetFileSize(compaction.targetFileBytes())
-                .committedBefore(now.minus(compaction.minAge())).commit().describe())
+                .committedBefore(now.minus(compaction.minAge())).pacedTo(compaction.bytesPerSecond()).commit()
+                .describe())
             .orElse("off");
         case FOLLOW_COMPACTION -> {
           RepointingReport report = KafkaViewRepointing.of(table).manifestsIn(manifests).verifiedBy(replayCheck)

@@ -14,10 +14,10 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 
 /**
- * Where each offset of a segment is among the live rows of {@code main} in files a compaction put
- * in: by offset, in arrays as long as the segment's offset range (12 bytes an offset), since a
+ * Where each offset of a range of a segment's is among the live rows of {@code main} in files a
+ * compaction put in: by offset, in arrays as long as the range (12 bytes an offset), since a
  * segment's offsets are dense (Kafka tiers no compacted topic) and a map of objects would take ten
- * times that.
+ * times that. {@link SegmentRelocation} takes a segment a bounded range at a time.
  */
 final class CompactedRows {
   private static final int NONE = -1;
@@ -40,15 +40,18 @@ final class CompactedRows {
   record Row(DataFile file, long position) {}
 
   /**
-   * Reads the live rows of the segment's partition and offsets in {@code main}'s snapshot that lie
-   * in {@code compacted} files (their deletes applied, only {@code _kafka} fields decoded).
+   * Reads the live rows of the segment's partition with offsets in [from, to] in {@code main}'s
+   * snapshot that lie in {@code compacted} files (their deletes applied, only {@code _kafka} fields
+   * decoded).
    *
-   * @throws IllegalStateException if the segment spans more offsets than an array holds
+   * @throws IllegalStateException if the range spans more offsets than an array holds
    */
-  static CompactedRows of(Table table, long mainSnapshot, SegmentRef segment, Map<String, DataFile> compacted) {
-    long span = segment.endOffset() - segment.startOffset() + 1;
+  static CompactedRows of(Table table, long mainSnapshot, SegmentRef segment, long from, long to,
+      Map<String, DataFile> compacted) {
+    long span = to - from + 1;
     if (span > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("Cannot re-point " + segment + ": it spans " + span + " offsets");
+      throw new IllegalStateException("Cannot re-point offsets " + from + "-" + to + " of " + segment + ": they span "
+          + span + " offsets");
     }
     int[] files = new int[(int) span];
     long[] positions = new long[(int) span];
@@ -56,12 +59,12 @@ final class CompactedRows {
     List<DataFile> found = new ArrayList<>();
     Map<String, Integer> indexes = new HashMap<>();
     AtomicLong twice = new AtomicLong(NONE);
-    TableRowScan.forEach(table, mainSnapshot, segment.partition(), segment.startOffset(), segment.endOffset(), row -> {
+    TableRowScan.forEach(table, mainSnapshot, segment.partition(), from, to, row -> {
       DataFile file = compacted.get(row.file().location());
       if (file == null) {
         return;
       }
-      int slot = (int) (row.offset() - segment.startOffset());
+      int slot = (int) (row.offset() - from);
       if (files[slot] != NONE) {
         twice.compareAndSet(NONE, row.offset());
       }
@@ -71,7 +74,7 @@ final class CompactedRows {
       });
       positions[slot] = row.position();
     });
-    return new CompactedRows(segment.startOffset(), files, positions, found,
+    return new CompactedRows(from, files, positions, found,
         twice.get() == NONE ? OptionalLong.empty() : OptionalLong.of(twice.get()));
   }
 

@@ -5,9 +5,12 @@ import static io.floe.translator.table.KafkaColumns.OFFSET;
 import static io.floe.translator.table.KafkaColumns.PARTITION;
 
 import io.floe.translator.manifest.BatchEntry.RowRun;
+import io.floe.translator.manifest.DataFileRef;
+import io.floe.translator.manifest.DataFileRef.RowGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -18,7 +21,8 @@ import org.apache.iceberg.parquet.Parquet;
 
 /**
  * The Kafka offsets of the rows of a data file from the first to the last row some runs point at,
- * by ordinal, as stored: whatever deletes {@code main} has for them. Only {@code _kafka.partition}
+ * by ordinal, as stored: whatever deletes {@code main} has for them. Only the row groups holding
+ * those rows are read (as the manifest lists the file's row groups), only {@code _kafka.partition}
  * and {@code _kafka.offset} are decoded, and the offsets kept in one array (8 bytes a row).
  */
 final class FileOffsets {
@@ -33,12 +37,13 @@ final class FileOffsets {
   }
 
   /**
-   * Reads the offsets of the rows {@code runs} span in the file at {@code location}.
+   * Reads the offsets of the rows {@code runs} span in {@code file}.
    *
    * @throws IllegalStateException if one of them is not of Kafka partition {@code partition}, or
    *     the runs span more rows than an array holds
    */
-  static FileOffsets of(Table table, String location, List<RowRun> runs, int partition) {
+  static FileOffsets of(Table table, DataFileRef file, List<RowRun> runs, int partition) {
+    String location = file.location();
     long first = runs.stream().mapToLong(RowRun::firstRow).min().orElse(0);
     long end = runs.stream().mapToLong(run -> run.firstRow() + run.rowCount()).max().orElse(0);
     if (end - first > Integer.MAX_VALUE - 8) {
@@ -48,11 +53,16 @@ final class FileOffsets {
     long[] offsets = new long[(int) (end - first)];
     Schema projection = table.schema().select(KAFKA + "." + PARTITION, KAFKA + "." + OFFSET);
     int read = 0;
-    try (CloseableIterable<Record> records = Parquet.read(table.io().newInputFile(location))
+    Parquet.ReadBuilder reader = Parquet.read(table.io().newInputFile(location, file.sizeInBytes()))
         .project(projection)
-        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(projection, fileSchema))
-        .build()) {
-      long ordinal = 0;
+        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(projection, fileSchema));
+    long ordinal = 0;
+    Optional<Split> split = Split.of(file, first, end);
+    if (split.isPresent()) {
+      reader.split(split.get().start(), split.get().length());
+      ordinal = split.get().firstRow();
+    }
+    try (CloseableIterable<Record> records = reader.build()) {
       for (Record record : records) {
         if (ordinal >= end) {
           break;
@@ -71,6 +81,28 @@ final class FileOffsets {
       throw new UncheckedIOException("Cannot read the offsets of data file " + location + ": " + e.getMessage(), e);
     }
     return new FileOffsets(first, offsets, read);
+  }
+
+  /**
+   * The bytes of the file that hold the row groups with rows in [first, end): from the start of the
+   * first such group to the start of the group after the last (Parquet reads a row group when its
+   * midpoint is in the range), and the ordinal of the first row there.
+   */
+  private record Split(long start, long length, long firstRow) {
+    static Optional<Split> of(DataFileRef file, long first, long end) {
+      List<RowGroup> groups = file.rowGroups();
+      Optional<Split> split = Optional.empty();
+      for (int i = 0; i < groups.size(); i++) {
+        RowGroup group = groups.get(i);
+        if (group.firstRow() + group.rowCount() <= first || group.firstRow() >= end) {
+          continue;
+        }
+        long start = split.map(Split::start).orElse(group.startingPosition());
+        long next = i + 1 < groups.size() ? groups.get(i + 1).startingPosition() : file.sizeInBytes();
+        split = Optional.of(new Split(start, next - start, split.map(Split::firstRow).orElse(group.firstRow())));
+      }
+      return split;
+    }
   }
 
   /** The offset of the row with this ordinal, if the file has it and it was read. */

@@ -47,6 +47,8 @@ import org.apache.iceberg.Transaction;
 public final class KafkaViewRepointing {
   /** Longer than a fetcher keeps a manifest cached (5 minutes) plus a fetch's life. */
   public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(1);
+  /** About 20 MiB held for a segment's relocation, whatever its size. */
+  public static final int DEFAULT_OFFSETS_AT_ONCE = 1 << 20;
   /** Snapshot summary: what a commit of re-pointing did, {@value #REPOINT}, {@value #COPY} or {@value #RELEASE}. */
   public static final String OPERATION = "floe.operation";
   public static final String REPOINT = "repoint";
@@ -67,6 +69,7 @@ public final class KafkaViewRepointing {
   private String topic;
   private Duration grace = DEFAULT_GRACE_PERIOD;
   private Clock clock = Clock.systemUTC();
+  private int offsetsAtOnce = DEFAULT_OFFSETS_AT_ONCE;
 
   private KafkaViewRepointing(Table table) {
     this.table = table;
@@ -106,6 +109,18 @@ public final class KafkaViewRepointing {
     return this;
   }
 
+  /**
+   * How many offsets of a segment are relocated at once, at most (a batch with more is relocated
+   * alone): a pass holds about 20 bytes for each.
+   */
+  public KafkaViewRepointing offsetsAtOnce(int offsets) {
+    if (offsets < 1) {
+      throw new IllegalArgumentException("Cannot relocate " + offsets + " offsets at once: it must be one at least");
+    }
+    this.offsetsAtOnce = offsets;
+    return this;
+  }
+
   public KafkaViewRepointing clock(Clock time) {
     this.clock = time;
     return this;
@@ -133,7 +148,7 @@ public final class KafkaViewRepointing {
     ViewFiles views = ViewFiles.of(table);
     TopicManifests listed = TopicManifests.list(table, manifests, name);
     Outcomes outcomes = new Outcomes();
-    SegmentRelocation relocation = new SegmentRelocation(table, views);
+    SegmentRelocation relocation = new SegmentRelocation(table, views, offsetsAtOnce);
     Set<String> away = views.compactedAway();
     if (!away.isEmpty()) {
       long main = table.currentSnapshot().snapshotId();

@@ -5,6 +5,7 @@ import io.floe.translator.manifest.BatchEntry.RowRun;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.data.MainCompactionFiles;
 import io.floe.writer.data.RowGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,15 +27,23 @@ import org.apache.iceberg.Table;
  * copy, by its position in the copy. The segment's manifest is written anew with its batches' runs
  * there; its other files keep their runs. A row found nowhere, or twice, keeps the segment on its
  * own files.
+ *
+ * <p>A segment is relocated a range of its batches at a time, of at most a bound of offsets (or one
+ * batch, if larger): what is held for a range, where each of its offsets was and is now, takes about
+ * 20 bytes an offset, so a pass's memory does not grow with the segment's size beyond its manifest.
  */
 final class SegmentRelocation {
   private final Table table;
   private final ViewFiles views;
+  private final int offsetsAtOnce;
   private final Map<String, List<DataFileRef.RowGroup>> rowGroups = new HashMap<>();
+  private final Map<String, Optional<Set<String>>> namedSegments = new HashMap<>();
 
-  SegmentRelocation(Table table, ViewFiles views) {
+  /** @param offsetsAtOnce the offsets of a segment relocated at once, at most (unless one batch holds more) */
+  SegmentRelocation(Table table, ViewFiles views, int offsetsAtOnce) {
     this.table = table;
     this.views = views;
+    this.offsetsAtOnce = offsetsAtOnce;
   }
 
   /**
@@ -48,21 +57,52 @@ final class SegmentRelocation {
       return Optional.empty();
     }
     SegmentRef segment = manifest.segment();
+    Files next = new Files(files, away);
+    List<BatchEntry> batches = new ArrayList<>(manifest.batches().size());
+    for (List<BatchEntry> range : ranges(manifest.batches())) {
+      Optional<String> kept = relocate(manifest, range, away, mainSnapshot, next, batches);
+      if (kept.isPresent()) {
+        return Optional.of(new Outcome.Kept(segment, kept.get()));
+      }
+    }
+    SegmentManifest after = new SegmentManifest(segment, manifest.tableName(), manifest.dataSchemaJson(),
+        manifest.writerSchemas(), next.refs(), batches, manifest.indexes());
+    return Optional.of(new Outcome.Relocated(manifest, after, next.targets()));
+  }
+
+  /** The manifest's batches in consecutive ranges of at most {@code offsetsAtOnce} offsets, or of one batch. */
+  private List<List<BatchEntry>> ranges(List<BatchEntry> batches) {
+    List<List<BatchEntry>> ranges = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= batches.size(); i++) {
+      if (i == batches.size() || batches.get(i).lastOffset() - batches.get(start).baseOffset() >= offsetsAtOnce) {
+        ranges.add(batches.subList(start, i));
+        start = i;
+      }
+    }
+    return ranges;
+  }
+
+  /**
+   * Adds the batches of {@code range} to {@code relocated}, their rows in compacted files now;
+   * why the segment stays as it is, if it does.
+   */
+  private Optional<String> relocate(SegmentManifest manifest, List<BatchEntry> range, Set<String> away,
+      long mainSnapshot, Files next, List<BatchEntry> relocated) {
+    List<DataFileRef> files = manifest.files();
     Map<Integer, FileOffsets> offsets;
     CompactedRows found;
     try {
-      offsets = offsetsOfRowsIn(manifest, away);
-      found = CompactedRows.of(table, mainSnapshot, segment, views.compacted());
+      offsets = offsetsOfRowsIn(manifest, range, away);
+      found = CompactedRows.of(table, mainSnapshot, manifest.segment(), range.get(0).baseOffset(),
+          range.get(range.size() - 1).lastOffset(), views.compacted());
     } catch (IllegalStateException e) {
-      return Optional.of(new Outcome.Kept(segment, e.getMessage()));
+      return Optional.of(e.getMessage());
     }
     if (found.foundTwice().isPresent()) {
-      return Optional.of(new Outcome.Kept(segment, "offset " + found.foundTwice().getAsLong()
-          + " is in two files of main"));
+      return Optional.of("offset " + found.foundTwice().getAsLong() + " is in two files of main");
     }
-    Files next = new Files(files, away);
-    List<BatchEntry> batches = new ArrayList<>(manifest.batches().size());
-    for (BatchEntry batch : manifest.batches()) {
+    for (BatchEntry batch : range) {
       List<RowRun> runs = new ArrayList<>();
       for (RowRun run : batch.runs()) {
         if (!offsets.containsKey(run.file())) {
@@ -72,23 +112,28 @@ final class SegmentRelocation {
         for (long row = run.firstRow(); row < run.firstRow() + run.rowCount(); row++) {
           OptionalLong offset = offsets.get(run.file()).at(row);
           if (offset.isEmpty()) {
-            return Optional.of(new Outcome.Kept(segment, String.format("data file %s has no row %d, which its "
-                + "manifest lists", files.get(run.file()).location(), row)));
+            return Optional.of(String.format("data file %s has no row %d, which its manifest lists",
+                files.get(run.file()).location(), row));
           }
           Optional<CompactedRows.Row> now = found.at(offset.getAsLong());
           if (now.isEmpty()) {
-            return Optional.of(new Outcome.Kept(segment, String.format("offset %d, in data file %s, is in no file "
-                + "a compaction of main put in", offset.getAsLong(), files.get(run.file()).location())));
+            return Optional.of(String.format("offset %d, in data file %s, is in no file a compaction of main put in",
+                offset.getAsLong(), files.get(run.file()).location()));
+          }
+          String target = now.get().file().location();
+          if (!names(target, manifest.segment())) {
+            // Release reads only the manifests of the segments it names: one it does not name
+            // must not list it, or the file could go while this segment still reads it.
+            return Optional.of(String.format("offset %d is in compacted file %s, whose footer does not name the "
+                + "segment", offset.getAsLong(), target));
           }
           extend(runs, next.index(now.get().file()), now.get().position());
         }
       }
-      batches.add(new BatchEntry(batch.position(), batch.sizeInBytes(), batch.baseOffset(), batch.lastOffset(),
+      relocated.add(new BatchEntry(batch.position(), batch.sizeInBytes(), batch.baseOffset(), batch.lastOffset(),
           batch.fidelity(), runs));
     }
-    SegmentManifest after = new SegmentManifest(segment, manifest.tableName(), manifest.dataSchemaJson(),
-        manifest.writerSchemas(), next.refs(), batches, manifest.indexes());
-    return Optional.of(new Outcome.Relocated(manifest, after, next.targets()));
+    return Optional.empty();
   }
 
   /**
@@ -125,10 +170,11 @@ final class SegmentRelocation {
         next.targets()));
   }
 
-  /** For each file of the manifest that was compacted away, the offsets of the rows the segment uses, by ordinal. */
-  private Map<Integer, FileOffsets> offsetsOfRowsIn(SegmentManifest manifest, Set<String> away) {
+  /** For each file of the manifest that was compacted away, the offsets of the rows the batches use, by ordinal. */
+  private Map<Integer, FileOffsets> offsetsOfRowsIn(SegmentManifest manifest, List<BatchEntry> batches,
+      Set<String> away) {
     Map<Integer, List<RowRun>> runs = new LinkedHashMap<>();
-    for (BatchEntry batch : manifest.batches()) {
+    for (BatchEntry batch : batches) {
       for (RowRun run : batch.runs()) {
         if (away.contains(manifest.files().get(run.file()).location())) {
           runs.computeIfAbsent(run.file(), f -> new ArrayList<>()).add(run);
@@ -136,9 +182,15 @@ final class SegmentRelocation {
       }
     }
     Map<Integer, FileOffsets> offsets = new HashMap<>();
-    runs.forEach((file, fileRuns) -> offsets.put(file, FileOffsets.of(table, manifest.files().get(file).location(),
-        fileRuns, manifest.segment().partition())));
+    runs.forEach((file, fileRuns) -> offsets.put(file, FileOffsets.of(table, manifest.files().get(file), fileRuns,
+        manifest.segment().partition())));
     return offsets;
+  }
+
+  /** Whether the file at {@code location} may hold the segment's rows: its footer names it, or names no segment. */
+  private boolean names(String location, SegmentRef segment) {
+    return namedSegments.computeIfAbsent(location, l -> MainCompactionFiles.segmentsIn(table.io(), l))
+        .map(ids -> ids.contains(segment.segmentId())).orElse(true);
   }
 
   /** Adds a row to the batch's runs: to the last run if it comes right after it in the same file. */

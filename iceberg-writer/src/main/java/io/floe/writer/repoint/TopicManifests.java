@@ -2,7 +2,7 @@ package io.floe.writer.repoint;
 
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
-import io.floe.writer.data.AttemptFiles;
+import io.floe.writer.data.MainCompactionFiles;
 import io.floe.writer.manifest.ManifestStore;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,8 +15,8 @@ import org.apache.iceberg.Table;
  * The manifests of a topic's segments, as one listing of the manifest store found them, and which
  * of them can list a given data file, so that a pass reads only those: a file an upload wrote is
  * listed by its own segment's manifest alone (compactions never name their files after a segment),
- * a copy of files only the Kafka view holds by the segments its footer names, and any other file
- * (a compaction's) by any segment's.
+ * a copy of files only the Kafka view holds and a file of Floe's compaction of {@code main} by the
+ * segments their footers name, and any other file (another engine's compaction's) by any segment's.
  */
 final class TopicManifests {
   private final Table table;
@@ -54,20 +54,19 @@ final class TopicManifests {
   }
 
   /**
-   * The listed segments that alone may list {@code file}: its upload's, or those a copy's footer
-   * names; empty if any segment may.
+   * The listed segments that alone may list {@code file}: its upload's, or those the footer of a
+   * copy or of a file of Floe's compaction names; empty if any segment may.
    */
   Optional<List<SegmentRef>> readers(String file) {
-    Optional<String> writer = AttemptFiles.segmentOf(file);
-    if (writer.isPresent()) {
-      return Optional.of(listed.stream().filter(segment -> segment.segmentId().equals(writer.get())).toList());
-    }
+    Optional<Set<String>> named;
     if (KafkaOnlyCompaction.isCopy(file)) {
-      Set<String> named = new HashSet<>();
-      KafkaOnlyCompaction.segmentsOf(table, file, topic).forEach(segment -> named.add(segment.segmentId()));
-      return Optional.of(listed.stream().filter(segment -> named.contains(segment.segmentId())).toList());
+      Set<String> copied = new HashSet<>();
+      KafkaOnlyCompaction.segmentsOf(table, file, topic).forEach(segment -> copied.add(segment.segmentId()));
+      named = Optional.of(copied);
+    } else {
+      named = MainCompactionFiles.segmentsIn(table.io(), file);
     }
-    return Optional.empty();
+    return named.map(ids -> listed.stream().filter(segment -> ids.contains(segment.segmentId())).toList());
   }
 
   /** The segment's manifest if it is an Iceberg segment's and still there. */

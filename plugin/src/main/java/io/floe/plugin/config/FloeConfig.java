@@ -12,6 +12,7 @@ import io.floe.writer.TableRetention;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -333,5 +334,15 @@ public final class FloeConfig extends AbstractConfig {
   /** The configuration documentation, as docs/configuration.md's table is checked against. */
   public static ConfigDef definition() {
     return DEFINITION;
+  }
+
+  /** The catalog's and the registry's endpoints this configuration reaches over plain HTTP beyond loopback. */
+  public List<PlainHttpEndpoint> plainHttpEndpoints() {
+    Map<String, String> values = new HashMap<>();
+    for (String prefix : List.of(CATALOG_PREFIX, REGISTRY_PREFIX)) {
+      originalsWithPrefix(prefix).forEach((key, value) -> values.put(prefix + key,
+          value == null ? null : String.valueOf(value)));
+    }
+    return PlainHttpEndpoint.in(values);
   }
 }

@@ -32,6 +32,7 @@ public record MaintenanceConfig(String topics, Duration interval, MaintenanceSet
   public static final String COMPACTION_ENABLED = "maintenance.compaction.enabled";
   public static final String COMPACTION_TARGET_SIZE = "maintenance.compaction.target-file-size-bytes";
   public static final String COMPACTION_MIN_AGE = "maintenance.compaction.min-age.ms";
+  public static final String COMPACTION_RATE = "maintenance.compaction.max-bytes-per-second";
 
   private static final long MINUTE_MS = 60_000;
   private static final long HOUR_MS = 60 * MINUTE_MS;
@@ -66,7 +67,10 @@ public record MaintenanceConfig(String topics, Duration interval, MaintenanceSet
             "The size maintenance compacts main's data files to, about, within each table partition and Kafka "
                 + "partition.")
         .define(COMPACTION_MIN_AGE, Type.LONG, HOUR_MS, Range.atLeast(0), Importance.LOW,
-            "Maintenance compacts only the data files of main committed at least this long ago.");
+            "Maintenance compacts only the data files of main committed at least this long ago.")
+        .define(COMPACTION_RATE, Type.LONG, 16 * MIB, Range.atLeast(0), Importance.LOW,
+            "The bytes of data files maintenance's compaction reads a second, at most, on average, so as to leave the "
+                + "broker's cores to its copies. 0: as fast as it can.");
   }
 
   /** @throws org.apache.kafka.common.config.ConfigException naming {@code maintenance.topics} if its pattern does not compile */
@@ -77,7 +81,7 @@ public record MaintenanceConfig(String topics, Duration interval, MaintenanceSet
             config.getInt(MAX_MANIFESTS), Duration.ofMillis(config.getLong(ORPHAN_MIN_AGE)),
             config.getBoolean(COMPACTION_ENABLED)
                 ? Optional.of(new Compaction(config.getLong(COMPACTION_TARGET_SIZE),
-                    Duration.ofMillis(config.getLong(COMPACTION_MIN_AGE))))
+                    Duration.ofMillis(config.getLong(COMPACTION_MIN_AGE)), config.getLong(COMPACTION_RATE)))
                 : Optional.empty()),
         TopicOverrides.matching(TOPICS, topics, true, false));
   }

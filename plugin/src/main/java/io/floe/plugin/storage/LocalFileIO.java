@@ -2,13 +2,16 @@ package io.floe.plugin.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.FileInfo;
 import org.apache.iceberg.io.InputFile;
@@ -59,7 +62,10 @@ public final class LocalFileIO implements FileIO, SupportsPrefixOperations {
   /**
    * The files whose locations start with {@code prefix}, as an object store lists keys: a
    * directory's files at every depth, or the files of its parent whose paths start with the
-   * prefix. Each location is the prefix as given followed by the rest of the file's path.
+   * prefix. Each location is the prefix as given followed by the rest of the file's path. Like an
+   * object store, it lists whole files only, never one still being written aside, and a file
+   * moved into place or deleted while the listing runs is listed or not, but never fails it: a
+   * broker writes manifests and data files while maintenance and the {@code floe} tool list them.
    */
   @Override
   public Iterable<FileInfo> listPrefix(String prefix) {
@@ -70,28 +76,48 @@ public final class LocalFileIO implements FileIO, SupportsPrefixOperations {
     if (root == null || !Files.isDirectory(root)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
-          .filter(file -> file.toString().startsWith(start))
-          .map(file -> info(given + file.toString().substring(start.length()), file))
-          .toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException("Cannot list " + prefix + ": " + e.getMessage(),
-          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+    List<FileInfo> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+          if (file.toString().startsWith(start) && !LocalOutputFile.isAside(file)) {
+            info(file, attributes).ifPresent(found -> files.add(
+                new FileInfo(given + file.toString().substring(start.length()), found.size(),
+                    found.lastModifiedTime().toMillis())));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          if (e instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE; // gone since its directory was read
+          }
+          throw e;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + prefix + ": " + e.getMessage(), e);
     }
+    return files;
   }
 
   /**
-   * A file's size and when it was written: its last-modified time, as S3's listing gives it (a file
-   * here appears whole, moved into place once written). Creation time is not that everywhere: on
-   * some file systems and JDKs it reads as the last-modified time, on others as the birth time.
+   * A regular file's size and when it was written (its last-modified time, as S3's listing gives
+   * it: a file here appears whole, moved into place once written), following a link; empty for a
+   * directory, or a link to nothing. Creation time is not that everywhere: on some file systems
+   * and JDKs it reads as the last-modified time, on others as the birth time.
    */
-  private static FileInfo info(String location, Path file) {
+  private static Optional<BasicFileAttributes> info(Path file, BasicFileAttributes attributes) throws IOException {
+    if (!attributes.isSymbolicLink()) {
+      return attributes.isRegularFile() ? Optional.of(attributes) : Optional.empty();
+    }
     try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return new FileInfo(location, attributes.size(), attributes.lastModifiedTime().toMillis());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the attributes of " + location + ": " + e.getMessage(), e);
+      BasicFileAttributes target = Files.readAttributes(file, BasicFileAttributes.class);
+      return target.isRegularFile() ? Optional.of(target) : Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
     }
   }
 

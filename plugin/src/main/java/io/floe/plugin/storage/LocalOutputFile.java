@@ -18,12 +18,21 @@ import org.apache.iceberg.io.PositionOutputStream;
  * it. Parent directories are created as needed (concurrent copies race to create them).
  */
 final class LocalOutputFile implements OutputFile {
+  private static final String ASIDE_PREFIX = ".";
+  private static final String ASIDE_SUFFIX = ".tmp";
+
   private final String location;
   private final Path path;
 
   LocalOutputFile(String location, Path path) {
     this.location = location;
     this.path = path;
+  }
+
+  /** Whether {@code file} is one being written aside, not yet a file of its own name. */
+  static boolean isAside(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(ASIDE_PREFIX) && name.endsWith(ASIDE_SUFFIX);
   }
 
   @Override
@@ -42,7 +51,7 @@ final class LocalOutputFile implements OutputFile {
   private PositionOutputStream open(boolean overwrite) {
     try {
       Files.createDirectories(path.getParent());
-      Path aside = path.resolveSibling("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
+      Path aside = path.resolveSibling(ASIDE_PREFIX + path.getFileName() + "." + UUID.randomUUID() + ASIDE_SUFFIX);
       return new AsideStream(Files.newOutputStream(aside), aside, overwrite);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + location + ": " + e.getMessage(), e);

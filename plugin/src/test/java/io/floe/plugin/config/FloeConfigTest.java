@@ -209,12 +209,38 @@ class FloeConfigTest {
   }
 
   @Test
+  void endpointsReachedOverPlainHttpBeyondThisMachineAreFoundWithoutTheirCredentials() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "s3://bucket/warehouse",
+        "iceberg.catalog.uri", "jdbc:postgresql://db/floe", "iceberg.catalog.s3.endpoint", "http://minio.internal:9000",
+        "iceberg.catalog.s3.secret-access-key", "http-looking-secret",
+        "iceberg.catalog.oauth2-server-uri", "http://fred:hunter2@auth.internal/token?token=x",
+        "schema.registry.url", "https://registry.example, http://registry.internal:8081/path"));
+
+    List<PlainHttpEndpoint> endpoints = config.plainHttpEndpoints();
+
+    assertEquals(List.of(new PlainHttpEndpoint("iceberg.catalog.oauth2-server-uri", "http://auth.internal"),
+        new PlainHttpEndpoint("iceberg.catalog.s3.endpoint", "http://minio.internal:9000"),
+        new PlainHttpEndpoint("schema.registry.url", "http://registry.internal:8081")), endpoints);
+    endpoints.forEach(endpoint -> assertFalse(endpoint.warning().matches(".*(hunter2|fred|token|secret).*"),
+        endpoint.warning()));
+  }
+
+  @Test
+  void plainHttpToLoopbackIsNotAnExposure() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "s3://bucket/warehouse",
+        "iceberg.catalog.s3.endpoint", "http://127.0.0.1:9000", "iceberg.catalog.uri", "http://localhost:8181",
+        "schema.registry.url", "http://[::1]:8081"));
+
+    assertEquals(List.of(), config.plainHttpEndpoints());
+  }
+
+  @Test
   void noTopicIsMaintainedUnlessConfigured() {
     FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w"));
 
     assertFalse(config.maintenance().maintains("orders"));
     assertEquals(new MaintenanceSettings(100, Duration.ofMinutes(10), 100, Duration.ofDays(3),
-        Optional.of(new Compaction(512L << 20, Duration.ofHours(1)))),
+        Optional.of(new Compaction(512L << 20, Duration.ofHours(1), 16L << 20))),
         config.maintenance().settings());
     assertEquals(Duration.ofMinutes(10), config.maintenance().interval());
   }
@@ -225,13 +251,14 @@ class FloeConfigTest {
         "maintenance.topics", "orders|payments-.*", "maintenance.interval.ms", "60000",
         "maintenance.snapshots.retain-last", "5", "maintenance.snapshots.max-age.ms", "120000",
         "maintenance.manifests.max-count", "8", "maintenance.orphans.min-age.ms", "7200000",
-        "maintenance.compaction.target-file-size-bytes", "134217728", "maintenance.compaction.min-age.ms", "0"));
+        "maintenance.compaction.target-file-size-bytes", "134217728", "maintenance.compaction.min-age.ms", "0",
+        "maintenance.compaction.max-bytes-per-second", "0"));
 
     assertTrue(config.maintenance().maintains("orders"));
     assertTrue(config.maintenance().maintains("payments-eu"));
     assertFalse(config.maintenance().maintains("orders-v2"));
     assertEquals(new MaintenanceSettings(5, Duration.ofMinutes(2), 8, Duration.ofHours(2),
-        Optional.of(new Compaction(128L << 20, Duration.ZERO))),
+        Optional.of(new Compaction(128L << 20, Duration.ZERO, 0))),
         config.maintenance().settings());
     assertEquals(Duration.ofMinutes(1), config.maintenance().interval());
   }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NotFoundException;
@@ -99,6 +101,54 @@ class LocalFileIOTest {
         locations(io.listPrefix(dir + "/manifests/orders-")));
     assertEquals(3, io.listPrefix(dir + "/manifests/orders-").iterator().next().size());
     assertEquals(java.util.Set.of(), locations(io.listPrefix(dir + "/nothing/here")));
+  }
+
+  @Test
+  void aFileIsNotListedUntilItsStreamCloses() throws IOException {
+    String location = "file://" + dir.resolve("manifests/orders-x/0/a.floe-manifest");
+    PositionOutputStream out = io.newOutputFile(location).createOrOverwrite();
+    out.write(1);
+
+    assertEquals(java.util.Set.of(), locations(io.listPrefix("file://" + dir + "/manifests/")));
+    out.close();
+    assertEquals(java.util.Set.of(location), locations(io.listPrefix("file://" + dir + "/manifests/")));
+  }
+
+  @Test
+  void aListingWhileFilesAreWrittenAndDeletedNeverFailsAndListsOnlyWholeFiles() throws Exception {
+    String prefix = "file://" + dir + "/data/";
+    AtomicBoolean done = new AtomicBoolean();
+    Thread writer = new Thread(() -> {
+      try {
+        for (int i = 0; i < 2_000; i++) {
+          String location = prefix + (i % 4) + "/file-" + i + ".parquet";
+          try (PositionOutputStream out = io.newOutputFile(location).create()) {
+            out.write(new byte[] {1, 2, 3});
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (i % 2 == 0) {
+            io.deleteFile(location);
+          }
+        }
+      } finally {
+        done.set(true);
+      }
+    });
+    writer.start();
+
+    try {
+      int listings = 0;
+      while (!done.get() || listings == 0) {
+        for (org.apache.iceberg.io.FileInfo file : io.listPrefix(prefix)) {
+          assertTrue(file.location().endsWith(".parquet") && file.size() == 3, file.location() + " " + file.size());
+        }
+        listings++;
+      }
+    } finally {
+      writer.join();
+    }
+    assertEquals(1_000, locations(io.listPrefix(prefix)).size());
   }
 
   private static java.util.Set<String> locations(Iterable<org.apache.iceberg.io.FileInfo> files) {
