@@ -21,6 +21,15 @@ record LoadAverage(String lastMinutes) {
     }
   }
 
+  /** The load average over the last minute; NaN if Linux did not tell. */
+  double oneMinute() {
+    try {
+      return Double.parseDouble(lastMinutes.split(" ")[0]);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
   @Override
   public String toString() {
     return lastMinutes;

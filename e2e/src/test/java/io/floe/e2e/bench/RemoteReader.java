@@ -13,10 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * One consumer reading partition 0 of a topic from offset 0 up to an end offset, with CRC checks on
- * and the consumer's default fetch sizes: the broker then reads remote data 1 MiB at a time
- * ({@code max.partition.fetch.bytes}), each fetch from the offset index position of the next
- * offset, as it does for most consumers.
+ * One consumer reading a partition of a topic (partition 0 unless told) from offset 0 up to an end
+ * offset, with CRC checks on and the consumer's default fetch sizes: the broker then reads remote
+ * data 1 MiB at a time ({@code max.partition.fetch.bytes}), each fetch from the offset index
+ * position of the next offset, as it does for most consumers.
  */
 final class RemoteReader {
   private static final int POLL_RECORDS = 10_000;
@@ -30,7 +30,11 @@ final class RemoteReader {
    * is not the one after the offset before (a record lost, duplicated or out of order).
    */
   static Fingerprint readTo(KafkaBroker broker, String topic, long end, Duration timeout) {
-    TopicPartition partition = new TopicPartition(topic, 0);
+    return readTo(broker, new TopicPartition(topic, 0), end, timeout);
+  }
+
+  /** The same, of any partition. */
+  static Fingerprint readTo(KafkaBroker broker, TopicPartition partition, long end, Duration timeout) {
     Fingerprinter read = new Fingerprinter();
     long next = 0;
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -3,15 +3,13 @@ package io.floe.e2e.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * End to end: each workload tiered and consumed through Floe and through Kafka's
@@ -20,17 +18,17 @@ import org.junit.jupiter.api.Test;
  * plain build. {@code benchmark.workloads} picks workloads by name (all by default) and
  * {@code benchmark.scale} scales their record counts (1 by default). It writes every workload's
  * table and the ratios against the targets to {@code <benchmark.dir>/report.md}, and keeps each
- * broker's work directory, logs included, under {@code benchmark.dir} until the next run.
+ * broker's work directory, logs included, under {@code benchmark.dir} until the next run. It runs
+ * unless {@code benchmark.only} names other benchmarks.
  */
 class TieringBenchmark {
 
   @Test
+  @EnabledIf("io.floe.e2e.bench.BenchmarkSelection#tiering")
   void floeAndLocalTieredStorageTierTheSameWorkloadsAndServeThemBackExactly() throws IOException {
     List<Workload> workloads = Workload.named(System.getProperty("benchmark.workloads"));
     double scale = Double.parseDouble(System.getProperty("benchmark.scale", "1"));
-    Path dir = Path.of(System.getProperty("benchmark.dir", "target/tiering-benchmark")).toAbsolutePath();
-    deleteRecursively(dir);
-    Files.createDirectories(dir);
+    Path dir = BenchmarkDirectory.fresh(Path.of(System.getProperty("benchmark.dir", "target/tiering-benchmark")).toAbsolutePath());
 
     StringBuilder report = new StringBuilder();
     List<Ratios> ratios = new ArrayList<>();
@@ -53,18 +51,5 @@ class TieringBenchmark {
 
   private static String summary(List<Ratios> ratios) {
     return "## Floe / LocalTieredStorage\n\n" + Ratios.markdown(ratios) + "\n";
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clear " + dir + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -30,11 +30,16 @@ public final class WarehouseCatalog {
 
   /** Applies {@code action} to {@code kafka.<table>} as the embedded default's catalog has it now. */
   static <T> T withTable(Path warehouse, String table, Function<Table, T> action) {
-    return withTable(Map.of(
+    return withTable(embeddedDefault(warehouse), table, action);
+  }
+
+  /** The catalog properties of the embedded default's catalog of {@code warehouse}, named as Floe's. */
+  static Map<String, String> embeddedDefault(Path warehouse) {
+    return Map.of(
         "type", "jdbc",
         "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
         "warehouse", warehouse.toUri().toString(),
-        "io-impl", LocalFileIO.class.getName()), table, action);
+        "io-impl", LocalFileIO.class.getName());
   }
 
   /** Applies {@code action} to {@code kafka.<table>} as the catalog of {@code properties}, named as Floe's, has it now. */

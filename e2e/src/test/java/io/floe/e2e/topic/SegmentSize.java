@@ -1,8 +1,12 @@
 package io.floe.e2e.topic;
 
+import java.time.Duration;
 import java.util.Map;
 
-/** How a tiered topic's segments are cut: tiny, for tests, or at a size in bytes, as operators cut them. */
+/**
+ * How a tiered topic's segments are cut: tiny, for tests, at a size in bytes, or at an age, as
+ * operators cut them.
+ */
 public sealed interface SegmentSize {
   /** Segments cannot be smaller than 1 MiB in Kafka 4. */
   long MIN_SEGMENT_BYTES = 1 << 20;
@@ -39,6 +43,23 @@ public sealed interface SegmentSize {
     @Override
     public Map<String, String> configs() {
       return Map.of("segment.bytes", Long.toString(bytes));
+    }
+  }
+
+  /**
+   * Segments roll once their first record is {@code age} old, at the next record (Kafka's
+   * {@code segment.ms}), or at Kafka's default size first: what an operator sets for a fresh table.
+   */
+  record Age(Duration age) implements SegmentSize {
+    public Age {
+      if (age.toMillis() < 1) {
+        throw new IllegalArgumentException("Invalid segment age " + age + ": Kafka takes 1 ms at least");
+      }
+    }
+
+    @Override
+    public Map<String, String> configs() {
+      return Map.of("segment.ms", Long.toString(age.toMillis()));
     }
   }
 }

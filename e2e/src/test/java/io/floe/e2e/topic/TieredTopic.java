@@ -41,6 +41,11 @@ public record TieredTopic(String name, int partitions, SegmentSize segments, int
     return new TieredTopic(name, 1, new SegmentSize.Bytes(segmentBytes), 1);
   }
 
+  /** A topic whose segments roll once {@code age} old ({@code segment.ms}), as for a table kept fresh. */
+  public static TieredTopic rollingEvery(String name, Duration age) {
+    return new TieredTopic(name, 1, new SegmentSize.Age(age), 1);
+  }
+
   public TieredTopic withPartitions(int count) {
     return new TieredTopic(name, count, segments, replicationFactor);
   }
