@@ -15,7 +15,10 @@ import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.CloseableIterator;
 import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.parquet.ParquetReader;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 
 /**
  * Reads the rows of one data file forward, decoding only the columns a fetch needs. It opens the
@@ -100,11 +103,15 @@ final class DataFileCursor implements Closeable {
   private void open(DataFileRef.RowGroup group) {
     close();
     long start = group.startingPosition();
-    reader = Parquet.read(io.newInputFile(file.location(), file.sizeInBytes()))
-        .project(projection)
-        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(projection, fileSchema))
-        .split(start, file.sizeInBytes() - start)
+    // Iceberg's read builder cannot turn on the pages' checksums: without them a damaged page
+    // decodes to other values, which the batch rebuilt from them would carry under a valid CRC.
+    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+        .withRange(start, file.sizeInBytes())
+        .usePageChecksumVerification(true)
         .build();
+    reader = new ParquetReader<>(io.newInputFile(file.location(), file.sizeInBytes()), projection, options,
+        fileSchema -> GenericParquetReaders.buildReader(projection, fileSchema), null, Expressions.alwaysTrue(),
+        false, true);
     records = reader.iterator();
     openedAtRow = group.firstRow();
     nextRow = group.firstRow();

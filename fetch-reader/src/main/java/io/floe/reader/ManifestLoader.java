@@ -1,5 +1,6 @@
 package io.floe.reader;
 
+import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.manifest.ClassicManifest;
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.ManifestCodec;
@@ -65,6 +66,7 @@ final class ManifestLoader {
     if (dataSchema.findField(KafkaColumns.KAFKA) == null) {
       throw corrupt(segment, path, "its data schema has no " + KafkaColumns.KAFKA + " column", null);
     }
+    checkBatches(segment, path, manifest);
     Schema projection = projection(manifest, dataSchema);
     TypedValues values;
     try {
@@ -74,6 +76,42 @@ final class ManifestLoader {
       throw corrupt(segment, path, "its writer schemas do not fit its data schema: " + e.getMessage(), e);
     }
     return new ReadableManifest(path, manifest, projection, values, LastReads.of(manifest), encodedSize);
+  }
+
+  /**
+   * A segment's batches fill it from its start, one after the other, in increasing offsets, each
+   * with no more rows than offsets, in rows its data files have: a fetch finds the batches to serve
+   * by position and reads as many rows as a batch's runs say, so a manifest that says otherwise
+   * would serve other batches or read past a file.
+   */
+  private static void checkBatches(SegmentRef segment, String path, SegmentManifest manifest) {
+    long position = 0;
+    long lastOffset = -1;
+    for (BatchEntry batch : manifest.batches()) {
+      if (batch.position() != position || batch.sizeInBytes() <= 0) {
+        throw corrupt(segment, path, String.format("its batch at position %d of %d bytes does not follow the "
+            + "batches before it, which end at position %d", batch.position(), batch.sizeInBytes(), position), null);
+      }
+      if (batch.baseOffset() <= lastOffset || batch.lastOffset() < batch.baseOffset()) {
+        throw corrupt(segment, path, String.format("its batch at position %d holds offsets %d-%d, which do not "
+            + "follow offset %d", batch.position(), batch.baseOffset(), batch.lastOffset(), lastOffset), null);
+      }
+      long rows = 0;
+      for (BatchEntry.RowRun run : batch.runs()) {
+        if (run.file() < 0 || run.file() >= manifest.files().size() || run.firstRow() < 0 || run.rowCount() < 1
+            || run.firstRow() + run.rowCount() > manifest.files().get(run.file()).rowCount()) {
+          throw corrupt(segment, path, String.format("its batch at position %d has %s, which is not in its data files",
+              batch.position(), run), null);
+        }
+        rows += run.rowCount();
+      }
+      if (rows < 1 || rows > batch.lastOffset() - batch.baseOffset() + 1) {
+        throw corrupt(segment, path, String.format("its batch at position %d has %d rows for offsets %d-%d",
+            batch.position(), rows, batch.baseOffset(), batch.lastOffset()), null);
+      }
+      position += batch.sizeInBytes();
+      lastOffset = batch.lastOffset();
+    }
   }
 
   /** The columns a fetch reads: {@code _kafka}, and the value columns of the segment's writer schemas. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileScanTask;
@@ -188,6 +189,23 @@ class CompactMainFilesTest {
         MainCompactionFiles.segmentsIn(tiered.table().io(), partition0.get(0).location()));
   }
 
+  @Test
+  void aGroupWithADamagedPageIsLeftWithTheReasonAndTheOtherGroupsAreCompacted() {
+    TieredTable tiered = new TieredTable(dir);
+    tiered.tier(6);
+    List<DataFile> partition1 = mainFilesByKafkaPartition(tiered).get(1);
+    DamagedPage.in(LocalFileIO.path(partition1.get(0).location()));
+
+    MainCompaction compaction = CompactMainFiles.of(tiered.table()).committedBefore(LATER).commit();
+
+    assertEquals(4, compaction.filesRewritten());
+    assertEquals(2, compaction.filesWritten());
+    String reason = String.join("", compaction.left().values());
+    assertTrue(reason.startsWith("Cannot compact data file " + partition1.get(0).location() + ": "), reason);
+    assertEquals(locations(partition1), locations(mainFilesByKafkaPartition(tiered).get(1)),
+        "the damage is not copied into a file with sound checksums");
+  }
+
   /** An instant past the commit time of the table's last snapshot, once the clock has passed it. */
   private static Instant afterTheLastCommit(Table table) {
     long last = table.currentSnapshot().timestampMillis();
@@ -211,6 +229,10 @@ class CompactMainFilesTest {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  private static Set<String> locations(List<DataFile> files) {
+    return files.stream().map(DataFile::location).collect(Collectors.toSet());
   }
 
   private static List<Long> offsets(TieredTable tiered, DataFile file) {

@@ -74,7 +74,8 @@ public final class CompactMainFiles {
 
   /**
    * Compacts every group the plan finds, one commit each. A group whose rows turn out to be out of
-   * offset order, or whose files changed since the plan, is left as it is, with the reason.
+   * offset order, one of whose files is damaged, or whose files changed since the plan, is left as
+   * it is, with the reason.
    */
   public MainCompaction commit() {
     table.refresh();
@@ -90,7 +91,7 @@ public final class CompactMainFiles {
       DataFile compacted;
       try {
         compacted = output.write(group, ROW_GROUP_BYTES);
-      } catch (RowsOutOfOrderException e) {
+      } catch (RowsOutOfOrderException | DamagedDataFileException e) {
         left.put(group.describe(), e.getMessage());
         continue;
       }

@@ -1,6 +1,7 @@
 package io.floe.writer.maintenance;
 
 import io.floe.translator.table.KafkaColumns;
+import io.floe.writer.data.CheckedParquetRows;
 import io.floe.writer.data.FloeParquetFiles;
 import io.floe.writer.data.MainCompactionFiles;
 import io.floe.writer.table.KafkaTableLayout;
@@ -14,10 +15,10 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetReaders;
+import org.apache.iceberg.exceptions.NotFoundException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
-import org.apache.iceberg.parquet.Parquet;
+import org.apache.parquet.io.ParquetDecodingException;
 
 /**
  * Writes the rows of a {@link CompactionGroup} into one new data file of its table partition, file
@@ -50,6 +51,7 @@ final class CompactedFile {
    *
    * @throws RowsOutOfOrderException if the files' rows are not in strictly increasing offsets of
    *     the group's Kafka partition; the file written so far is deleted
+   * @throws DamagedDataFileException if a page of the files does not match its checksum; the same
    */
   DataFile write(CompactionGroup group, long rowGroupBytes) {
     String name = MainCompactionFiles.newName();
@@ -72,8 +74,17 @@ final class CompactedFile {
       throw new UncheckedIOException("Cannot write compacted data file " + location + ": " + e.getMessage(), e);
     } finally {
       if (!written) {
-        table.io().deleteFile(location);
+        deleteIfWritten(location);
       }
+    }
+  }
+
+  /** Parquet creates the file with its first row group: a copy that failed before has nothing to delete. */
+  private void deleteIfWritten(String location) {
+    try {
+      table.io().deleteFile(location);
+    } catch (NotFoundException e) {
+      // some FileIOs refuse to delete what is not there
     }
   }
 
@@ -93,11 +104,8 @@ final class CompactedFile {
   private long copy(DataFile file, int kafkaPartition, long after, DataWriter<Record> writer) throws IOException {
     long rows = 0;
     long lastOffset = after;
-    try (CloseableIterable<Record> records = Parquet.read(table.io().newInputFile(file.location(),
-            file.fileSizeInBytes()))
-        .project(schema)
-        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
-        .build()) {
+    try (CloseableIterable<Record> records = CheckedParquetRows.of(
+        table.io().newInputFile(file.location(), file.fileSizeInBytes()), schema)) {
       for (Record record : records) {
         Record kafka = record.get(kafkaPosition, Record.class);
         long offset = kafka.get(offsetPosition, Long.class);
@@ -110,6 +118,8 @@ final class CompactedFile {
         lastOffset = offset;
         rows++;
       }
+    } catch (ParquetDecodingException e) {
+      throw new DamagedDataFileException("Cannot compact data file " + file.location() + ": " + e.getMessage(), e);
     }
     if (rows != file.recordCount()) {
       throw new IllegalStateException(String.format("Cannot compact data file %s: it holds %d rows, the table says %d",

@@ -3,6 +3,7 @@ package io.floe.writer.repoint;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.data.AttemptFiles;
+import io.floe.writer.data.CheckedParquetRows;
 import io.floe.writer.data.FooterProperties;
 import io.floe.writer.repoint.RewrittenFiles.Placement;
 import java.io.IOException;
@@ -25,10 +26,10 @@ import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.iceberg.parquet.Parquet;
 
 /**
@@ -136,7 +137,8 @@ final class KafkaOnlyCompaction {
    * Writes the group's rows into one new file of its table partition, read and written with the
    * group's data schema.
    *
-   * @throws IllegalStateException if a file holds another number of rows than the table says
+   * @throws IllegalStateException if a file holds another number of rows than the table says, or
+   *     has a page that does not match its checksum
    */
   static Copy write(Table table, Group group) {
     String location = table.locationProvider().newDataLocation(group.spec(), group.partition(),
@@ -176,14 +178,14 @@ final class KafkaOnlyCompaction {
 
   private static long copy(Table table, Schema schema, DataFile file, DataWriter<Record> writer) throws IOException {
     long rows = 0;
-    try (CloseableIterable<Record> records = Parquet.read(table.io().newInputFile(file.location()))
-        .project(schema)
-        .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
-        .build()) {
+    try (CloseableIterable<Record> records = CheckedParquetRows.of(
+        table.io().newInputFile(file.location(), file.fileSizeInBytes()), schema)) {
       for (Record record : records) {
         writer.write(record);
         rows++;
       }
+    } catch (ParquetDecodingException e) {
+      throw new IllegalStateException("Cannot copy data file " + file.location() + ": " + e.getMessage(), e);
     }
     return rows;
   }

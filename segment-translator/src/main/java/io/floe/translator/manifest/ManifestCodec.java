@@ -191,20 +191,20 @@ public final class ManifestCodec {
         }
         writers.add(new WriterSchemaEntry(schema, messageIndexes, ids));
       }
-      int fileCount = in.readInt();
+      int fileCount = count(in, 24);
       List<DataFileRef> files = new ArrayList<>(fileCount);
       for (int i = 0; i < fileCount; i++) {
         String location = readString(in);
         long size = in.readLong();
         long rows = in.readLong();
-        int groupCount = in.readInt();
+        int groupCount = count(in, 24);
         List<DataFileRef.RowGroup> groups = new ArrayList<>(groupCount);
         for (int g = 0; g < groupCount; g++) {
           groups.add(new DataFileRef.RowGroup(in.readLong(), in.readLong(), in.readLong()));
         }
         files.add(new DataFileRef(location, size, rows, groups));
       }
-      int batchCount = in.readInt();
+      int batchCount = count(in, 33);
       List<BatchEntry> batches = new ArrayList<>(batchCount);
       for (int i = 0; i < batchCount; i++) {
         long position = in.readLong();
@@ -212,7 +212,7 @@ public final class ManifestCodec {
         long baseOffset = in.readLong();
         long lastOffset = in.readLong();
         Fidelity fidelity = fidelity(in.readByte());
-        int runCount = in.readInt();
+        int runCount = count(in, 16);
         List<BatchEntry.RowRun> runs = new ArrayList<>(runCount);
         for (int r = 0; r < runCount; r++) {
           runs.add(new BatchEntry.RowRun(in.readInt(), in.readLong(), in.readInt()));
