@@ -1,5 +1,6 @@
 package io.floe.writer;
 
+import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
@@ -164,9 +165,25 @@ final class UploadAttempt {
   private WrittenData writeData(MainRows main, List<BoundWriter> writers, AnalystRows analystRows) {
     RowValues values = new RowValues(upload.values(),
         writers.stream().collect(Collectors.toMap(bound -> bound.writer().key(), BoundWriter::binding)));
-    return new SegmentDataWriter(main.view(), io, written, settings.targetFileSizeBytes(),
+    WrittenData data = new SegmentDataWriter(main.view(), io, written, settings.targetFileSizeBytes(),
         settings.rowGroupSizeBytes(), values, analystRows)
         .write(upload.segmentFile(), segment.partition());
+    checkWithinSegment(data.batches());
+    return data;
+  }
+
+  /**
+   * Every batch's offsets are within those the broker says the segment has: a base offset is not
+   * covered by its batch's CRC, and one damaged upwards would put rows at offsets of later segments.
+   */
+  private void checkWithinSegment(List<BatchEntry> batches) {
+    for (BatchEntry batch : batches) {
+      if (batch.baseOffset() < segment.startOffset() || batch.lastOffset() > segment.endOffset()) {
+        throw new SegmentFormatException(upload.segmentFile(), batch.position(), batch.baseOffset(), "base offset",
+            String.format("is corrupt: its offsets %d-%d are outside the segment's %d-%d", batch.baseOffset(),
+                batch.lastOffset(), segment.startOffset(), segment.endOffset()));
+      }
+    }
   }
 
   /** What the commit adds to and removes from each view, and the partition's pending transactions after it. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.translator.manifest.ManifestPaths;
+import io.floe.translator.manifest.SegmentRef;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -38,6 +39,24 @@ class FailureTest {
     assertTrue(error.getMessage().startsWith("Cannot upload segment DamagedAAAAAAAAAAAAAAA of orders-3 (offsets 0-29): "
         + "Cannot read segment " + upload.segmentFile() + ": batch at position "), error.getMessage());
     assertTrue(error.getMessage().contains("(offset 20) is truncated"), error.getMessage());
+    assertEquals(List.of(), warehouse.dataFiles());
+    assertFalse(Files.exists(manifest(upload)));
+    assertNull(warehouse.table().currentSnapshot());
+  }
+
+  @Test
+  void aBatchBeyondTheSegmentsOffsetsFailsForGoodAndLeavesNothingBehind() {
+    Warehouse warehouse = new Warehouse(dir);
+    SegmentUpload whole = CommitTest.upload(dir, 3, "BeyondAAAAAAAAAAAAAAAA", 0, 30);
+    SegmentRef segment = whole.segment();
+    SegmentUpload upload = new SegmentUpload(new SegmentRef(segment.topic(), segment.topicId(), segment.partition(),
+        segment.segmentId(), 0, 19), whole.segmentFile(), whole.indexes(), whole.values());
+
+    UploadFailedException error = assertThrows(UploadFailedException.class, () -> warehouse.uploader().upload(upload));
+
+    assertFalse(error.retriable());
+    assertTrue(error.getMessage().endsWith("(offset 20) is corrupt: its offsets 20-29 are outside the segment's 0-19"),
+        error.getMessage());
     assertEquals(List.of(), warehouse.dataFiles());
     assertFalse(Files.exists(manifest(upload)));
     assertNull(warehouse.table().currentSnapshot());

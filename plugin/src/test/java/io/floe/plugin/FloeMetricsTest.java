@@ -227,8 +227,8 @@ class FloeMetricsTest {
     return new EmbeddedWarehouse(dir.resolve("warehouse")).manager(BROKER, extra);
   }
 
-  private TieredSegment tiered(String topic, long baseOffset) {
-    return TieredSegment.everyKind(dir, topic, 0, baseOffset);
+  private TieredSegment tiered(String topic, int partition) {
+    return TieredSegment.everyKind(dir, topic, partition, 0);
   }
 
   private static List<? extends RecordBatch> batches(TieredSegment segment) throws IOException {

@@ -75,6 +75,25 @@ class CorruptSegmentTest {
     assertTrue(error.getMessage().contains("(offset 40) is corrupt: stored CRC32C"), error.getMessage());
   }
 
+  @Test
+  void aBaseOffsetThatDoesNotFollowTheBatchBeforeIsRefusedThoughNoChecksumCoversIt() throws IOException {
+    long secondBatch;
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir, 40)) {
+      segment.plain(Compression.NONE, records(1, 3));
+      secondBatch = segment.file().length();
+      segment.plain(Compression.NONE, records(4, 3));
+      file = segment.path();
+    }
+    flipByte(file, secondBatch + 7);
+
+    SegmentFormatException error = assertThrows(SegmentFormatException.class, () -> readAll(file));
+    assertEquals("base offset", error.field());
+    assertEquals(secondBatch, error.position());
+    assertTrue(error.getMessage().endsWith("(offset 42) is corrupt: it does not follow offset 42 of the batch before it"),
+        error.getMessage());
+  }
+
   static void flipByte(Path file, long position) throws IOException {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.seek(position);

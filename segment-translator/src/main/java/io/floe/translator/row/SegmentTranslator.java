@@ -17,6 +17,7 @@ import java.util.List;
 public final class SegmentTranslator implements Iterator<TranslatedBatch>, Closeable {
   private final SegmentReader reader;
   private final BatchTranslator translator;
+  private long lastOffset = -1;
 
   public SegmentTranslator(Path segment, int partition) {
     this.reader = new SegmentReader(segment);
@@ -29,11 +30,12 @@ public final class SegmentTranslator implements Iterator<TranslatedBatch>, Close
   }
 
   /**
-   * @throws SegmentFormatException if the next batch is truncated or fails its checksum
+   * @throws SegmentFormatException if the next batch is truncated, fails its checksum, or does
+   *     not follow the offsets of the batch before it
    */
   @Override
   public TranslatedBatch next() {
-    BatchFrame frame = reader.next();
+    BatchFrame frame = inOrder(reader.next());
     try {
       return translator.translate(frame);
     } catch (CorruptBatchException e) {
@@ -49,12 +51,25 @@ public final class SegmentTranslator implements Iterator<TranslatedBatch>, Close
    * @see BatchTranslator#values
    */
   public List<byte[]> nextValues() {
-    BatchFrame frame = reader.next();
+    BatchFrame frame = inOrder(reader.next());
     try {
       return translator.values(frame);
     } catch (CorruptBatchException e) {
       throw corrupt(frame, e);
     }
+  }
+
+  /**
+   * The frame, if its offsets follow the batch before it: a log's offsets only grow, and its base
+   * offset is the one field of a batch its CRC does not cover, so a flipped bit there shows only here.
+   */
+  private BatchFrame inOrder(BatchFrame frame) {
+    if (frame.offset() <= lastOffset) {
+      throw new SegmentFormatException(reader.file(), frame.position(), frame.offset(), "base offset",
+          "is corrupt: it does not follow offset " + lastOffset + " of the batch before it");
+    }
+    lastOffset = frame.lastOffset();
+    return frame;
   }
 
   private SegmentFormatException corrupt(BatchFrame frame, CorruptBatchException e) {

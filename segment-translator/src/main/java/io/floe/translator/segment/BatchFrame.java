@@ -8,10 +8,16 @@ import java.nio.ByteBuffer;
  */
 public record BatchFrame(long position, ByteBuffer bytes) {
   private static final int MAGIC = 16;
+  private static final int LAST_OFFSET_DELTA = 23;
 
   /** The first 8 bytes: the base offset of a v2 batch, the (last) offset of a v0/v1 entry. */
   public long offset() {
     return bytes.getLong(0);
+  }
+
+  /** The last offset: a v2 batch's base offset plus its last offset delta, a v0/v1 entry's offset. */
+  public long lastOffset() {
+    return magic() >= 2 ? offset() + bytes.getInt(LAST_OFFSET_DELTA) : offset();
   }
 
   public byte magic() {
