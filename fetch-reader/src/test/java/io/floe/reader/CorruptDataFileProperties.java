@@ -3,13 +3,11 @@ package io.floe.reader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.translator.PropertyDirectory;
 import io.floe.translator.value.PayloadDamage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,7 +28,7 @@ class CorruptDataFileProperties {
 
   @BeforeContainer
   static void tier() throws IOException {
-    dir = Files.createTempDirectory("floe-corrupt-data-file");
+    dir = PropertyDirectory.create("floe-corrupt-data-file");
     tiered = TieredSegment.write(Segments.exactBytes(dir.resolve("segment")), dir);
     dataFile = Path.of(tiered.manifest().files().get(0).location());
     stored = Files.readAllBytes(dataFile);
@@ -39,11 +37,7 @@ class CorruptDataFileProperties {
 
   @AfterContainer
   static void delete() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PropertyDirectory.delete(dir);
   }
 
   @Property

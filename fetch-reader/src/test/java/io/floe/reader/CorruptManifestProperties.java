@@ -3,6 +3,7 @@ package io.floe.reader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.translator.PropertyDirectory;
 import io.floe.translator.manifest.ManifestPaths;
 import io.floe.translator.value.PayloadDamage;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -35,18 +34,14 @@ class CorruptManifestProperties {
 
   @BeforeContainer
   static void tier() throws IOException {
-    dir = Files.createTempDirectory("floe-corrupt-manifest");
+    dir = PropertyDirectory.create("floe-corrupt-manifest");
     tiered = TieredSegment.write(Segments.exactBytes(dir.resolve("segment")), dir);
     stored = Files.readAllBytes(Path.of(tiered.manifestPath()));
   }
 
   @AfterContainer
   static void delete() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PropertyDirectory.delete(dir);
   }
 
   @Property

@@ -3,16 +3,13 @@ package io.floe.reader;
 import static io.floe.reader.Fetches.readSome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.floe.translator.PropertyDirectory;
 import io.floe.translator.KafkaOracle;
 import io.floe.translator.KafkaSegment;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -47,7 +44,7 @@ class FetchContinuationProperties {
 
   @BeforeContainer
   static void tier() throws IOException {
-    dir = Files.createTempDirectory("floe-fetch-continuation");
+    dir = PropertyDirectory.create("floe-fetch-continuation");
     tiered = TieredSegment.write(mixedBatches(dir), dir, TieredSegment.Layout.oneFile().withRowGroupBytes(2048));
     fresh = new SegmentFetcher(new NioFileIO(), tiered.manifestPrefix(), 1 << 20, ParkingLimits.NONE);
   }
@@ -55,11 +52,7 @@ class FetchContinuationProperties {
   @AfterContainer
   static void delete() {
     fresh.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PropertyDirectory.delete(dir);
   }
 
   @Property(tries = 150)

@@ -3,12 +3,9 @@ package io.floe.reader;
 import static io.floe.reader.Fetches.readAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.floe.translator.PropertyDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -28,7 +25,7 @@ class FetchRangeProperties {
 
   @BeforeContainer
   static void tier() throws IOException {
-    dir = Files.createTempDirectory("floe-fetch-range");
+    dir = PropertyDirectory.create("floe-fetch-range");
     tiered = TieredSegment.write(Segments.exactBytes(dir), dir,
         TieredSegment.Layout.oneFile().withRowGroupBytes(2048));
     fetcher = SegmentFetchTest.fetcher(tiered);
@@ -37,11 +34,7 @@ class FetchRangeProperties {
   @AfterContainer
   static void delete() {
     fetcher.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PropertyDirectory.delete(dir);
   }
 
   @Property(tries = 300)

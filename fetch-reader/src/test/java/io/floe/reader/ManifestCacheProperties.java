@@ -2,15 +2,12 @@ package io.floe.reader;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.translator.PropertyDirectory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -27,7 +24,7 @@ class ManifestCacheProperties {
 
   @BeforeContainer
   static void tier() throws IOException {
-    dir = Files.createTempDirectory("floe-manifest-cache");
+    dir = PropertyDirectory.create("floe-manifest-cache");
     for (int batches : new int[] {1, 5, 20, 60, 150}) {
       SEGMENTS.add(TieredSegment.write(Segments.manyBatches(dir.resolve("segment-" + batches), batches), dir));
     }
@@ -35,11 +32,7 @@ class ManifestCacheProperties {
 
   @AfterContainer
   static void delete() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PropertyDirectory.delete(dir);
   }
 
   @Property(tries = 100)

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,11 +30,7 @@ class DamagedSegmentProperties {
 
   @BeforeContainer
   static void write() {
-    try {
-      dir = Files.createTempDirectory("floe-damaged-segment");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dir = PropertyDirectory.create("floe-damaged-segment");
     try (KafkaSegment kafka = KafkaSegment.create(dir.resolve("original"), 100)) {
       int first = 0;
       for (String codec : new String[] {"none", "gzip", "snappy", "lz4", "zstd"}) {
@@ -55,11 +49,7 @@ class DamagedSegmentProperties {
 
   @AfterContainer
   static void delete() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PropertyDirectory.delete(dir);
   }
 
   @Property

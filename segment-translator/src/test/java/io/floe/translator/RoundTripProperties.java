@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.floe.translator.row.Fidelity;
 import io.floe.translator.row.TranslatedBatch;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -35,7 +30,7 @@ class RoundTripProperties {
 
   @Property(tries = 200)
   void randomBatchesComeBackExactly(@ForAll("segments") List<BatchSpec> batches) {
-    Path dir = temporaryDirectory();
+    Path dir = PropertyDirectory.create("floe-property");
     try (KafkaSegment segment = KafkaSegment.create(dir)) {
       int sequence = 0;
       for (BatchSpec batch : batches) {
@@ -53,7 +48,7 @@ class RoundTripProperties {
         assertNotEquals(Fidelity.RAW, translated.fidelity(), "a v2 batch from Kafka's producer becomes rows");
       }
     } finally {
-      delete(dir);
+      PropertyDirectory.delete(dir);
     }
   }
 
@@ -77,21 +72,5 @@ class RoundTripProperties {
     Arbitrary<Long> timestamp = Arbitraries.longs().between(T0 - 86_400_000L, T0 + 86_400_000L);
     return Combinators.combine(timestamp, nullable, nullable, header.array(Header[].class).ofMaxSize(4))
         .as((ts, key, value, headers) -> new SimpleRecord(ts, key, value, headers));
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("floe-property");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
