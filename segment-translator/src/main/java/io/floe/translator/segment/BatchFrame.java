@@ -15,9 +15,13 @@ public record BatchFrame(long position, ByteBuffer bytes) {
     return bytes.getLong(0);
   }
 
-  /** The last offset: a v2 batch's base offset plus its last offset delta, a v0/v1 entry's offset. */
+  /**
+   * The last offset: a v2 batch's base offset plus its last offset delta; the offset of a v0/v1
+   * entry, and of a frame of a magic no Kafka version writes, which is kept as it is.
+   */
   public long lastOffset() {
-    return magic() >= 2 ? offset() + bytes.getInt(LAST_OFFSET_DELTA) : offset();
+    return magic() == 2 && sizeInBytes() >= LAST_OFFSET_DELTA + Integer.BYTES
+        ? offset() + bytes.getInt(LAST_OFFSET_DELTA) : offset();
   }
 
   public byte magic() {

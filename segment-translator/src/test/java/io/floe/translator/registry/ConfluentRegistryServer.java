@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -72,6 +73,7 @@ public final class ConfluentRegistryServer implements AutoCloseable {
   private volatile Duration delay = Duration.ZERO;
   private volatile SerializedProtobuf serializedProtobuf = SerializedProtobuf.SERVED;
   private volatile String impostorPage;
+  private volatile UnaryOperator<byte[]> answerDamage = UnaryOperator.identity();
 
   private ConfluentRegistryServer(HttpServer server) {
     this.server = server;
@@ -133,6 +135,11 @@ public final class ConfluentRegistryServer implements AutoCloseable {
   /** Every request gets this HTML page with HTTP 200, as from a proxy or web server in the registry's place. */
   void answerAsAWebPage(String html) {
     impostorPage = html;
+  }
+
+  /** Every answer's body goes through {@code damage} on its way, as a faulty proxy or network would pass it. */
+  void damageAnswers(UnaryOperator<byte[]> damage) {
+    answerDamage = damage;
   }
 
   void delayAnswers(Duration delay) {
@@ -257,8 +264,8 @@ public final class ConfluentRegistryServer implements AutoCloseable {
     return JSON.createObjectNode().put("error_code", code).put("message", message);
   }
 
-  private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
+  private void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+    byte[] bytes = answerDamage.apply(JSON.writeValueAsBytes(body));
     exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
