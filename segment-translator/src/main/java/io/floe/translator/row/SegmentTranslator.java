@@ -60,8 +60,8 @@ public final class SegmentTranslator implements Iterator<TranslatedBatch>, Close
   }
 
   /**
-   * The frame, if its offsets follow the batch before it: a log's offsets only grow, and its base
-   * offset is the one field of a batch its CRC does not cover, so a flipped bit there shows only here.
+   * The frame, if its offsets follow the batch before it: a log's offsets only grow, and a batch's
+   * CRC does not cover its base offset, so a flipped bit there shows only here.
    */
   private BatchFrame inOrder(BatchFrame frame) {
     if (frame.offset() <= lastOffset) {
