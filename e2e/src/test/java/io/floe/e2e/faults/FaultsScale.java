@@ -13,7 +13,7 @@ import java.util.Locale;
 public record FaultsScale(String name, int partitions, int mixedRounds, int typedBatchesPerVersion) {
   public static final String PROPERTY = "faults.scale";
   private static final FaultsScale SMOKE = new FaultsScale("smoke", 1, 1, 4);
-  private static final FaultsScale LONG = new FaultsScale("long", 3, 24, 60);
+  private static final FaultsScale LONG = new FaultsScale("long", 3, 20, 50);
 
   /** The scale the system property names, {@code smoke} without it. */
   public static FaultsScale fromSystemProperty() {
