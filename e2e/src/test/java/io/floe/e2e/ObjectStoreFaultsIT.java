@@ -54,7 +54,7 @@ class ObjectStoreFaultsIT {
   private static final int BATCHES_PER_SEGMENT = 4;
   private static final String BUCKET = "floe-warehouse";
   private static final String WAREHOUSE = "s3://" + BUCKET + "/warehouse";
-  private static final Duration TIERING_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration TIERING_TIMEOUT = Duration.ofMinutes(15);
   private static final Duration READING_TIMEOUT = Duration.ofMinutes(5);
   // passes of consuming until every fault kind reached a read: one, unless a pass drew few faults
   private static final int MAX_READING_PASSES = 5;
