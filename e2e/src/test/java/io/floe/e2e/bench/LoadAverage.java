@@ -9,10 +9,10 @@ import java.nio.file.Path;
  * The machine's load average over 1, 5 and 15 minutes, as Linux reports it: the benchmark shares
  * the machine, and a reader of its figures should know how busy it was.
  */
-record LoadAverage(String lastMinutes) {
+public record LoadAverage(String lastMinutes) {
   private static final Path PROC_LOADAVG = Path.of("/proc/loadavg");
 
-  static LoadAverage now() {
+  public static LoadAverage now() {
     try {
       String[] fields = new String(Files.readAllBytes(PROC_LOADAVG), StandardCharsets.US_ASCII).trim().split("\\s+");
       return new LoadAverage(fields[0] + " " + fields[1] + " " + fields[2]);

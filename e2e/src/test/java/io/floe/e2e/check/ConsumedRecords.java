@@ -44,8 +44,13 @@ public final class ConsumedRecords {
 
   /** Reads every partition from offset 0 up to its end as the consumer sees it (the LSO for read_committed). */
   public static ConsumedRecords fromStart(KafkaService broker, TieredTopic topic, IsolationLevel isolation) {
+    return fromStart(broker, topic, isolation, TIMEOUT);
+  }
+
+  /** The same, within {@code timeout} rather than a minute: for topics of hundreds of segments. */
+  public static ConsumedRecords fromStart(KafkaService broker, TieredTopic topic, IsolationLevel isolation, Duration timeout) {
     try (Consumer<byte[], byte[]> consumer = consumer(broker, isolation)) {
-      return read(broker, topic, isolation, consumer, consumer.endOffsets(topic.topicPartitions(), TIMEOUT));
+      return read(broker, topic, isolation, consumer, consumer.endOffsets(topic.topicPartitions(), TIMEOUT), timeout);
     }
   }
 
@@ -56,23 +61,23 @@ public final class ConsumedRecords {
   public static ConsumedRecords fromStartBefore(KafkaService broker, TieredTopic topic, IsolationLevel isolation,
       Map<TopicPartition, Long> before) {
     try (Consumer<byte[], byte[]> consumer = consumer(broker, isolation)) {
-      ConsumedRecords read = read(broker, topic, isolation, consumer, before);
+      ConsumedRecords read = read(broker, topic, isolation, consumer, before, TIMEOUT);
       return new ConsumedRecords(broker, topic.name(), isolation, read.records.stream()
           .filter(r -> r.offset() < before.get(new TopicPartition(r.topic(), r.partition()))).toList());
     }
   }
 
   private static ConsumedRecords read(KafkaService broker, TieredTopic topic, IsolationLevel isolation,
-      Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
+      Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends, Duration timeout) {
     List<TopicPartition> partitions = topic.topicPartitions();
     consumer.assign(partitions);
     partitions.forEach(tp -> consumer.seek(tp, 0));
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(String.format("Cannot read %s from offset 0 to %s (%s) within %s: at %s after %d records%n%s",
-            topic.name(), ends, name(isolation), TIMEOUT, positions(consumer, partitions), records.size(),
+            topic.name(), ends, name(isolation), timeout, positions(consumer, partitions), records.size(),
             broker.describeLogs()));
       }
       try {

@@ -79,13 +79,29 @@ public final class MainRows {
    * and no other row. Rows from those offsets on are not looked at: the broker may have tiered more.
    */
   public void assertHoldsExactlyBefore(Map<TopicPartition, Long> before, List<ProducedRecord> expected) {
+    Map<String, ProducedRecord> wanted = assertHoldsPositionsExactlyBefore(before, expected);
+    Map<String, Record> held = heldBefore(before);
+    wanted.forEach((at, record) -> {
+      Record row = held.get(at);
+      if (!Arrays.equals(record.value(), RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)))) {
+        throw new AssertionError("Row " + at + " of table " + table + " does not hold the value produced");
+      }
+    });
+  }
+
+  /**
+   * Fails unless main's rows before each partition's offset in {@code before} are at exactly the
+   * positions of the {@code expected} records there, each once, with the key produced: for typed
+   * values, whose rows hold columns instead of the value's bytes. Returns the expected records by
+   * position ({@code partition@offset}).
+   */
+  public Map<String, ProducedRecord> assertHoldsPositionsExactlyBefore(Map<TopicPartition, Long> before,
+      List<ProducedRecord> expected) {
     assertNoPositionTwice();
     Map<String, ProducedRecord> wanted = new TreeMap<>();
     expected.stream().filter(record -> record.offset() < bound(before, record.partition()))
         .forEach(record -> wanted.put(record.partition() + "@" + record.offset(), record));
-    Map<String, Record> held = new TreeMap<>();
-    rowsAt.forEach((partition, byOffset) -> byOffset.headMap(bound(before, partition.partition())).forEach((offset, rows) ->
-        held.put(partition.partition() + "@" + offset, rows.get(0))));
+    Map<String, Record> held = heldBefore(before);
     if (!wanted.keySet().equals(held.keySet())) {
       Set<String> missing = new TreeSet<>(wanted.keySet());
       missing.removeAll(held.keySet());
@@ -95,12 +111,19 @@ public final class MainRows {
           table, missing, extra));
     }
     wanted.forEach((at, record) -> {
-      Record row = held.get(at);
-      if (!Arrays.equals(record.key(), RowRecords.bytes(row.getField(KafkaColumns.KEY)))
-          || !Arrays.equals(record.value(), RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)))) {
-        throw new AssertionError("Row " + at + " of table " + table + " does not hold the key and value produced");
+      if (!Arrays.equals(record.key(), RowRecords.bytes(held.get(at).getField(KafkaColumns.KEY)))) {
+        throw new AssertionError("Row " + at + " of table " + table + " does not hold the key produced");
       }
     });
+    return wanted;
+  }
+
+  /** The first row at each position before its partition's offset in {@code before}. */
+  private Map<String, Record> heldBefore(Map<TopicPartition, Long> before) {
+    Map<String, Record> held = new TreeMap<>();
+    rowsAt.forEach((partition, byOffset) -> byOffset.headMap(bound(before, partition.partition())).forEach((offset, rows) ->
+        held.put(partition.partition() + "@" + offset, rows.get(0))));
+    return held;
   }
 
   private static long bound(Map<TopicPartition, Long> offsets, int partition) {

@@ -30,6 +30,7 @@ import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.SnapshotUtil;
@@ -45,7 +46,12 @@ public final class KafkaView {
   /** The data files each segment manifest of {@code topic} lists now, by segment id. */
   public static Map<String, Set<String>> filesBySegment(Path warehouse, String topic) {
     // where the embedded default keeps manifests (FloeConfig.manifestPrefix): beside the tables
-    ManifestStore store = new ManifestStore(new LocalFileIO(), warehouse.toUri() + "_floe/manifests");
+    return filesBySegment(new LocalFileIO(), warehouse.toUri() + "_floe/manifests", topic);
+  }
+
+  /** The same, for manifests under {@code manifestPrefix}, read through {@code io} (an object store's). */
+  public static Map<String, Set<String>> filesBySegment(FileIO io, String manifestPrefix, String topic) {
+    ManifestStore store = new ManifestStore(io, manifestPrefix);
     Map<String, Set<String>> files = new TreeMap<>();
     for (SegmentRef segment : store.segments(topic)) {
       // a manifest deleted between the listing and the read is a segment Kafka deleted: not in the view

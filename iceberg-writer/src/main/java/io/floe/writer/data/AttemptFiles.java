@@ -62,15 +62,23 @@ public final class AttemptFiles {
     locations.add(location);
   }
 
-  /** Deletes what this attempt wrote, as far as possible: the caller is already failing. */
+  /**
+   * Deletes what this attempt wrote, newest first, as far as possible: the caller is already
+   * failing. The segment manifest, written last, goes first; once an object cannot be deleted, the
+   * older ones stay, so that what is left is what an attempt that stopped earlier leaves: never a
+   * manifest naming data files that are gone.
+   */
   public void deleteAll() {
-    for (String location : locations) {
+    for (int newest = locations.size() - 1; newest >= 0; newest--) {
+      String location = locations.get(newest);
       try {
         io.deleteFile(location);
       } catch (NotFoundException e) {
         // Never written: nothing to take back.
       } catch (RuntimeException e) {
-        LOG.warn("Cannot delete {} left by a failed upload: {}", location, e.toString());
+        LOG.warn("Cannot delete {} left by a failed upload, so the {} objects the upload wrote before it stay too: {}",
+            location, newest, e.toString());
+        break;
       }
     }
     locations.clear();
