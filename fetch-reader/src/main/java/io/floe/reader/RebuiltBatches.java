@@ -2,11 +2,13 @@ package io.floe.reader;
 
 import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.row.BatchRebuilder;
+import io.floe.translator.row.DamagedRowsException;
 import io.floe.translator.row.Fidelity;
 import io.floe.translator.row.KafkaRow;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One reader's batches of a segment, rebuilt forward from their rows ({@link BatchRows}) and kept
@@ -68,7 +70,10 @@ final class RebuiltBatches implements Closeable {
   private ByteBuffer rebuild(BatchEntry batch, List<KafkaRow> batchRows) {
     ByteBuffer rebuilt;
     try {
-      rebuilt = BatchRebuilder.rebuild(batchRows);
+      rebuilt = BatchRebuilder.rebuild(batchRows).bytes();
+    } catch (DamagedRowsException e) {
+      throw new FetchFailedException(String.format("Cannot fetch %s: the rows of the batch at position %d in %s are "
+          + "damaged: %s", manifest.segmentName(), batch.position(), filesOf(batch), e.getMessage()), e);
     } catch (RuntimeException e) {
       throw new FetchFailedException(String.format("Cannot fetch %s: cannot rebuild the batch at position %d: %s",
           manifest.segmentName(), batch.position(), e.getMessage()), e);
@@ -82,6 +87,13 @@ final class RebuiltBatches implements Closeable {
           batch.fidelity()));
     }
     return rebuilt;
+  }
+
+  private String filesOf(BatchEntry batch) {
+    return batch.runs().stream()
+        .map(run -> manifest.manifest().files().get(run.file()).location())
+        .distinct()
+        .collect(Collectors.joining(", ", "data file ", ""));
   }
 
   /**

@@ -54,10 +54,10 @@ public final class ReplayComparison {
         if (sameRows(before, after, i)) {
           continue;
         }
-        ByteBuffer bytes = BatchRebuilder.rebuild(served.of(i));
+        ByteBuffer bytes = BatchRebuilder.rebuild(served.of(i)).bytes();
         ByteBuffer again;
         try {
-          again = BatchRebuilder.rebuild(replayed.of(i));
+          again = BatchRebuilder.rebuild(replayed.of(i)).bytes();
         } catch (RuntimeException e) {
           return Optional.of(e.getMessage());
         }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Arrays;
 import java.util.UUID;
+import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
@@ -146,6 +147,27 @@ class FetchFailureTest {
       assertEquals("Cannot fetch " + tiered.segment() + ": data file " + other.manifest().files().get(0).location()
           + " holds offset 5000 of the batch at position 0 where manifest " + tiered.manifestPath()
           + " lists offsets 0-3 of the batch at position 0", e.getMessage());
+    }
+  }
+
+  @Test
+  void rowsThatRebuildAnotherBatchThanTheirOwnFailTheFetchNamingTheBatchAndItsDataFile() {
+    // The second batch's rows read back with another base sequence, as a damaged page header can
+    // make sound pages say: the rebuilt batch would carry a valid CRC of its own.
+    TieredSegment tiered = TieredSegment.withRowsDamaged(Segments.manyBatches(dir, 3), dir, record -> {
+      Record batch = (Record) ((Record) record.getField("_kafka")).getField("batch");
+      if ((Long) batch.getField("base_offset") == 4) {
+        batch.setField("base_sequence", 7);
+      }
+    });
+    String location = tiered.manifest().files().get(0).location();
+    long position = tiered.batches().get(1).position();
+    try (SegmentFetcher fetcher = SegmentFetchTest.fetcher(tiered)) {
+      FetchFailedException e = assertThrows(FetchFailedException.class,
+          () -> Fetches.readAll(fetcher.fetch(tiered.segment(), 0, TO_THE_END)));
+
+      assertTrue(e.getMessage().startsWith("Cannot fetch " + tiered.segment() + ": the rows of the batch at position "
+          + position + " in data file " + location + " are damaged: "), e.getMessage());
     }
   }
 }

@@ -13,7 +13,8 @@ import org.apache.parquet.io.LocalInputFile;
 
 /**
  * Where a Parquet file's page headers are. A page's checksum covers its data, not its header, so
- * damage there is the one a fetch cannot tell from the file alone (docs/reliability.md).
+ * damage there is the one a fetch cannot tell from the file alone: the batches' content checksums
+ * tell it (docs/reliability.md).
  */
 final class PageHeaders {
   private PageHeaders() {}

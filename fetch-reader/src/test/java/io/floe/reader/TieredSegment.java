@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -94,6 +95,18 @@ final class TieredSegment {
 
   /** Tiers the segment file {@code log} under {@code dir}: data files in data/, manifests in manifests/. */
   static TieredSegment write(Path log, Path dir, Layout layout) {
+    return write(log, dir, layout, record -> {});
+  }
+
+  /**
+   * Tiers the segment with {@code damage} done to each row's record before it is stored: rows that
+   * read back as sound Parquet but say something else than the segment.
+   */
+  static TieredSegment withRowsDamaged(Path log, Path dir, Consumer<Record> damage) {
+    return write(log, dir, Layout.oneFile(), damage);
+  }
+
+  private static TieredSegment write(Path log, Path dir, Layout layout, Consumer<Record> damage) {
     String segmentId = UUID.randomUUID().toString();
     List<DataWriter<Record>> writers = new ArrayList<>();
     List<String> locations = new ArrayList<>();
@@ -113,7 +126,9 @@ final class TieredSegment {
         Map<Integer, BatchEntry.RowRun> runs = new HashMap<>();
         for (KafkaRow row : batch.rows()) {
           int file = layout.fileOf().applyAsInt(row);
-          writers.get(file).write(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())));
+          Record record = records.toRecord(row, batch, UNTYPED.type(row.value()));
+          damage.accept(record);
+          writers.get(file).write(record);
           BatchEntry.RowRun run = runs.get(file);
           runs.put(file, run == null
               ? new BatchEntry.RowRun(file, rowsInFile[file], 1)

@@ -26,6 +26,7 @@ import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
@@ -121,6 +122,33 @@ class TableResolutionTest {
   }
 
   @Test
+  void aTableFromBeforeBatchChecksumsGetsTheColumnAndItsNewRowsCarryThem() {
+    warehouse.catalog.createTable(ORDERS, KafkaColumns.SCHEMA).updateSchema()
+        .deleteColumn("_kafka.batch.checksum")
+        .commit();
+
+    warehouse.uploader().upload(upload);
+
+    Table table = warehouse.catalog.loadTable(ORDERS);
+    assertEquals(KafkaColumns.SCHEMA.findType("_kafka.batch.checksum"), table.schema().findType("_kafka.batch.checksum"));
+    List<Record> rows = Warehouse.rows(table);
+    assertEquals(5, rows.size());
+    assertTrue(rows.stream().allMatch(row -> batchOf(row).getField("checksum") != null), "rows carry their batch's checksum");
+  }
+
+  @Test
+  void aTableRefusedForAnotherReasonIsLeftWithoutTheChecksumColumn() {
+    warehouse.catalog.createTable(ORDERS, KafkaColumns.SCHEMA).updateSchema()
+        .deleteColumn("_kafka.batch.checksum")
+        .deleteColumn("_kafka.batch.raw_reason")
+        .commit();
+
+    assertThrows(UploadFailedException.class, () -> warehouse.uploader().upload(upload));
+
+    assertEquals(null, warehouse.catalog.loadTable(ORDERS).schema().findField("_kafka.batch.checksum"));
+  }
+
+  @Test
   void aTableWithARequiredColumnFloeDoesNotWriteIsRefused() {
     warehouse.catalog.createTable(ORDERS, KafkaColumns.SCHEMA).updateSchema()
         .allowIncompatibleChanges()
@@ -132,6 +160,10 @@ class TableResolutionTest {
     assertFalse(error.retriable());
     assertTrue(error.getMessage().contains("its column region is required, but Floe does not write it"),
         error.getMessage());
+  }
+
+  private static Record batchOf(Record row) {
+    return (Record) ((Record) row.getField("_kafka")).getField("batch");
   }
 
   private static List<DataFile> dataFiles(Table table) {

@@ -38,7 +38,7 @@ class UploadedRowsTest {
     List<Record> expected = new ArrayList<>();
     for (TranslatedBatch batch : Warehouse.translate(segment, 3)) {
       for (KafkaRow row : batch.rows()) {
-        expected.add(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())));
+        expected.add(records.toRecord(row, batch, UNTYPED.type(row.value())));
       }
     }
     List<Record> actual = Warehouse.kafkaViewRows(table);

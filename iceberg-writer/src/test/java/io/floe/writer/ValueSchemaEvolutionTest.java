@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.translator.KafkaSegment;
-import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.ColumnBinding;
 import io.floe.translator.table.KafkaColumns;
@@ -167,12 +166,12 @@ class ValueSchemaEvolutionTest {
     ColumnBinding v2 = ValueColumnPlacement.bind(schema, V2);
     List<Record> values = List.of(order1(7, "12.50", "Ada"), order2(1L << 40, 1250, "Grace", null, List.of("a", "b")),
         order1(-1, "", "Linus"), order2(3L, -5, "Barbara", "b@example.com", List.of()));
-    List<KafkaRow> kafkaRows = kafkaRows(values.size());
+    TranslatedBatch batch = batchOf(values.size());
 
     RowRecords rowRecords = new RowRecords(schema);
     List<Record> rows = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
-      Record row = rowRecords.toRecord(kafkaRows.get(i), Optional.empty(), ValueVerdict.NONE);
+      Record row = rowRecords.toRecord(batch.rows().get(i), batch, ValueVerdict.NONE);
       (i % 2 == 0 ? v1 : v2).write(values.get(i), row);
       rows.add(row);
     }
@@ -184,10 +183,13 @@ class ValueSchemaEvolutionTest {
     }
   }
 
-  private List<KafkaRow> kafkaRows(int count) {
+  /** One batch of {@code count} records, translated. */
+  private TranslatedBatch batchOf(int count) {
     try (KafkaSegment log = KafkaSegment.create(dir.resolve("log"))) {
       log.plain(Compression.NONE, records(0, count));
-      return Warehouse.translate(log.path(), 3).stream().map(TranslatedBatch::rows).flatMap(List::stream).toList();
+      List<TranslatedBatch> batches = Warehouse.translate(log.path(), 3);
+      assertEquals(1, batches.size(), "batches of " + count + " records");
+      return batches.get(0);
     }
   }
 

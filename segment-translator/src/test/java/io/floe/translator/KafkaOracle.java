@@ -49,7 +49,7 @@ public final class KafkaOracle {
         ByteBuffer original = ByteBuffer.allocate(batch.sizeInBytes());
         batch.writeTo(original);
         original.flip();
-        ByteBuffer rebuilt = BatchRebuilder.rebuild(floe.rows());
+        ByteBuffer rebuilt = BatchRebuilder.rebuild(floe.rows()).bytes();
         if (floe.fidelity() == Fidelity.RAW) {
           assertEquals(original, rebuilt, "a raw batch rebuilds to its exact bytes");
           continue;

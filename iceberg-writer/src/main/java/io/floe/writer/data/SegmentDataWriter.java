@@ -100,7 +100,7 @@ public final class SegmentDataWriter {
     List<Record> batchRecords = new ArrayList<>(batch.rows().size());
     for (KafkaRow row : batch.rows()) {
       ValueVerdict value = values.verdict(row.value());
-      Record record = records.toRecord(row, batch.rawReason(), value);
+      Record record = records.toRecord(row, batch, value);
       values.fill(value, record);
       batchRecords.add(record);
     }

@@ -20,7 +20,7 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 /**
  * Finds the table of a topic, creating it with {@link KafkaTableLayout} when it does not exist and
  * adopting it as it is (spec, sort order, properties) when it does, once its schema passes
- * {@link KafkaColumnsCheck}. Each table is loaded once and kept.
+ * {@link KafkaColumnsCheck}, with the fields of a newer Floe added ({@link KafkaColumnsUpgrade}). Each table is loaded once and kept.
  */
 public final class TableResolver {
   private final Catalog catalog;
@@ -134,9 +134,10 @@ public final class TableResolver {
   }
 
   private static Table adopt(TableIdentifier identifier, Table table) {
-    KafkaColumnsCheck.problem(table.schema()).ifPresent(problem -> {
+    KafkaColumnsCheck.problem(KafkaColumnsUpgrade.upgraded(table)).ifPresent(problem -> {
       throw new IncompatibleTableException("Table " + identifier + " cannot hold Kafka records: " + problem);
     });
+    KafkaColumnsUpgrade.apply(table);
     return table;
   }
 }

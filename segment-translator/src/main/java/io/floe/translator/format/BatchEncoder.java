@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
- * Writes a v2 batch from a header and records, computing length, record count and CRC32C.
+ * Writes a v2 batch from a header and records, computing length, record count and CRC32C, and the
+ * batch's {@link ContentChecksum} as its records go by.
  *
  * <p>Records are written with the same sequence of stream writes as Kafka's producer (one call
  * per varint byte, one per key, value and header array), which keeps compressed output identical.
@@ -19,12 +21,15 @@ public final class BatchEncoder {
 
   private BatchEncoder() {}
 
-  public static ByteBuffer encode(BatchHeader header, List<LogRecord> records) {
+  public static EncodedBatch encode(BatchHeader header, List<LogRecord> records) {
     CompressionCodec codec = header.attributes().compression().orElseThrow(() ->
         new IllegalArgumentException("Cannot encode a batch with attributes " + header.attributes().value()));
     BatchBuffer out = new BatchBuffer(BatchHeader.SIZE + uncompressedSize(records));
     out.skip(BatchHeader.SIZE);
-    try (OutputStream recordStream = codec.compressing(out)) {
+    CRC32C content = new CRC32C();
+    // Uncompressed records are summed at once from the buffer, compressed ones on their way in.
+    try (OutputStream recordStream = codec == CompressionCodec.NONE ? out
+        : ContentChecksum.summing(codec.compressing(out), content)) {
       for (LogRecord record : records) {
         writeRecord(record, recordStream);
       }
@@ -33,7 +38,10 @@ public final class BatchEncoder {
     }
     ByteBuffer batch = out.buffer();
     writeHeader(batch, header, records.size());
-    return batch;
+    if (codec == CompressionCodec.NONE) {
+      content.update(batch.duplicate().position(BatchHeader.SIZE));
+    }
+    return new EncodedBatch(batch, ContentChecksum.withHeader(content, batch));
   }
 
   private static void writeHeader(ByteBuffer batch, BatchHeader header, int recordCount) {

@@ -2,6 +2,8 @@ package io.floe.translator.row;
 
 import io.floe.translator.format.BatchEncoder;
 import io.floe.translator.format.BatchHeader;
+import io.floe.translator.format.ContentChecksum;
+import io.floe.translator.format.EncodedBatch;
 import io.floe.translator.format.LogRecord;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -16,8 +18,10 @@ public final class BatchRebuilder {
    * batch with the original header fields, codec and records.
    *
    * @throws IllegalArgumentException if the rows are empty or come from more than one batch
+   * @throws DamagedRowsException if the rows carry their batch's content checksum and the rebuilt
+   *     batch's is another
    */
-  public static ByteBuffer rebuild(List<KafkaRow> rows) {
+  public static EncodedBatch rebuild(List<KafkaRow> rows) {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("Cannot rebuild a batch from no rows");
     }
@@ -29,10 +33,16 @@ public final class BatchRebuilder {
             batch.position(), row.batch().position()));
       }
     }
-    if (batch.isRaw()) {
-      return ByteBuffer.wrap(batch.rawBytes()).asReadOnlyBuffer();
+    EncodedBatch rebuilt = batch.isRaw()
+        ? new EncodedBatch(ByteBuffer.wrap(batch.rawBytes()).asReadOnlyBuffer(), ContentChecksum.ofRaw(batch.rawBytes()))
+        : encode(batch.header(), rows);
+    if (batch.contentChecksum().isPresent() && batch.contentChecksum().getAsInt() != rebuilt.contentChecksum()) {
+      throw new DamagedRowsException(batch.position(), batch.contentChecksum().getAsInt(), rebuilt.contentChecksum());
     }
-    BatchHeader header = batch.header();
+    return rebuilt;
+  }
+
+  private static EncodedBatch encode(BatchHeader header, List<KafkaRow> rows) {
     List<LogRecord> records = new ArrayList<>(rows.size());
     for (KafkaRow row : rows) {
       records.add(new LogRecord(row.recordAttributes(), row.timestampDelta(),

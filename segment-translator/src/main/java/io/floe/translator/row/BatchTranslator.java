@@ -3,7 +3,9 @@ package io.floe.translator.row;
 import io.floe.translator.format.BatchAttributes;
 import io.floe.translator.format.BatchDecoder;
 import io.floe.translator.format.BatchHeader;
+import io.floe.translator.format.ContentChecksum;
 import io.floe.translator.format.DecodedBatch;
+import io.floe.translator.format.EncodedBatch;
 import io.floe.translator.format.LegacyMessage;
 import io.floe.translator.format.LogRecord;
 import io.floe.translator.format.MalformedRecordsException;
@@ -13,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Turns one batch into rows and decides, by rebuilding it, how exactly the rows give it back.
@@ -50,10 +53,13 @@ public final class BatchTranslator {
     if (decoded.records().isEmpty()) {
       return raw(frame, header, RawReason.EMPTY_BATCH);
     }
-    List<KafkaRow> rows = rows(decoded, new BatchContext(frame.position(), header, null));
-    RebuildOutcome outcome = RebuildCheck.check(frame, BatchRebuilder.rebuild(rows));
+    List<KafkaRow> rows = rows(decoded, new BatchContext(frame.position(), header, null, OptionalInt.empty()));
+    EncodedBatch rebuilt = BatchRebuilder.rebuild(rows);
+    RebuildOutcome outcome = RebuildCheck.check(frame, rebuilt.bytes());
     if (outcome instanceof RebuildOutcome.Identical identical) {
-      return new TranslatedBatch(frame.position(), frame.sizeInBytes(), identical.fidelity(), Optional.empty(), rows);
+      // The rebuilt batch's content checksum is the original's: the check found them the same.
+      return new TranslatedBatch(frame.position(), frame.sizeInBytes(), identical.fidelity(), Optional.empty(),
+          rebuilt.contentChecksum(), rows);
     }
     return raw(frame, header, RawReason.NOT_REPRODUCIBLE);
   }
@@ -110,10 +116,11 @@ public final class BatchTranslator {
   private TranslatedBatch raw(BatchFrame frame, BatchHeader header, RawReason reason, TimestampType timestampType) {
     byte[] bytes = new byte[frame.sizeInBytes()];
     frame.view().get(bytes);
-    BatchContext batch = new BatchContext(frame.position(), header, bytes);
+    BatchContext batch = new BatchContext(frame.position(), header, bytes, OptionalInt.empty());
     KafkaRow row = new KafkaRow(partition, header.baseOffset(), header.maxTimestamp(), timestampType,
         null, null, List.of(), (byte) 0, 0L, batch);
-    return new TranslatedBatch(frame.position(), frame.sizeInBytes(), Fidelity.RAW, Optional.of(reason), List.of(row));
+    return new TranslatedBatch(frame.position(), frame.sizeInBytes(), Fidelity.RAW, Optional.of(reason),
+        ContentChecksum.ofRaw(bytes), List.of(row));
   }
 
 }

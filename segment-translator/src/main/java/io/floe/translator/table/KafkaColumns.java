@@ -40,6 +40,7 @@ public final class KafkaColumns {
   public static final String TIMESTAMP_DELTA = "timestamp_delta";
   public static final String RAW = "raw";
   public static final String RAW_REASON = "raw_reason";
+  public static final String CHECKSUM = "checksum";
 
   /** The {@code timestamp} column's full name, the source of the default partition spec. */
   public static final String TIMESTAMP_COLUMN = KAFKA + "." + TIMESTAMP;
@@ -59,7 +60,9 @@ public final class KafkaColumns {
       NestedField.required(27, RECORD_ATTRIBUTES, Types.IntegerType.get()),
       NestedField.required(28, TIMESTAMP_DELTA, Types.LongType.get()),
       NestedField.optional(29, RAW, Types.BinaryType.get(), "the whole batch, for a batch kept raw"),
-      NestedField.optional(30, RAW_REASON, Types.StringType.get(), "why the batch is kept raw"));
+      NestedField.optional(30, RAW_REASON, Types.StringType.get(), "why the batch is kept raw"),
+      NestedField.optional(34, CHECKSUM, Types.IntegerType.get(),
+          "CRC32C of the batch's header and uncompressed records, checked when Floe rebuilds it"));
 
   private static final Types.StructType KAFKA_TYPE = Types.StructType.of(
       NestedField.required(2, PARTITION, Types.IntegerType.get()),

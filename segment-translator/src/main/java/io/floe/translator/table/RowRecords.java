@@ -10,6 +10,7 @@ import io.floe.translator.format.TimestampType;
 import io.floe.translator.row.BatchContext;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.RawReason;
+import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.value.ValueRawReason;
 import io.floe.translator.value.ValueVerdict;
 import io.floe.translator.value.WriterSchema;
@@ -19,7 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
@@ -58,11 +59,11 @@ public final class RowRecords {
   }
 
   /**
-   * The record of a row, with the raw reason of its batch when the batch is kept raw, and what
-   * becomes of its value. The value's own columns are not set here: they are bound to the table's
+   * The record of a row of a translated batch, with the batch's raw reason when it is kept raw and
+   * its content checksum, and what becomes of its value. The value's own columns are not set here: they are bound to the table's
    * columns by the writer. Fields are set by positions found once, not by name per row.
    */
-  public Record toRecord(KafkaRow row, Optional<RawReason> rawReason, ValueVerdict value) {
+  public Record toRecord(KafkaRow row, TranslatedBatch translated, ValueVerdict value) {
     BatchContext context = row.batch();
     BatchHeader batchHeader = context.header();
     GenericRecord batchRecord = emptyBatch.copy();
@@ -80,7 +81,10 @@ public final class RowRecords {
     batchRecord.set(batch.recordAttributes, (int) row.recordAttributes());
     batchRecord.set(batch.timestampDelta, row.timestampDelta());
     batchRecord.set(batch.raw, context.isRaw() ? ByteBuffer.wrap(context.rawBytes()) : null);
-    batchRecord.set(batch.rawReason, rawReason.map(RawReason::label).orElse(null));
+    batchRecord.set(batch.rawReason, translated.rawReason().map(RawReason::label).orElse(null));
+    if (batch.checksum >= 0) {
+      batchRecord.set(batch.checksum, translated.contentChecksum());
+    }
 
     List<Record> headers = new ArrayList<>(row.headers().size());
     for (RecordHeader h : row.headers()) {
@@ -140,8 +144,9 @@ public final class RowRecords {
         (Long) batchRecord.get(batch.producerId),
         ((Integer) batchRecord.get(batch.producerEpoch)).shortValue(),
         (Integer) batchRecord.get(batch.baseSequence));
+    Integer checksum = batch.checksum >= 0 ? (Integer) batchRecord.get(batch.checksum) : null;
     BatchContext context = new BatchContext((Long) batchRecord.get(batch.position), batchHeader,
-        bytes(batchRecord.get(batch.raw)));
+        bytes(batchRecord.get(batch.raw)), checksum == null ? OptionalInt.empty() : OptionalInt.of(checksum));
 
     @SuppressWarnings("unchecked")
     List<Record> headerRecords = (List<Record>) kafkaRecord.get(kafka.headers);
@@ -207,16 +212,20 @@ public final class RowRecords {
     }
   }
 
-  /** Positions of the fields of {@code _kafka.batch}. */
+  /**
+   * Positions of the fields of {@code _kafka.batch}; the checksum's is -1 in a schema from before
+   * Floe kept it, whose rows are read and rebuilt without it.
+   */
   private record BatchPositions(int position, int baseOffset, int lastOffsetDelta, int partitionLeaderEpoch,
       int magic, int attributes, int baseTimestamp, int maxTimestamp, int producerId, int producerEpoch,
-      int baseSequence, int recordAttributes, int timestampDelta, int raw, int rawReason) {
+      int baseSequence, int recordAttributes, int timestampDelta, int raw, int rawReason, int checksum) {
     BatchPositions(Types.StructType batch) {
       this(indexOf(batch, POSITION), indexOf(batch, BASE_OFFSET), indexOf(batch, LAST_OFFSET_DELTA),
           indexOf(batch, PARTITION_LEADER_EPOCH), indexOf(batch, MAGIC), indexOf(batch, ATTRIBUTES),
           indexOf(batch, BASE_TIMESTAMP), indexOf(batch, MAX_TIMESTAMP), indexOf(batch, PRODUCER_ID),
           indexOf(batch, PRODUCER_EPOCH), indexOf(batch, BASE_SEQUENCE), indexOf(batch, RECORD_ATTRIBUTES),
-          indexOf(batch, TIMESTAMP_DELTA), indexOf(batch, RAW), indexOf(batch, RAW_REASON));
+          indexOf(batch, TIMESTAMP_DELTA), indexOf(batch, RAW), indexOf(batch, RAW_REASON),
+          batch.fields().indexOf(batch.field(CHECKSUM)));
     }
   }
 

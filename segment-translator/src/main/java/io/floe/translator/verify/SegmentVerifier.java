@@ -47,7 +47,7 @@ public final class SegmentVerifier {
   }
 
   private static void check(BatchFrame frame, TranslatedBatch translated, Tally tally) {
-    RebuildOutcome outcome = RebuildCheck.check(frame, BatchRebuilder.rebuild(translated.rows()));
+    RebuildOutcome outcome = RebuildCheck.check(frame, BatchRebuilder.rebuild(translated.rows()).bytes());
     if (outcome instanceof RebuildOutcome.Mismatch mismatch) {
       var difference = mismatch.difference();
       tally.mismatch(new Mismatch(frame.position(), difference.offset(), difference.field(),

@@ -14,6 +14,8 @@ import io.floe.translator.row.TranslatedBatch;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.TypeUtil;
@@ -44,6 +46,28 @@ class RowRecordsTest {
   }
 
   @Test
+  void rowsReadBackCarryTheirBatchsContentChecksum() {
+    RowRecords records = new RowRecords(KafkaColumns.SCHEMA);
+    try (SegmentTranslator translator = new SegmentTranslator(KafkaSegments.everyKind(dir), 3)) {
+      while (translator.hasNext()) {
+        TranslatedBatch batch = translator.next();
+        for (KafkaRow row : batch.rows()) {
+          KafkaRow back = records.toRow(records.toRecord(row, batch, UNTYPED.type(row.value())), TypedValues.NONE);
+          assertEquals(OptionalInt.of(batch.contentChecksum()), back.batch().contentChecksum());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSchemaFromBeforeBatchChecksumsWorksWithoutThem() {
+    Schema before = TypeUtil.selectNot(KafkaColumns.SCHEMA,
+        Set.of(KafkaColumns.SCHEMA.findField("_kafka.batch.checksum").fieldId()));
+
+    assertRecordsRebuildEveryBatch(before);
+  }
+
+  @Test
   void aTombstoneIsFlaggedAndARawBatchIsNot() {
     Path segment = KafkaSegments.everyKind(dir);
     RowRecords records = new RowRecords(KafkaColumns.SCHEMA);
@@ -51,7 +75,7 @@ class RowRecordsTest {
       while (translator.hasNext()) {
         TranslatedBatch batch = translator.next();
         for (KafkaRow row : batch.rows()) {
-          Record kafka = (Record) records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())).getField(KafkaColumns.KAFKA);
+          Record kafka = (Record) records.toRecord(row, batch, UNTYPED.type(row.value())).getField(KafkaColumns.KAFKA);
           assertEquals(!row.isRaw() && row.value() == null, kafka.getField(KafkaColumns.TOMBSTONE));
           Record batchRecord = (Record) kafka.getField(KafkaColumns.BATCH);
           assertEquals(batch.rawReason().map(r -> r.label()).orElse(null), batchRecord.getField(KafkaColumns.RAW_REASON));
@@ -71,10 +95,10 @@ class RowRecordsTest {
       while (translator.hasNext()) {
         TranslatedBatch batch = translator.next();
         List<KafkaRow> back = batch.rows().stream()
-            .map(row -> records.toRow(records.toRecord(row, batch.rawReason(), UNTYPED.type(row.value())), TypedValues.NONE))
+            .map(row -> records.toRow(records.toRecord(row, batch, UNTYPED.type(row.value())), TypedValues.NONE))
             .toList();
-        ByteBuffer expected = BatchRebuilder.rebuild(batch.rows());
-        assertEquals(expected, BatchRebuilder.rebuild(back), "batch at position " + batch.position());
+        ByteBuffer expected = BatchRebuilder.rebuild(batch.rows()).bytes();
+        assertEquals(expected, BatchRebuilder.rebuild(back).bytes(), "batch at position " + batch.position());
         for (int i = 0; i < back.size(); i++) {
           assertEquals(batch.rows().get(i).timestamp(), back.get(i).timestamp());
           assertEquals(batch.rows().get(i).timestampType(), back.get(i).timestampType());
