@@ -207,6 +207,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
    */
   private RemoteStorageException copyFailed(SegmentRef segment, boolean retriable, String message, Throwable cause) {
     tiering.copyFailed(segment.topic(), retriable);
+    if (retriable) {
+      // The broker logs a retriable failure at INFO without its cause, and copies the segment again later.
+      LOG.warn("{}; the broker copies the segment again", message);
+    }
     return retriable ? StorageExceptions.retriable(message, cause) : StorageExceptions.fatal(message, cause);
   }
 
