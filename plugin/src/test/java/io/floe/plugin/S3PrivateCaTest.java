@@ -87,6 +87,22 @@ class S3PrivateCaTest {
   }
 
   @Test
+  void theUrlConnectionClientTrustsTheCaToo() throws Exception {
+    Map<String, String> configs = new HashMap<>(trustingTheCa());
+    configs.put("iceberg.catalog.http-client.type", "urlconnection");
+    // The JDK's client may reuse a connection the server has closed; the SDK's retry is what covers that.
+    configs.put("iceberg.catalog.s3.retry.num-retries", "3");
+    IcebergRemoteStorageManager rsm = configured(configs);
+    TieredSegment segment = tiered();
+
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
+  }
+
+  @Test
   void withoutTheCaACopyFailsRetriablyOnTheCertificateAndOnceTrustedTheRetryLosesNothing() throws Exception {
     IcebergRemoteStorageManager untrusting = configured(Map.of());
     TieredSegment segment = tiered();
@@ -124,7 +140,7 @@ class S3PrivateCaTest {
 
   /** The manager as a broker configures it for an S3 warehouse: every key is in docs/configuration.md. */
   private IcebergRemoteStorageManager configured(Map<String, String> extra) {
-    Map<String, Object> configs = new HashMap<>(extra);
+    Map<String, Object> configs = new HashMap<>();
     configs.put("iceberg.catalog.warehouse", "s3://" + bucket + "/warehouse");
     configs.put("iceberg.catalog.uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
     configs.put("iceberg.catalog.s3.endpoint", s3.endpoint().toString());
@@ -132,8 +148,10 @@ class S3PrivateCaTest {
     configs.put("iceberg.catalog.s3.access-key-id", S3ProxyServer.ACCESS_KEY);
     configs.put("iceberg.catalog.s3.secret-access-key", S3ProxyServer.SECRET_KEY);
     configs.put("iceberg.catalog.client.region", S3ProxyServer.REGION);
+    // A certificate that is not trusted fails every attempt: no retry, so that the test is quick.
     configs.put("iceberg.catalog.s3.retry.num-retries", "0");
     configs.put("broker.id", 1);
+    configs.putAll(extra);
     IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
     manager.configure(configs);
     managers.add(manager);
