@@ -15,7 +15,9 @@ import org.apache.kafka.common.config.ConfigException;
 final class S3TrustStoreKeys {
   private static final List<String> CONFLICTING = List.of(S3TrustStore.FACTORY, "client.factory",
       "http-client.proxy-endpoint", "http-client.proxy-use-system-property-values",
-      "http-client.proxy-use-environment-variable-values", "s3.analytics-accelerator.enabled");
+      "http-client.proxy-use-environment-variable-values");
+  /** The analytics accelerator reads through an asynchronous client, which Floe does not build. */
+  private static final String ANALYTICS_ACCELERATOR = "s3.analytics-accelerator.enabled";
 
   private S3TrustStoreKeys() {}
 
@@ -33,9 +35,11 @@ final class S3TrustStoreKeys {
     }
     for (String key : CONFLICTING) {
       if (properties.containsKey(key) && !S3TrustStore.class.getName().equals(properties.get(key))) {
-        throw invalid(S3TrustStore.KEYS.location(), "cannot be used with " + FloeConfig.CATALOG_PREFIX + key
-            + ": Floe builds the S3 client that trusts it, without that setting");
+        throw conflicting(key);
       }
+    }
+    if (Boolean.parseBoolean(properties.get(ANALYTICS_ACCELERATOR))) {
+      throw conflicting(ANALYTICS_ACCELERATOR);
     }
     try {
       S3TrustStore.KEYS.trustManagers(properties);
@@ -50,6 +54,11 @@ final class S3TrustStoreKeys {
       properties.put(S3TrustStore.FACTORY, S3TrustStore.class.getName());
     }
     return properties;
+  }
+
+  private static ConfigException conflicting(String key) {
+    return invalid(S3TrustStore.KEYS.location(), "cannot be used with " + FloeConfig.CATALOG_PREFIX + key
+        + ": Floe builds the S3 client that trusts it, without that setting");
   }
 
   private static ConfigException invalid(String key, String problem) {

@@ -68,6 +68,17 @@ class S3TrustStoreKeysTest {
         "iceberg.catalog.s3.ssl.truststore.location", "cannot be used with iceberg.catalog.http-client.proxy-endpoint");
   }
 
+  @Test
+  void aTrustStoreWithTheAnalyticsAcceleratorOnIsRefusedAndWithItOffAccepted() {
+    assertRefused(s3(Map.of("iceberg.catalog.s3.ssl.truststore.location", jdkTrustStore().toString(),
+        "iceberg.catalog.s3.analytics-accelerator.enabled", "true")),
+        "iceberg.catalog.s3.ssl.truststore.location", "cannot be used with iceberg.catalog.s3.analytics-accelerator.enabled");
+
+    new FloeConfig(s3(Map.of("iceberg.catalog.s3.ssl.truststore.location", jdkTrustStore().toString(),
+        "iceberg.catalog.s3.ssl.truststore.password", "changeit",
+        "iceberg.catalog.s3.analytics-accelerator.enabled", "false")));
+  }
+
   private static void assertRefused(Map<String, Object> configs, String key, String problem) {
     ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(configs));
 
