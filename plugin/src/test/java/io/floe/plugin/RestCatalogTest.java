@@ -320,10 +320,10 @@ class RestCatalogTest {
   }
 
   @Test
-  void anUnreachableCatalogWithCredentialsInItsUriAndATokenFailsWithoutEitherInTheLogOrTheError() throws Exception {
+  void anUnreachableCatalogWithATokenInItsUriAndInItsKeyFailsWithoutEitherInTheLogOrTheError() throws Exception {
     String uriSecret = "floe-uri-secret-Wd38kM";
     String token = "floe-token-Lp95sC";
-    URI unreachable = URI.create("https://floe:" + uriSecret + "@127.0.0.1:" + freePort() + "/catalog");
+    URI unreachable = URI.create("https://127.0.0.1:" + freePort() + "/catalog?token=" + uriSecret);
     try (CapturedLog log = new CapturedLog()) {
       IcebergRemoteStorageManager rsm = configured(Map.of("iceberg.catalog.uri", unreachable.toString(),
           "iceberg.catalog.token", token), false);
