@@ -11,6 +11,7 @@ import io.floe.plugin.metrics.FetchMetrics;
 import io.floe.plugin.metrics.FloeMetrics;
 import io.floe.plugin.metrics.TieringMetrics;
 import io.floe.plugin.storage.CatalogOpenException;
+import io.floe.plugin.storage.S3TlsFailures;
 import io.floe.plugin.storage.Warehouse;
 import io.floe.plugin.topics.AmbiguousTopicSettingException;
 import io.floe.plugin.values.RegistryOutages;
@@ -65,6 +66,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
 
   private FloeConfig config;
   private Warehouse warehouse;
+  private S3TlsFailures s3Tls;
   private SegmentFetcher fetcher;
   private SegmentUploader uploader;
   private ClassicSegments classic;
@@ -88,6 +90,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     }
     outages = new RegistryOutages(config.rawFallbackAfter(), Clock.systemUTC());
     warehouse = config.openWarehouse();
+    s3Tls = S3TlsFailures.of(config.catalogProperties());
     fetcher = new SegmentFetcher(warehouse.io(), config.manifestPrefix(), config.manifestCacheBytes(),
         config.fetchParking());
     classic = new ClassicSegments(warehouse.io(), config.manifestPrefix());
@@ -207,11 +210,12 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
    */
   private RemoteStorageException copyFailed(SegmentRef segment, boolean retriable, String message, Throwable cause) {
     tiering.copyFailed(segment.topic(), retriable);
+    String explained = s3Tls.explained(message, cause);
     if (retriable) {
       // The broker logs a retriable failure at INFO without its cause, and copies the segment again later.
-      LOG.warn("{}; the broker copies the segment again", message);
+      LOG.warn("{}; the broker copies the segment again", explained);
     }
-    return retriable ? StorageExceptions.retriable(message, cause) : StorageExceptions.fatal(message, cause);
+    return retriable ? StorageExceptions.retriable(explained, cause) : StorageExceptions.fatal(explained, cause);
   }
 
   @Override
@@ -232,7 +236,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       throw StorageExceptions.notFound(e.getMessage(), e);
     } catch (FetchFailedException | UncheckedIOException e) {
       fetches.failed(segment.topic(), "retriable");
-      throw StorageExceptions.retriable(e.getMessage(), e);
+      throw StorageExceptions.retriable(s3Tls.explained(e.getMessage(), e), e);
     }
   }
 
@@ -246,7 +250,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     } catch (SegmentNotFoundException | IndexNotFoundException e) {
       throw StorageExceptions.notFound(e.getMessage(), e);
     } catch (FetchFailedException | UncheckedIOException e) {
-      throw StorageExceptions.retriable(e.getMessage(), e);
+      throw StorageExceptions.retriable(s3Tls.explained(e.getMessage(), e), e);
     }
   }
 
@@ -295,7 +299,8 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
   /** The exception for a failed deletion, counted by kind here, as {@link #copyFailed} does. */
   private RemoteStorageException deleteFailed(SegmentRef segment, boolean retriable, String message, Throwable cause) {
     tiering.deleteFailed(segment.topic(), retriable);
-    return retriable ? StorageExceptions.retriable(message, cause) : StorageExceptions.fatal(message, cause);
+    String explained = s3Tls.explained(message, cause);
+    return retriable ? StorageExceptions.retriable(explained, cause) : StorageExceptions.fatal(explained, cause);
   }
 
   private synchronized SegmentUploader uploader() {

@@ -37,7 +37,7 @@ import javax.net.ssl.SSLContext;
  * token with 401, and forwards the others to the catalog. A test can make it answer chosen requests
  * with an error, or hold them, as a catalog in trouble does.
  */
-final class CatalogGateway implements AutoCloseable {
+public final class CatalogGateway implements AutoCloseable {
   static final String TOKEN_PATH = "/oauth2/token";
   private static final String CLIENT_CREDENTIALS = "client_credentials";
   private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
@@ -76,7 +76,7 @@ final class CatalogGateway implements AutoCloseable {
   }
 
   /** Starts a gateway to {@code catalog} on a free loopback port, for one client's credentials. */
-  static CatalogGateway start(URI catalog, SSLContext tls, String clientId, String clientSecret,
+  public static CatalogGateway start(URI catalog, SSLContext tls, String clientId, String clientSecret,
       Duration tokenLifetime) throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -90,11 +90,11 @@ final class CatalogGateway implements AutoCloseable {
   }
 
   /** The catalog's URI through the gateway. */
-  URI uri() {
+  public URI uri() {
     return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  URI tokenEndpoint() {
+  public URI tokenEndpoint() {
     return uri().resolve(TOKEN_PATH);
   }
 
@@ -111,7 +111,7 @@ final class CatalogGateway implements AutoCloseable {
   }
 
   /** The bearer tokens of the catalog requests forwarded, in order. */
-  List<String> bearers() {
+  public List<String> bearers() {
     return List.copyOf(bearers);
   }
 

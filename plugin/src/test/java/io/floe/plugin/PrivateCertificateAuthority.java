@@ -2,20 +2,25 @@ package io.floe.plugin;
 
 import io.floe.translator.registry.Keytool;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A private CA and a server certificate for 127.0.0.1 it signed, made with the JDK's keytool as an
  * operator makes them: the server's key store (PKCS12, with the chain) and a trust store (PKCS12)
  * holding only the CA's certificate.
  */
-record PrivateCertificateAuthority(Path serverKeyStore, Path trustStore, String password) {
+public record PrivateCertificateAuthority(Path serverKeyStore, Path trustStore, String password) {
 
-  static PrivateCertificateAuthority create(Path dir) throws IOException, InterruptedException {
+  public static PrivateCertificateAuthority create(Path dir) throws IOException, InterruptedException {
     String password = "changeit-" + System.nanoTime();
     PrivateCertificateAuthority authority =
         new PrivateCertificateAuthority(dir.resolve("server.p12"), dir.resolve("truststore.p12"), password);
@@ -44,8 +49,19 @@ record PrivateCertificateAuthority(Path serverKeyStore, Path trustStore, String 
   }
 
   /** The server's side: presents its certificate and the CA's. */
-  SSLContext serverContext() throws IOException, GeneralSecurityException {
+  public SSLContext serverContext() throws IOException, GeneralSecurityException {
     return Keytool.serverContext(serverKeyStore, password);
+  }
+
+  /** A client's side: trusts the CA's certificate alone, as a client given the trust store does. */
+  public TrustManager[] trustManagers() throws IOException, GeneralSecurityException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(trustStore)) {
+      store.load(in, password.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    return trust.getTrustManagers();
   }
 
   private void keytool(String... arguments) throws IOException, InterruptedException {

@@ -16,6 +16,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -313,6 +316,35 @@ class RestCatalogTest {
         assertFalse(trace.contains(token), trace);
         assertFalse(log.text().contains(token), log.text());
       }
+    }
+  }
+
+  @Test
+  void anUnreachableCatalogWithATokenInItsUriAndInItsKeyFailsWithoutEitherInTheLogOrTheError() throws Exception {
+    String uriSecret = "floe-uri-secret-Wd38kM";
+    String token = "floe-token-Lp95sC";
+    URI unreachable = URI.create("https://127.0.0.1:" + freePort() + "/catalog?token=" + uriSecret);
+    try (CapturedLog log = new CapturedLog()) {
+      IcebergRemoteStorageManager rsm = configured(Map.of("iceberg.catalog.uri", unreachable.toString(),
+          "iceberg.catalog.token", token), false);
+      TieredSegment segment = tiered();
+
+      RemoteStorageException error = assertThrows(RemoteStorageException.class,
+          () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
+      awaitUntil(() -> log.text().contains("Cannot open catalog floe"), Duration.ofSeconds(60), "warning");
+
+      assertInstanceOf(RetriableRemoteStorageException.class, error, error.getMessage());
+      assertTrue(error.getMessage().contains("catalog floe (https://127.0.0.1:" + unreachable.getPort()), error.getMessage());
+      for (String secret : List.of(uriSecret, token)) {
+        assertFalse(StackTraces.of(error).contains(secret), StackTraces.of(error));
+        assertFalse(log.text().contains(secret), log.text());
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 

@@ -9,9 +9,11 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,23 +38,41 @@ public final class S3ProxyServer implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
+  /** The CA whose certificate the server presents over HTTPS; null: plain HTTP. */
+  private final PrivateCertificateAuthority authority;
 
-  private S3ProxyServer(Process process, Path log, int port) {
+  private S3ProxyServer(Process process, Path log, int port, PrivateCertificateAuthority authority) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.authority = authority;
   }
 
   /** Starts a server keeping its configuration and log in {@code dir}, and waits until it accepts connections. */
   public static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
+    return start(dir, null);
+  }
+
+  /** Starts a server that serves HTTPS only, with the certificate {@code authority} signed for 127.0.0.1. */
+  public static S3ProxyServer startTls(Path dir, PrivateCertificateAuthority authority)
+      throws IOException, InterruptedException {
+    return start(dir, authority);
+  }
+
+  private static S3ProxyServer start(Path dir, PrivateCertificateAuthority authority)
+      throws IOException, InterruptedException {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("Cannot start S3Proxy: no jar at system property " + JAR_PROPERTY
           + " (" + jar + "); run the tests through Maven, which copies it there");
     }
     int port = freePort();
+    String endpoint = authority == null ? "s3proxy.endpoint=http://127.0.0.1:" + port
+        : String.join("\n", "s3proxy.secure-endpoint=https://127.0.0.1:" + port,
+            "s3proxy.keystore-path=" + authority.serverKeyStore(),
+            "s3proxy.keystore-password=" + authority.password());
     Path properties = Files.writeString(dir.resolve("s3proxy.properties"), String.join("\n",
-        "s3proxy.endpoint=http://127.0.0.1:" + port,
+        endpoint,
         "s3proxy.authorization=aws-v2-or-v4",
         "s3proxy.identity=" + ACCESS_KEY,
         "s3proxy.credential=" + SECRET_KEY,
@@ -66,14 +86,14 @@ public final class S3ProxyServer implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
-    S3ProxyServer server = new S3ProxyServer(process, log, port);
+    S3ProxyServer server = new S3ProxyServer(process, log, port, authority);
     server.awaitListening();
     return server;
   }
 
-  /** Where S3 clients reach it: {@code http://127.0.0.1:<port>}. */
+  /** Where S3 clients reach it: {@code http://127.0.0.1:<port>}, or {@code https://} when it serves TLS. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create((authority == null ? "http" : "https") + "://127.0.0.1:" + port);
   }
 
   /** A plain AWS SDK client of this server, for looking at buckets from outside Floe. */
@@ -83,8 +103,16 @@ public final class S3ProxyServer implements AutoCloseable {
         .region(Region.of(REGION))
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .httpClientBuilder(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(this::trustManagers))
         .build();
+  }
+
+  private TrustManager[] trustManagers() {
+    try {
+      return authority == null ? null : authority.trustManagers();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read the trust store of " + endpoint() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Stops the server: from then on, connections to it are refused. */

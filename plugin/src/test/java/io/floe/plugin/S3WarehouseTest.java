@@ -228,6 +228,20 @@ class S3WarehouseTest {
     assertFalse(StackTraces.of(error).contains(S3ProxyServer.SECRET_KEY), StackTraces.of(error));
   }
 
+  @Test
+  void aWrongSecretKeyFailsTheCopyWithoutTheKeyInTheError() throws IOException {
+    String wrongSecret = "wrong-" + S3ProxyServer.SECRET_KEY;
+    rsm.close();
+    rsm = configured(s3.endpoint(), Map.of("iceberg.catalog.s3.secret-access-key", wrongSecret));
+    TieredSegment segment = tiered();
+
+    RemoteStorageException error = assertThrows(RemoteStorageException.class,
+        () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
+
+    assertTrue(StackTraces.of(error).contains("403"), StackTraces.of(error));
+    assertFalse(StackTraces.of(error).contains(wrongSecret), StackTraces.of(error));
+  }
+
   private TieredSegment tiered() {
     return TieredSegment.everyKind(dir, TOPIC, PARTITION, 0);
   }
@@ -238,7 +252,7 @@ class S3WarehouseTest {
 
   /** The manager as a broker configures it for an S3 warehouse: every key is in docs/configuration.md. */
   private IcebergRemoteStorageManager configured(URI endpoint, Map<String, String> extra) {
-    Map<String, Object> configs = new HashMap<>(extra);
+    Map<String, Object> configs = new HashMap<>();
     configs.put("iceberg.catalog.warehouse", "s3://" + bucket + "/warehouse");
     configs.put("iceberg.catalog.uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
     configs.put("iceberg.catalog.s3.endpoint", endpoint.toString());
@@ -247,6 +261,7 @@ class S3WarehouseTest {
     configs.put("iceberg.catalog.s3.secret-access-key", S3ProxyServer.SECRET_KEY);
     configs.put("iceberg.catalog.client.region", S3ProxyServer.REGION);
     configs.put("broker.id", 1);
+    configs.putAll(extra);
     IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
     manager.configure(configs);
     return manager;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MalformedObjectNameException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -58,6 +59,21 @@ public record BrokerJmx(int port) {
         throw new IllegalStateException("Expected one MBean matching " + pattern + ", found " + names);
       }
       return ((Number) server.getAttribute(names.iterator().next(), attribute)).doubleValue();
+    });
+  }
+
+  /** Every MBean whose name matches {@code pattern}, as text: its name, and each attribute's name and value. */
+  public String text(String pattern) {
+    return read(server -> {
+      StringBuilder text = new StringBuilder();
+      for (ObjectName name : server.queryNames(new ObjectName(pattern), null)) {
+        text.append(name).append('\n');
+        for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+          text.append("  ").append(attribute.getName()).append(" = ")
+              .append(server.getAttribute(name, attribute.getName())).append('\n');
+        }
+      }
+      return text.toString();
     });
   }
 

@@ -36,6 +36,19 @@ public record BrokerLogs(Path serverLog, Path stdout, Path stderr) {
         .filter(line -> line.contains(text)).count();
   }
 
+  /**
+   * The files of the broker's logs directory (server.log and every other log Kafka writes there,
+   * standard output and error) that contain {@code text} so far.
+   */
+  public List<Path> filesContaining(String text) {
+    try (Stream<Path> files = Files.list(serverLog.getParent())) {
+      return files.filter(Files::isRegularFile).filter(file -> lines(file).stream().anyMatch(line -> line.contains(text)))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the broker's logs in " + serverLog.getParent(), e);
+    }
+  }
+
   /** How many lines of {@code server.log} so far contain {@code text}. */
   public long serverLogLinesContaining(String text) {
     return lines(serverLog).stream().filter(line -> line.contains(text)).count();

@@ -132,6 +132,7 @@ public final class FloeConfig extends AbstractConfig {
     if (getString(CATALOG_IMPL) == null && "rest".equalsIgnoreCase(getString(CATALOG_TYPE))) {
       RestCatalogKeys.check(catalogProperties(), getString(MANIFEST_PREFIX) != null);
     }
+    S3TrustStoreKeys.check(catalogProperties());
     tableTopics = TopicOverrides.matching(ICEBERG_TOPICS, getString(ICEBERG_TOPICS), true, false);
     maintenance = MaintenanceConfig.of(this);
     valueFormats = TopicOverrides.parse(VALUE_FORMAT_OVERRIDES,
@@ -311,7 +312,7 @@ public final class FloeConfig extends AbstractConfig {
     } else if (getString(CATALOG_IMPL) == null && isJdbc()) {
       properties.put("uri", "jdbc:sqlite:" + LocalFileIO.pathOf(trimSlash(warehouse()) + "/floe-catalog.db"));
     }
-    return RestCatalogKeys.withTrustStore(properties);
+    return S3TrustStoreKeys.withTrustStore(RestCatalogKeys.withTrustStore(properties));
   }
 
   private boolean isJdbc() {

@@ -84,6 +84,11 @@ final class RestCatalogKeys {
       if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
         throw invalid(key, "must be an http or https URI with a host");
       }
+      if (uri.getRawUserInfo() != null) {
+        // Iceberg's HTTP client refuses such a URI at every request, and it would put a secret where URIs are shown.
+        throw invalid(key, "must not hold a user or password: give credentials in " + FloeConfig.CATALOG_PREFIX
+            + CREDENTIAL + " or " + FloeConfig.CATALOG_PREFIX + TOKEN);
+      }
     } catch (URISyntaxException e) {
       throw invalid(key, "must be an http or https URI: it is not a URI (at index " + e.getIndex() + ")");
     }

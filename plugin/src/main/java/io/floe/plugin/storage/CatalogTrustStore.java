@@ -1,15 +1,9 @@
 package io.floe.plugin.storage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 import org.apache.iceberg.rest.auth.TLSConfigurer;
 
 /**
@@ -20,9 +14,10 @@ import org.apache.iceberg.rest.auth.TLSConfigurer;
  */
 public final class CatalogTrustStore implements TLSConfigurer {
   public static final String CONFIGURER = "rest.client.tls.configurer-impl";
-  public static final String LOCATION = "ssl.truststore.location";
-  public static final String PASSWORD = "ssl.truststore.password";
-  public static final String TYPE = "ssl.truststore.type";
+  public static final TrustStoreKeys KEYS = new TrustStoreKeys("");
+  public static final String LOCATION = KEYS.location();
+  public static final String PASSWORD = KEYS.password();
+  public static final String TYPE = KEYS.type();
 
   private SSLContext context;
 
@@ -42,23 +37,13 @@ public final class CatalogTrustStore implements TLSConfigurer {
    * @throws IllegalArgumentException naming the key at fault, without its value
    */
   public static SSLContext sslContext(Map<String, String> properties) {
-    String location = properties.get(LOCATION);
-    if (location == null) {
-      throw new IllegalArgumentException("Invalid " + LOCATION + ": not set");
-    }
-    String type = properties.getOrDefault(TYPE, "PKCS12").toUpperCase(Locale.ROOT);
-    String password = properties.get(PASSWORD);
-    try (InputStream in = Files.newInputStream(Path.of(location))) {
-      KeyStore store = KeyStore.getInstance(type);
-      store.load(in, password == null ? null : password.toCharArray());
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
+    TrustManager[] trustManagers = KEYS.trustManagers(properties);
+    try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
+      context.init(null, trustManagers, null);
       return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("Invalid " + LOCATION + ": cannot read " + location + " as a " + type
-          + " trust store (is " + TYPE + " or " + PASSWORD + " wrong?): " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot make a TLS context of " + LOCATION + ": " + e.getMessage(), e);
     }
   }
 }

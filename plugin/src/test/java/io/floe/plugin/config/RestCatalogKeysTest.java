@@ -45,6 +45,13 @@ class RestCatalogKeysTest {
   }
 
   @Test
+  void aUriWithAUserAndPasswordIsRefusedWithoutShowingThem() {
+    assertRefused(rest(Map.of("iceberg.catalog.uri", "https://floe:" + SECRET + "@catalog.example.com/api")),
+        "iceberg.catalog.uri", "must not hold a user or password: give credentials in iceberg.catalog.credential or "
+            + "iceberg.catalog.token");
+  }
+
+  @Test
   void aTokenEndpointThatIsNotHttpIsRefused() {
     assertRefused(rest(Map.of("iceberg.catalog.credential", "floe:" + SECRET,
         "iceberg.catalog.oauth2-server-uri", "idp.example.com/token")),

@@ -86,7 +86,7 @@ public final class ConfluentRegistryServer implements AutoCloseable {
     return new ConfluentRegistryServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
   }
 
-  static ConfluentRegistryServer startTls(SSLContext context) throws IOException {
+  public static ConfluentRegistryServer startTls(SSLContext context) throws IOException {
     HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(context));
     return new ConfluentRegistryServer(server);
@@ -114,7 +114,7 @@ public final class ConfluentRegistryServer implements AutoCloseable {
     return id;
   }
 
-  void requireBasicAuth(String user, String password) {
+  public void requireBasicAuth(String user, String password) {
     String userInfo = user + ":" + password;
     requiredAuthorization = "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
