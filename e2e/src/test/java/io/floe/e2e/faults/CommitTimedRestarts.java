@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * server goes down: a fast shutdown, then a kill.
  */
 public final class CommitTimedRestarts implements AutoCloseable {
-  /** How often the manifests are counted: a commit takes tens of milliseconds. */
+  /** How often the manifests are looked at: a commit takes tens of milliseconds. */
   private static final Duration LOOK_INTERVAL = Duration.ofMillis(5);
 
   private final RestartablePostgres postgres;
