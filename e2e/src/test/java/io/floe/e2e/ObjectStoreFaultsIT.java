@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.e2e.broker.BrokerSpec;
 import io.floe.e2e.broker.KafkaBroker;
 import io.floe.e2e.broker.KafkaDistribution;
-import io.floe.e2e.check.ConsumedRecords;
 import io.floe.e2e.check.MainRows;
+import io.floe.e2e.check.ServedExactly;
 import io.floe.e2e.bench.LoadAverage;
 import io.floe.e2e.faults.BrokerRetries;
+import io.floe.e2e.faults.FaultKind;
 import io.floe.e2e.faults.FaultsScale;
 import io.floe.e2e.faults.FaultyObjectStore;
 import io.floe.e2e.faults.InjectedFaults;
@@ -19,7 +20,6 @@ import io.floe.e2e.floe.FloeDistribution;
 import io.floe.e2e.floe.KafkaView;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.workload.EvolvingWorkload;
-import io.floe.e2e.workload.ProducedRecords;
 import io.floe.e2e.workload.RegistryFormat;
 import io.floe.e2e.workload.Workloads;
 import io.floe.plugin.S3ProxyServer;
@@ -112,17 +112,17 @@ class ObjectStoreFaultsIT {
         typed.orders(BATCHES_PER_SEGMENT + 1);
         payments.awaitTieredBefore(broker, paymentsEnd, TIERING_TIMEOUT);
         orders.awaitTieredBefore(broker, ordersEnd, TIERING_TIMEOUT);
-        InjectedFaults copying = store.injected();
+        InjectedFaults<FaultKind, StoreOperation> copying = store.injected();
         Duration tieringTime = Duration.ofNanos(System.nanoTime() - start);
 
         long recordsChecked = 0;
         int passes = 0;
         do {
-          recordsChecked += assertServedExactly(broker, payments, mixed.produced());
-          recordsChecked += assertServedExactly(broker, orders, typed.produced());
+          recordsChecked += ServedExactly.assertAtBothIsolationLevels(broker, payments, mixed.produced(), READING_TIMEOUT);
+          recordsChecked += ServedExactly.assertAtBothIsolationLevels(broker, orders, typed.produced(), READING_TIMEOUT);
           passes++;
         } while (!store.injected().since(copying).kindsMissingOn(StoreOperation.READ).isEmpty() && passes < MAX_READING_PASSES);
-        InjectedFaults fetching = store.injected().since(copying);
+        InjectedFaults<FaultKind, StoreOperation> fetching = store.injected().since(copying);
         Duration consumingTime = Duration.ofNanos(System.nanoTime() - start).minus(tieringTime);
 
         Map<String, String> direct = catalog(s3.endpoint().toString());
@@ -140,24 +140,20 @@ class ObjectStoreFaultsIT {
             "fault kinds never injected on reads while consuming: " + fetching);
         assertTrue(copying.requests(StoreOperation.LIST) + fetching.requests(StoreOperation.LIST) > 0, "maintenance listed nothing");
 
-        ReliabilityReport report = new ReliabilityReport("Object-store faults", scale, FAULT_RATE, seed, view.size(),
-            recordsChecked, BrokerRetries.of(broker.logs()), copying, fetching, tieringTime, consumingTime,
-            LoadAverage.now().toString());
+        ReliabilityReport report = ReliabilityReport.of("Object-store faults", ReliabilityReport.conditions(scale, FAULT_RATE, seed))
+            .figure("segments tiered", view.size())
+            .figure("records checked (consumed from offset 0 and compared, both isolation levels, both topics)", recordsChecked)
+            .retries(BrokerRetries.of(broker.logs()))
+            .figure("tiering time", tieringTime)
+            .figure("consuming and checking time", consumingTime)
+            .figure("violations", 0)
+            .figure("load average at the end (1, 5, 15 min)", LoadAverage.now())
+            .faults("Faults injected while tiering", copying)
+            .faults("Faults injected while consuming", fetching);
         System.out.println(report.markdown());
         Optional.ofNullable(System.getProperty(REPORT_PROPERTY)).map(Path::of).ifPresent(report::writeTo);
       }
     }
-  }
-
-  /** Consumed from offset 0 at both isolation levels, exactly as produced; returns how many records were compared. */
-  private static long assertServedExactly(KafkaBroker broker, TieredTopic topic, ProducedRecords produced) {
-    long checked = 0;
-    for (IsolationLevel isolation : IsolationLevel.values()) {
-      ConsumedRecords consumed = ConsumedRecords.fromStart(broker, topic, isolation, READING_TIMEOUT);
-      consumed.assertExactly(produced);
-      checked += consumed.records().size();
-    }
-    return checked;
   }
 
   /** The catalog of FloeOnS3IT, its warehouse reached at {@code endpoint}: the faulty proxy for Floe, S3Proxy for the checks. */

@@ -48,7 +48,8 @@ public final class CatalogGateway implements AutoCloseable {
   record Request(String method, String path) {}
 
   /** An error or a delay the gateway gives the requests it matches, instead of or before the catalog's answer. */
-  private record Fault(Predicate<Request> matches, int status, String type, Duration delay) {}
+  /** A status and error type to answer with, or a delay before forwarding; after forwarding, when {@code applied}. */
+  private record Fault(Predicate<Request> matches, int status, String type, Duration delay, boolean applied) {}
 
   private final HttpsServer server;
   private final ExecutorService threads;
@@ -122,12 +123,20 @@ public final class CatalogGateway implements AutoCloseable {
 
   /** From now on, requests that {@code matches} are answered with {@code status} and an error of Iceberg's {@code type}. */
   void answer(Predicate<Request> matches, int status, String type) {
-    faults.add(new Fault(matches, status, type, Duration.ZERO));
+    faults.add(new Fault(matches, status, type, Duration.ZERO, false));
   }
 
   /** From now on, requests that {@code matches} are held for {@code delay} before they are forwarded. */
   void hold(Predicate<Request> matches, Duration delay) {
-    faults.add(new Fault(matches, 0, null, delay));
+    faults.add(new Fault(matches, 0, null, delay, false));
+  }
+
+  /**
+   * The next request that {@code matches} reaches the catalog, which does the work, and its answer
+   * is replaced with {@code status} and an error of Iceberg's {@code type}: a proxy in between failing once.
+   */
+  void answerOnceAfterApplying(Predicate<Request> matches, int status, String type) {
+    faults.add(new Fault(matches, status, type, Duration.ZERO, true));
   }
 
   /** Ends every fault: the catalog answers again. */
@@ -160,17 +169,34 @@ public final class CatalogGateway implements AutoCloseable {
       }
       // Read before any hold, so that a request held past the client's timeout still reaches the catalog.
       byte[] body = exchange.getRequestBody().readAllBytes();
+      Fault afterApplying = null;
       for (Fault fault : faults) {
         if (fault.matches().test(request)) {
-          if (fault.status() != 0) {
+          if (fault.applied()) {
+            afterApplying = fault;
+            faults.remove(fault);
+          } else if (fault.status() != 0) {
             error(exchange, fault.status(), fault.type(), "Injected by the test's gateway");
             return;
+          } else {
+            pause(fault.delay());
           }
-          pause(fault.delay());
         }
       }
       bearers.add(bearer);
-      forward(exchange, request, body);
+      HttpResponse<byte[]> response = forwarded(exchange, request, body);
+      if (afterApplying != null) {
+        error(exchange, afterApplying.status(), afterApplying.type(), "Injected by the test's gateway after the catalog's work");
+        return;
+      }
+      response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+      byte[] answer = response.body();
+      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+      if (answer.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(answer);
+        }
+      }
     }
   }
 
@@ -197,7 +223,8 @@ public final class CatalogGateway implements AutoCloseable {
     return expiry != null && clock.instant().isBefore(expiry);
   }
 
-  private void forward(HttpExchange exchange, Request original, byte[] body) throws IOException {
+  /** The catalog's answer to the request. */
+  private HttpResponse<byte[]> forwarded(HttpExchange exchange, Request original, byte[] body) throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(catalog.resolve(exchange.getRequestURI().toString()))
         .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
     exchange.getRequestHeaders().forEach((name, values) -> {
@@ -213,14 +240,7 @@ public final class CatalogGateway implements AutoCloseable {
       throw new IOException("Interrupted while forwarding", e);
     }
     answered.add(original);
-    response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
-    byte[] answer = response.body();
-    exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-    if (answer.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(answer);
-      }
-    }
+    return response;
   }
 
   private static String bearer(HttpExchange exchange) {

@@ -259,6 +259,22 @@ class RestCatalogTest {
   }
 
   @Test
+  void aCommitTheCatalogAppliedButAnsweredUnavailableStaysCommittedOnceWithItsFiles() throws Exception {
+    IcebergRemoteStorageManager rsm = configured(Map.of());
+    TieredSegment segment = tiered();
+    // Iceberg's REST client posts a commit answered 503 again, and the catalog refuses the repeat (409)
+    gateway.answerOnceAfterApplying(commits(), 503, "ServiceUnavailableException");
+
+    rsm.copyLogSegmentData(segment.metadata(), segment.data());
+
+    gateway.heal();
+    try (InputStream in = rsm.fetchLogSegment(segment.metadata(), 0)) {
+      assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+    }
+    assertEachOffsetOnceInMain(segment);
+  }
+
+  @Test
   void aServerErrorWhileLoadingTheTableFailsTheUploadRetriably() throws Exception {
     IcebergRemoteStorageManager rsm = configured(Map.of());
     TieredSegment segment = tiered();

@@ -9,11 +9,12 @@ import java.util.Locale;
  * @param partitions partitions of each topic
  * @param mixedRounds rounds of the mixed workload (every codec, transactions) on the untyped topic
  * @param typedBatchesPerVersion batches of each schema version on the typed topic
+ * @param catalogRestarts restarts of the catalog's database while segments are tiered
  */
-public record FaultsScale(String name, int partitions, int mixedRounds, int typedBatchesPerVersion) {
+public record FaultsScale(String name, int partitions, int mixedRounds, int typedBatchesPerVersion, int catalogRestarts) {
   public static final String PROPERTY = "faults.scale";
-  private static final FaultsScale SMOKE = new FaultsScale("smoke", 1, 1, 4);
-  private static final FaultsScale LONG = new FaultsScale("long", 3, 20, 50);
+  private static final FaultsScale SMOKE = new FaultsScale("smoke", 1, 1, 4, 4);
+  private static final FaultsScale LONG = new FaultsScale("long", 3, 20, 50, 20);
 
   /** The scale the system property names, {@code smoke} without it. */
   public static FaultsScale fromSystemProperty() {

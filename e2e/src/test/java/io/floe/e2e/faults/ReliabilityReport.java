@@ -5,53 +5,100 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The figures of a fault scenario that passed, as Markdown: what was injected while tiering and
- * while consuming, what the broker retried, and what was checked. Written only once every
- * invariant held, so its violations are zero.
+ * The figures of a fault scenario that passed, as a Markdown section: the conditions (scale, rate,
+ * seed), a table of figures (what was checked, what the broker retried, the times), and the faults
+ * injected. Written only once every invariant held, so its violations are zero. Each scenario has
+ * its section of the one report file.
  */
-public record ReliabilityReport(String scenario, FaultsScale scale, double rate, long seed, int segments,
-    long recordsChecked, BrokerRetries retries, InjectedFaults tiering, InjectedFaults consuming,
-    Duration tieringTime, Duration consumingTime, String loadAverage) {
+public final class ReliabilityReport {
+  private static final Pattern SECTION = Pattern.compile("(?m)^(?=# )");
 
-  public String markdown() {
-    return String.format(Locale.ROOT, """
-        # %s
+  private final String scenario;
+  private final String conditions;
+  private final Map<String, String> figures = new LinkedHashMap<>();
+  private final List<String> tables = new ArrayList<>();
 
-        Scale `%s`, fault rate %.0f %%, seed %d (replay with `-Dfaults.seed=%d`).
-
-        | figure | value |
-        |---|---:|
-        | segments tiered | %d |
-        | records checked (consumed from offset 0 and compared, both isolation levels, both topics) | %d |
-        | copies started by the broker (retries included) | %d |
-        | copies failed and retried by the broker | %d |
-        | remote reads failed (the consumer fetched again) | %d |
-        | tiering time | %d s |
-        | consuming and checking time | %d s |
-        | violations | 0 |
-        | load average at the end (1, 5, 15 min) | %s |
-
-        Faults injected while tiering:
-
-        %s
-        Faults injected while consuming:
-
-        %s""",
-        scenario, scale.name(), rate * 100, seed, seed, segments, recordsChecked, retries.copiesStarted(),
-        retries.copiesFailed(), retries.readsFailed(), tieringTime.toSeconds(), consumingTime.toSeconds(), loadAverage,
-        tiering.table(), consuming.table());
+  private ReliabilityReport(String scenario, String conditions) {
+    this.scenario = scenario;
+    this.conditions = conditions;
   }
 
-  /** Writes the report to {@code file}, replacing an older one. */
+  /** A report of {@code scenario} run under {@code conditions}, one Markdown paragraph. */
+  public static ReliabilityReport of(String scenario, String conditions) {
+    return new ReliabilityReport(scenario, conditions);
+  }
+
+  /** The conditions every scenario of a {@link FaultsScale} states. */
+  public static String conditions(FaultsScale scale, double rate, long seed) {
+    return String.format(Locale.ROOT, "Scale `%s`, fault rate %.0f %%, seed %d (replay with `-Dfaults.seed=%d`).",
+        scale.name(), rate * 100, seed, seed);
+  }
+
+  public ReliabilityReport figure(String name, Object value) {
+    figures.put(name, String.valueOf(value));
+    return this;
+  }
+
+  public ReliabilityReport figure(String name, Duration time) {
+    return figure(name, time.toSeconds() + " s");
+  }
+
+  /** The broker's copies and reads again, as {@link BrokerRetries} counts them. */
+  public ReliabilityReport retries(BrokerRetries retries) {
+    return figure("copies started by the broker (retries included)", retries.copiesStarted())
+        .figure("copies failed and retried by the broker", retries.copiesFailed())
+        .figure("remote reads failed (the consumer fetched again)", retries.readsFailed());
+  }
+
+  /** A table of faults injected, under {@code title} ("Faults injected while tiering"). */
+  public ReliabilityReport faults(String title, InjectedFaults<?, ?> injected) {
+    tables.add(title + ":\n\n" + injected.table());
+    return this;
+  }
+
+  public String markdown() {
+    StringBuilder text = new StringBuilder("# ").append(scenario).append("\n\n").append(conditions).append("\n\n")
+        .append("| figure | value |\n|---|---:|\n");
+    figures.forEach((name, value) -> text.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+    tables.forEach(table -> text.append('\n').append(table));
+    return text.toString();
+  }
+
+  /** Writes this report's section to {@code file}, replacing an older section of the same scenario and keeping the others. */
   public void writeTo(Path file) {
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, markdown());
+      String heading = "# " + scenario + "\n";
+      StringBuilder report = new StringBuilder();
+      boolean replaced = false;
+      if (Files.exists(file)) {
+        for (String section : SECTION.split(Files.readString(file))) {
+          if (section.startsWith(heading)) {
+            report.append(separated(markdown()));
+            replaced = true;
+          } else if (!section.isBlank()) {
+            report.append(separated(section));
+          }
+        }
+      }
+      if (!replaced) {
+        report.append(separated(markdown()));
+      }
+      Files.writeString(file, report.toString().stripTrailing() + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the reliability report to " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String separated(String section) {
+    return section.stripTrailing() + "\n\n";
   }
 }

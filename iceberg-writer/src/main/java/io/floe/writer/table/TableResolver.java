@@ -75,7 +75,7 @@ public final class TableResolver {
     Table table = catalog.loadTable(identifier);
     TopicTable resolved = tables.get(identifier);
     if (resolved != null && table instanceof BaseTable base) {
-      return new BaseTable(new ObservedOperations(new LockedOperations(base.operations(), resolved.lock()),
+      return new BaseTable(new ObservedOperations(new LockedOperations(reconciled(base), resolved.lock()),
           resolved.topic(), commits), base.name(), base.reporter());
     }
     return table;
@@ -125,12 +125,20 @@ public final class TableResolver {
     }
   }
 
-  /** The table with its commits heard by the listener, when the catalog's table lets its operations be wrapped. */
+  /**
+   * The table with its commits reconciled and heard by the listener, when the catalog's table lets
+   * its operations be wrapped.
+   */
   private Table observed(Table table, String topic) {
     if (table instanceof BaseTable base) {
-      return new BaseTable(new ObservedOperations(base.operations(), topic, commits), base.name(), base.reporter());
+      return new BaseTable(new ObservedOperations(reconciled(base), topic, commits), base.name(), base.reporter());
     }
     return table;
+  }
+
+  /** The table's operations, finding out whether a failed commit landed all the same. */
+  private static ReconciledOperations reconciled(BaseTable table) {
+    return new ReconciledOperations(table.operations(), table.name());
   }
 
   private static Table adopt(TableIdentifier identifier, Table table) {
