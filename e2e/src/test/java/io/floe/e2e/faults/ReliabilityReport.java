@@ -1,8 +1,5 @@
 package io.floe.e2e.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -45,13 +42,8 @@ public record ReliabilityReport(String scenario, FaultsScale scale, double rate,
         tiering.table(), consuming.table());
   }
 
-  /** Writes the report to {@code file}, replacing an older one. */
+  /** Writes the report into {@code file}, replacing this scenario's older one. */
   public void writeTo(Path file) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, markdown());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the reliability report to " + file + ": " + e.getMessage(), e);
-    }
+    ReportFile.write(file, scenario, markdown());
   }
 }
