@@ -34,6 +34,8 @@ import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
 import io.floe.writer.table.ValueSchemaEvolution;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -294,6 +296,12 @@ final class UploadAttempt {
       return UploadFailedException.retriable(segment, "the commit to table " + identifier + " has an unknown outcome",
           catalog, e);
     }
+    if (interrupted(e)) {
+      // The broker cancels a copy by interrupting it (a leadership change): the commit may have
+      // gone through before Iceberg noticed, so its files stay; orphan removal takes them if not.
+      return UploadFailedException.retriable(segment, "the upload was interrupted, the commit to table " + identifier
+          + " has an unknown outcome", catalog, e);
+    }
     written.deleteAll();
     if (e instanceof SegmentFormatException || e instanceof CorruptIndexException
         || e instanceof IncompatibleTableException || e instanceof CorruptManifestException) {
@@ -322,6 +330,20 @@ final class UploadAttempt {
    */
   private static boolean unanswered(RuntimeException e) {
     return e instanceof RESTException && e.getCause() instanceof IOException;
+  }
+
+  /** Whether the thread was interrupted, or the failure comes of an interruption (Iceberg's {@code Tasks} wraps it). */
+  private static boolean interrupted(RuntimeException e) {
+    if (Thread.currentThread().isInterrupted()) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException || cause instanceof InterruptedIOException
+          || cause instanceof ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private UploadStep commitTable() {

@@ -62,6 +62,28 @@ class AnalystViewTest {
   }
 
   @Test
+  void aCopyInterruptedAfterItsCommitKeepsTheFilesMainReferences() throws Exception {
+    TieredSegment segment = TieredSegment.everyKind(dir, "orders", 0, 0);
+    Files.createDirectories(dir.resolve("warehouse"));
+    IcebergRemoteStorageManager rsm = managed(Map.of("iceberg.catalog.catalog-impl", UnknownOutcomeCatalog.class.getName(),
+        "iceberg.catalog.uri", "jdbc:sqlite:" + dir.resolve("warehouse").resolve("floe-catalog.db")));
+    rsm.copyLogSegmentData(TieredSegment.incompressible(dir.resolve("warm-up"), "orders", 1, 1).metadata(),
+        TieredSegment.incompressible(dir.resolve("warm-up"), "orders", 1, 1).data());
+    UnknownOutcomeCatalog.interruptAfterNextCommit();
+
+    assertThrows(RetriableRemoteStorageException.class, () -> rsm.copyLogSegmentData(segment.metadata(), segment.data()));
+    Thread.interrupted(); // the broker's copy thread ends its task; this one goes on
+
+    // reading main opens every data file it references: none may be gone
+    Set<Long> committed = mainOffsets("orders", 0);
+    assertFalse(committed.isEmpty(), "the interrupted commit is in the table");
+    TieredSegment retry = segment.retriedWithId(org.apache.kafka.common.Uuid.randomUuid());
+    rsm.copyLogSegmentData(retry.metadata(), retry.data());
+    assertEquals(committed, mainOffsets("orders", 0));
+    assertServedWhole(rsm, retry);
+  }
+
+  @Test
   void mainHoldsNeitherControlRecordsNorAbortedData() throws Exception {
     // everyKind: 17-19 committed, 20 its marker; 21-22 aborted, 23 its marker.
     TieredSegment segment = TieredSegment.everyKind(dir, "orders", 0, 0);

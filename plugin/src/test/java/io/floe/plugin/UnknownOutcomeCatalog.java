@@ -17,9 +17,19 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  */
 public final class UnknownOutcomeCatalog extends JdbcCatalog {
   private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+  private static final AtomicInteger INTERRUPTIONS_LEFT = new AtomicInteger();
 
   static void failAfterNextCommits(int count) {
     FAILURES_LEFT.set(count);
+  }
+
+  /**
+   * The next commit is written, then its thread interrupted, as the broker interrupts a copy it
+   * cancels on a leadership change: Iceberg's {@code Tasks} then sets the interrupt flag again and
+   * throws a {@code RuntimeException} caused by the {@code InterruptedException}.
+   */
+  static void interruptAfterNextCommit() {
+    INTERRUPTIONS_LEFT.set(1);
   }
 
   @Override
@@ -31,6 +41,10 @@ public final class UnknownOutcomeCatalog extends JdbcCatalog {
     @Override
     public void commit(TableMetadata base, TableMetadata metadata) {
       delegate.commit(base, metadata);
+      if (INTERRUPTIONS_LEFT.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+        Thread.currentThread().interrupt();
+        throw new RuntimeException(new InterruptedException("the broker cancelled the copy"));
+      }
       if (FAILURES_LEFT.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
         throw new CommitStateUnknownException(new RuntimeException("connection reset after the commit was written"));
       }

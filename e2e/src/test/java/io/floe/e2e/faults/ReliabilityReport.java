@@ -1,8 +1,5 @@
 package io.floe.e2e.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The figures of a fault scenario that passed, as a Markdown section: the conditions (scale, rate,
@@ -19,8 +15,6 @@ import java.util.regex.Pattern;
  * its section of the one report file.
  */
 public final class ReliabilityReport {
-  private static final Pattern SECTION = Pattern.compile("(?m)^(?=# )");
-
   private final String scenario;
   private final String conditions;
   private final Map<String, String> figures = new LinkedHashMap<>();
@@ -74,31 +68,6 @@ public final class ReliabilityReport {
 
   /** Writes this report's section to {@code file}, replacing an older section of the same scenario and keeping the others. */
   public void writeTo(Path file) {
-    try {
-      Files.createDirectories(file.getParent());
-      String heading = "# " + scenario + "\n";
-      StringBuilder report = new StringBuilder();
-      boolean replaced = false;
-      if (Files.exists(file)) {
-        for (String section : SECTION.split(Files.readString(file))) {
-          if (section.startsWith(heading)) {
-            report.append(separated(markdown()));
-            replaced = true;
-          } else if (!section.isBlank()) {
-            report.append(separated(section));
-          }
-        }
-      }
-      if (!replaced) {
-        report.append(separated(markdown()));
-      }
-      Files.writeString(file, report.toString().stripTrailing() + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the reliability report to " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String separated(String section) {
-    return section.stripTrailing() + "\n\n";
+    ReportFile.write(file, scenario, markdown());
   }
 }

@@ -34,6 +34,7 @@ import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.SnapshotUtil;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A topic's Kafka view in the embedded default's warehouse, read as the broker's fetches read it:
@@ -59,6 +60,21 @@ public final class KafkaView {
           segment.segmentId(), manifest.files().stream().map(DataFileRef::location).collect(Collectors.toCollection(TreeSet::new))));
     }
     return files;
+  }
+
+  /**
+   * The segment manifests of {@code topic} whose whole segment lies before its partition's offset
+   * in {@code logStart}: segments Kafka's retention deleted, their manifests left behind.
+   */
+  public static Set<String> manifestsBefore(Path warehouse, String topic, Map<TopicPartition, Long> logStart) {
+    ManifestStore store = new ManifestStore(new LocalFileIO(), warehouse.toUri() + "_floe/manifests");
+    Set<String> left = new TreeSet<>();
+    for (SegmentRef listed : store.segments(topic)) {
+      store.read(listed).map(manifest -> ((SegmentManifest) manifest).segment())
+          .filter(segment -> segment.endOffset() < logStart.get(new TopicPartition(topic, segment.partition())))
+          .ifPresent(segment -> left.add(segment.toString()));
+    }
+    return left;
   }
 
   /** The segments of {@code view} (as {@link #filesBySegment}) whose manifests list at least one of {@code files}. */

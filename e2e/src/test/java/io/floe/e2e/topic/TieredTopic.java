@@ -23,35 +23,44 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * A topic with tiered storage on, by default with tiny segments ({@link SegmentSize.Batches}) so
  * that a few kilobytes already make several tiered segments. Local copies go as soon as they are
- * tiered; remote ones are kept. With several
+ * tiered; remote ones are kept, unless {@link #withRetentionBytes} bounds the log. With several
  * replicas, a write is acknowledged once two of them have it ({@code min.insync.replicas}), so
  * that any one broker may fail without losing an acknowledged record.
  */
-public record TieredTopic(String name, int partitions, SegmentSize segments, int replicationFactor) {
+public record TieredTopic(String name, int partitions, SegmentSize segments, int replicationFactor, long retentionBytes) {
   private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
   private static final int MIN_IN_SYNC_REPLICAS = 2;
+  private static final long UNBOUNDED = -1;
 
   public static TieredTopic named(String name, int batchesPerSegment) {
-    return new TieredTopic(name, 1, new SegmentSize.Batches(batchesPerSegment), 1);
+    return new TieredTopic(name, 1, new SegmentSize.Batches(batchesPerSegment), 1, UNBOUNDED);
   }
 
   /** A topic whose segments roll at {@code segmentBytes}, as on a production broker. */
   public static TieredTopic withSegmentBytes(String name, long segmentBytes) {
-    return new TieredTopic(name, 1, new SegmentSize.Bytes(segmentBytes), 1);
+    return new TieredTopic(name, 1, new SegmentSize.Bytes(segmentBytes), 1, UNBOUNDED);
   }
 
   /** A topic whose segments roll once {@code age} old ({@code segment.ms}), as for a table kept fresh. */
   public static TieredTopic rollingEvery(String name, Duration age) {
-    return new TieredTopic(name, 1, new SegmentSize.Age(age), 1);
+    return new TieredTopic(name, 1, new SegmentSize.Age(age), 1, UNBOUNDED);
   }
 
   public TieredTopic withPartitions(int count) {
-    return new TieredTopic(name, count, segments, replicationFactor);
+    return new TieredTopic(name, count, segments, replicationFactor, retentionBytes);
   }
 
   public TieredTopic withReplicationFactor(int replicas) {
-    return new TieredTopic(name, partitions, segments, replicas);
+    return new TieredTopic(name, partitions, segments, replicas, retentionBytes);
+  }
+
+  /**
+   * Each partition's log, local and remote together, kept to about {@code bytes}
+   * ({@code retention.bytes}): the broker deletes the oldest remote segments as new ones come.
+   */
+  public TieredTopic withRetentionBytes(long bytes) {
+    return new TieredTopic(name, partitions, segments, replicationFactor, bytes);
   }
 
   public Map<String, String> configs() {
@@ -61,6 +70,7 @@ public record TieredTopic(String name, int partitions, SegmentSize segments, int
         "local.retention.ms", "1000",
         "local.retention.bytes", "1",
         "retention.ms", "-1",
+        "retention.bytes", Long.toString(retentionBytes),
         "min.insync.replicas", Integer.toString(Math.min(replicationFactor, MIN_IN_SYNC_REPLICAS))));
     return Map.copyOf(configs);
   }
