@@ -1,5 +1,7 @@
 package io.floe.plugin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
@@ -13,14 +15,17 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 /**
  * A JDBC catalog whose next commits succeed and then fail as if the answer was lost on the way
  * back, as a network failure after the catalog's write does: the commit is in the catalog, and the
- * writer hears {@link CommitStateUnknownException}. Armed with {@link #failAfterNextCommits}.
+ * writer hears {@link CommitStateUnknownException}; the catalog stays unreachable for the refresh
+ * right after, so that the writer cannot find out either. Armed with {@link #failAfterNextCommits}.
  */
 public final class UnknownOutcomeCatalog extends JdbcCatalog {
   private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
   private static final AtomicInteger INTERRUPTIONS_LEFT = new AtomicInteger();
+  private static final AtomicInteger UNANSWERED_REFRESHES = new AtomicInteger();
 
   static void failAfterNextCommits(int count) {
     FAILURES_LEFT.set(count);
+    UNANSWERED_REFRESHES.set(0);
   }
 
   /**
@@ -46,6 +51,7 @@ public final class UnknownOutcomeCatalog extends JdbcCatalog {
         throw new RuntimeException(new InterruptedException("the broker cancelled the copy"));
       }
       if (FAILURES_LEFT.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+        UNANSWERED_REFRESHES.set(1);
         throw new CommitStateUnknownException(new RuntimeException("connection reset after the commit was written"));
       }
     }
@@ -57,6 +63,9 @@ public final class UnknownOutcomeCatalog extends JdbcCatalog {
 
     @Override
     public TableMetadata refresh() {
+      if (UNANSWERED_REFRESHES.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+        throw new UncheckedIOException(new IOException("connection refused: the catalog is unreachable"));
+      }
       return delegate.refresh();
     }
 
