@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.iceberg.BaseTable;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,12 +62,11 @@ class CommitAttemptsTest {
   }
 
   /** A catalog whose tables let another writer commit right after one chosen refresh: a race, made certain. */
-  private static final class RacingCatalog implements Catalog {
-    private final Catalog catalog;
+  private static final class RacingCatalog extends SteppingCatalog {
     private final AtomicReference<Runnable> race = new AtomicReference<>();
 
     RacingCatalog(Catalog catalog) {
-      this.catalog = catalog;
+      super(catalog);
     }
 
     void nextRefreshRacedBy(Runnable commit) {
@@ -78,24 +74,8 @@ class CommitAttemptsTest {
     }
 
     @Override
-    public Table loadTable(TableIdentifier identifier) {
-      BaseTable table = (BaseTable) catalog.loadTable(identifier);
-      return new BaseTable(new RacingOperations(table.operations()), table.name());
-    }
-
-    @Override
-    public List<TableIdentifier> listTables(Namespace namespace) {
-      return catalog.listTables(namespace);
-    }
-
-    @Override
-    public boolean dropTable(TableIdentifier identifier, boolean purge) {
-      return catalog.dropTable(identifier, purge);
-    }
-
-    @Override
-    public void renameTable(TableIdentifier from, TableIdentifier to) {
-      catalog.renameTable(from, to);
+    TableOperations stepping(TableOperations operations) {
+      return new RacingOperations(operations);
     }
 
     private final class RacingOperations extends ForwardingOperations {

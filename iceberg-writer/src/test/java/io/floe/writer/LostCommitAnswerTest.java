@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
-import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.Namespace;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Test;
@@ -62,12 +59,11 @@ class LostCommitAnswerTest {
   }
 
   /** A catalog whose next commit, once armed, is applied and then refused as its client's repeat of it would be. */
-  private static final class RepeatingCatalog implements Catalog {
-    private final Catalog catalog;
+  private static final class RepeatingCatalog extends SteppingCatalog {
     private final AtomicBoolean repeatNext = new AtomicBoolean();
 
     RepeatingCatalog(Catalog catalog) {
-      this.catalog = catalog;
+      super(catalog);
     }
 
     void repeatNextCommit() {
@@ -75,24 +71,8 @@ class LostCommitAnswerTest {
     }
 
     @Override
-    public Table loadTable(TableIdentifier identifier) {
-      BaseTable table = (BaseTable) catalog.loadTable(identifier);
-      return new BaseTable(new RepeatingOperations(table.operations()), table.name());
-    }
-
-    @Override
-    public List<TableIdentifier> listTables(Namespace namespace) {
-      return catalog.listTables(namespace);
-    }
-
-    @Override
-    public boolean dropTable(TableIdentifier identifier, boolean purge) {
-      return catalog.dropTable(identifier, purge);
-    }
-
-    @Override
-    public void renameTable(TableIdentifier from, TableIdentifier to) {
-      catalog.renameTable(from, to);
+    TableOperations stepping(TableOperations operations) {
+      return new RepeatingOperations(operations);
     }
 
     private final class RepeatingOperations extends ForwardingOperations {
