@@ -27,14 +27,23 @@ public final class ContentChecksum {
   /** A stream that passes the records on as they are written, call for call, and sums them. */
   static OutputStream summing(OutputStream records, CRC32C sum) {
     return new OutputStream() {
+      // Records arrive a varint byte at a time, as the producer writes them: single bytes are
+      // summed in runs, since a CRC call per byte costs more than the byte.
+      private final byte[] pending = new byte[64];
+      private int count;
+
       @Override
       public void write(int b) throws IOException {
-        sum.update(b);
+        pending[count++] = (byte) b;
+        if (count == pending.length) {
+          sumPending();
+        }
         records.write(b);
       }
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
+        sumPending();
         sum.update(b, off, len);
         records.write(b, off, len);
       }
@@ -47,7 +56,13 @@ public final class ContentChecksum {
       // Closing only closes: an extra flush could end a compressed block early and change its bytes.
       @Override
       public void close() throws IOException {
+        sumPending();
         records.close();
+      }
+
+      private void sumPending() {
+        sum.update(pending, 0, count);
+        count = 0;
       }
     };
   }
