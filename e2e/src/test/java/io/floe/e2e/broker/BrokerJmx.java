@@ -8,8 +8,6 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +29,7 @@ import javax.management.remote.JMXServiceURL;
  */
 public record BrokerJmx(int port) {
   static BrokerJmx free() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(BrokerPorts.LOOPBACK))) {
-      return new BrokerJmx(socket.getLocalPort());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot find a free port on " + BrokerPorts.LOOPBACK, e);
-    }
+    return new BrokerJmx(LoopbackPorts.free());
   }
 
   /** The broker JVM's options that start the agent; the RMI objects share its port, so one port is all. */

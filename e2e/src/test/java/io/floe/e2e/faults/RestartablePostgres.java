@@ -1,5 +1,6 @@
 package io.floe.e2e.faults;
 
+import io.floe.e2e.broker.LoopbackPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +40,11 @@ public final class RestartablePostgres implements AutoCloseable {
     this.server = server;
   }
 
-  /** A new server with its data in {@code data}, on a free port. */
+  /** A new server with its data in {@code data}, on a free port that it keeps across restarts. */
   public static RestartablePostgres start(Path data) {
     try {
-      return new RestartablePostgres(data, EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start());
+      return new RestartablePostgres(data, EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+          .setPort(LoopbackPorts.free()).start());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start PostgreSQL in " + data + ": " + e.getMessage(), e);
     }
