@@ -127,6 +127,7 @@ public final class EvolvingWorkload {
   /** Sends one batch to partition 0 and waits for every record's acknowledgement. */
   private void send(Producer<byte[], byte[]> producer, List<Content> batch) {
     List<Future<RecordMetadata>> sends = new ArrayList<>();
+    long firstTimestamp = clock;
     for (Content content : batch) {
       sends.add(producer.send(new ProducerRecord<>(topic.name(), 0, clock++, content.key(), content.value(), content.headers())));
     }
@@ -135,7 +136,8 @@ public final class EvolvingWorkload {
     for (int i = 0; i < batch.size(); i++) {
       Content content = batch.get(i);
       RecordMetadata metadata = acknowledgement(sends.get(i));
-      acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), metadata.timestamp(),
+      // the record's own CreateTime, not the acknowledgement's (see Workloads.send)
+      acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), firstTimestamp + i,
           TimestampType.CREATE_TIME, content.key(), content.value(), content.headers(), TransactionOutcome.NONE));
       written.put(metadata.offset(), content.written());
     }

@@ -226,7 +226,9 @@ public final class Workloads {
     for (int i = 0; i < records.size(); i++) {
       ProducerRecord<byte[], byte[]> record = records.get(i);
       RecordMetadata metadata = acknowledgement(sends.get(i));
-      acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), metadata.timestamp(),
+      // The record's own CreateTime: an acknowledgement that answers a retry of a batch the broker
+      // already has (Kafka 4.3) carries the batch's largest timestamp as a log-append time instead.
+      acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), record.timestamp(),
           TimestampType.CREATE_TIME, record.key(), record.value(), List.of(record.headers().toArray()), outcome));
     }
     return acknowledged;
