@@ -2,6 +2,7 @@ package io.floe.writer;
 
 import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.manifest.CorruptManifestException;
+import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.registry.SchemaRegistryException;
@@ -55,6 +56,8 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.RESTException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.types.Types;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One attempt to upload one segment, in steps that go one way (docs/architecture.md §6):
@@ -65,6 +68,8 @@ import org.apache.iceberg.types.Types;
  * what the attempt wrote is taken back when it fails before its commit.
  */
 final class UploadAttempt {
+  private static final Logger LOG = LoggerFactory.getLogger(UploadAttempt.class);
+
   private final SegmentUpload upload;
   private final SegmentRef segment;
   private final TableIdentifier identifier;
@@ -100,7 +105,7 @@ final class UploadAttempt {
     TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
     ValueTyper values = upload.values();
     List<WriterSchema> writers = in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
-    List<AbortedTransaction> aborted = in(new UploadStep("cannot read the transaction index",
+    List<AbortedTransaction> indexed = in(new UploadStep("cannot read the transaction index",
         upload.segmentFile().toString()), () -> upload.indexes().transactionIndex()
         .map(TransactionIndex::abortedTransactions).orElse(List.of()));
     TransactionMarkers markers = in(readSegment(), () -> TransactionMarkers.read(upload.segmentFile()));
@@ -114,12 +119,17 @@ final class UploadAttempt {
       }
       evolveForWriters(latest, writers);
       return Optional.of(in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces",
-          catalog), () -> MainRows.of(latest, segment, aborted)));
+          catalog), () -> MainRows.of(latest, segment, indexed)));
     }));
     if (before.isEmpty()) {
       return committedEarlier(table);
     }
     MainRows main = before.get();
+    List<AbortedTransaction> leftOut = main.pending().abortsLeftOut(indexed, markers);
+    List<AbortedTransaction> aborted = new ArrayList<>(indexed);
+    aborted.addAll(leftOut);
+    KafkaIndexes indexes = in(new UploadStep("cannot add the aborts it left out to the transaction index",
+        upload.segmentFile().toString()), () -> withAbortsLeftOut(main.pending(), leftOut));
     List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
         "table " + identifier), () -> bind(main, writers));
     AnalystRows analystRows = new AnalystRows(aborted, markers, main.inRange());
@@ -135,7 +145,7 @@ final class UploadAttempt {
     SegmentManifest manifest = in(new UploadStep("cannot describe the segment in its manifest",
         manifests.location(segment)), () -> new SegmentManifest(segment, identifier.toString(),
         SchemaParser.toJson(main.view().schema()), bound.stream().map(BoundWriter::manifestEntry).toList(),
-        data.files().stream().map(WrittenFile::ref).toList(), data.batches(), upload.indexes()));
+        data.files().stream().map(WrittenFile::ref).toList(), data.batches(), indexes));
     SegmentCommit commit = in(new UploadStep("cannot read the footers of the files of transactions the segment "
         + "commits", "table " + identifier), () -> commitOf(main, data, pending, replaced, deletes));
     if (!in(refreshTable(), () -> commit(table, manifest, commit, main.pending()))) {
@@ -144,6 +154,23 @@ final class UploadAttempt {
       return committedEarlier(table);
     }
     return new UploadReport(manifest, upload.values().stats(), pending.next());
+  }
+
+  /**
+   * The broker's indexes, with the aborts its transaction index left out added to it. The last
+   * stable offset of each added entry is the partition's first pending row: no transaction Floe
+   * knows open at the marker began earlier.
+   */
+  private KafkaIndexes withAbortsLeftOut(PendingTransactions pending, List<AbortedTransaction> leftOut) {
+    if (leftOut.isEmpty()) {
+      return upload.indexes();
+    }
+    LOG.warn("The transaction index of segment {} of {}-{} (offsets {}-{}) leaves out the aborts of {}: the broker "
+        + "did not know these transactions were open (it rebuilt its producer state from a log that starts after they "
+        + "began). Floe adds them, so that read_committed consumers and the table's main branch leave their records out",
+        segment.segmentId(), segment.topic(), segment.partition(), segment.startOffset(), segment.endOffset(), leftOut);
+    return upload.indexes().withTransactionIndex(TransactionIndex.adding(upload.indexes().transactionIndex(), leftOut,
+        pending.firstOffset().orElseThrow()));
   }
 
   /** Evolves the table's schema to hold the columns of the segment's writer schemas, before any row is written. */

@@ -37,6 +37,9 @@ import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.internal.ControlRecordType;
 import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.apache.kafka.server.log.remote.storage.RemoteStorageException;
+import org.apache.kafka.server.log.remote.storage.RemoteStorageManager.IndexType;
+import org.apache.kafka.storage.internals.log.AbortedTxn;
+import org.apache.kafka.storage.internals.log.TransactionIndex;
 import org.apache.kafka.server.log.remote.storage.RetriableRemoteStorageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,48 @@ class AnalystViewTest {
         table("orders").properties().toString());
     assertServedWhole(rsm, first);
     assertServedWhole(rsm, second);
+  }
+
+  @Test
+  void anAbortTheBrokersTransactionIndexLeavesOutStillKeepsItsTransactionOutOfMain() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+
+    // the index of a broker that rebuilt its producer state from offset 5: it knows no open transaction
+    TieredSegment second = tiered("second", 5, 7, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(5, 1))
+        .marker(ControlRecordType.ABORT, SampleRecords.T0 + 100)
+        .plain(Compression.NONE, records(7, 1)));
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    assertEquals(Set.of(0L, 1L, 5L, 7L), mainOffsets("orders", 0));
+    assertServedWhole(rsm, second);
+  }
+
+  @Test
+  void theServedTransactionIndexListsAnAbortTheBrokersIndexLeftOut() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    TieredSegment second = tiered("second", 5, 7, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(5, 1))
+        .marker(ControlRecordType.ABORT, SampleRecords.T0 + 100)
+        .plain(Compression.NONE, records(7, 1)));
+    rsm.copyLogSegmentData(second.metadata(), second.data());
+
+    // as the broker reads it for a read_committed fetch of offsets 2-7 (RemoteLogManager)
+    Path served = dir.resolve("served.txnindex");
+    try (InputStream in = rsm.fetchIndex(second.metadata(), IndexType.TRANSACTION)) {
+      Files.write(served, in.readAllBytes());
+    }
+    try (TransactionIndex index = new TransactionIndex(5, served.toFile())) {
+      List<AbortedTxn> aborted = index.collectAbortedTxns(2, 8).abortedTransactions();
+      assertEquals(1, aborted.size(), aborted.toString());
+      assertEquals(KafkaSegment.PRODUCER_ID, aborted.get(0).producerId());
+      assertEquals(2, aborted.get(0).firstOffset());
+      assertEquals(6, aborted.get(0).lastOffset());
+    }
   }
 
   @Test

@@ -17,6 +17,11 @@ public record PendingTransaction(long producerId, List<PendingFile> files) {
     return files.stream().mapToLong(PendingFile::rowCount).sum();
   }
 
+  /** The offset of its first pending row. */
+  long firstOffset() {
+    return files.stream().mapToLong(PendingFile::firstOffset).min().orElse(Long.MAX_VALUE);
+  }
+
   /** The first offset of the earliest segment its pending rows come from. */
   long firstSegmentStart() {
     return files.stream().mapToLong(PendingFile::segmentStart).min().orElse(Long.MAX_VALUE);

@@ -1,5 +1,6 @@
 package io.floe.writer.pending;
 
+import io.floe.translator.format.TransactionOutcome;
 import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.segment.TransactionMarkers;
 import java.util.ArrayList;
@@ -91,10 +92,31 @@ public record PendingTransactions(int partition, Map<Long, PendingTransaction> b
   }
 
   /**
+   * The aborts of pending transactions that the segment's markers state and its transaction index
+   * {@code indexed} leaves out, each from the transaction's first pending row to its marker. A
+   * broker that rebuilt its producer state from a local log starting after such a transaction began
+   * (tiered storage deletes older segments locally) does not know it is open when its abort marker
+   * comes, and indexes no abort; Floe, which holds its rows pending, does.
+   */
+  public List<AbortedTransaction> abortsLeftOut(List<AbortedTransaction> indexed, TransactionMarkers markers) {
+    List<AbortedTransaction> leftOut = new ArrayList<>();
+    for (PendingTransaction transaction : byProducer.values()) {
+      OptionalLong marker = markers.first(transaction.producerId());
+      if (marker.isPresent()
+          && markers.outcome(transaction.producerId(), marker.getAsLong()).equals(Optional.of(TransactionOutcome.ABORT))
+          && !abortedAt(indexed, transaction.producerId(), marker.getAsLong())) {
+        leftOut.add(new AbortedTransaction(transaction.producerId(), transaction.firstOffset(), marker.getAsLong()));
+      }
+    }
+    return leftOut;
+  }
+
+  /**
    * The change an upload of the segment [start, end] makes: its offsets supersede what earlier
    * uploads of other segments left pending there; each producer's first marker in it ends that
-   * producer's pending transaction (an abort if the transaction index lists it, a commit
-   * otherwise); and the rows it leaves pending, by producer, are added.
+   * producer's pending transaction (an abort if {@code aborted} lists it, a commit otherwise: the
+   * index's aborts with those it {@linkplain #abortsLeftOut left out}); and the rows it leaves
+   * pending, by producer, are added.
    */
   public PendingChange advance(String segmentId, long start, long end, TransactionMarkers markers,
       List<AbortedTransaction> aborted, Map<Long, List<PendingFile>> written) {

@@ -1,6 +1,7 @@
 package io.floe.translator.segment;
 
 import io.floe.translator.format.BatchAttributes;
+import io.floe.translator.format.TransactionOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,17 +12,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Where a segment's transaction markers are, by producer: the offsets at which the transaction
  * coordinator ended a transaction of that producer in this partition. A transactional record whose
  * producer has no marker after it in the segment belongs to a transaction whose outcome is in a
- * later segment. Whether a marker commits or aborts is the transaction index's to say: it lists
- * every abort marker of the segment.
+ * later segment. Each marker's outcome is read from its control record: the transaction index
+ * lists only the aborts whose transaction the broker knew was open, and a broker that rebuilt its
+ * producer state from a local log starting after a transaction began does not know it.
  *
- * <p>Found from batch headers alone, a small read per batch, before the segment's rows are
- * written. Framing is the full read's to check: a walk that meets a damaged header stops there,
+ * <p>Found from batch headers and control records alone, a small read per batch, before the
+ * segment's rows are written. Framing is the full read's to check: a walk that meets a damaged header stops there,
  * and the full read then fails the upload.
  */
 public final class TransactionMarkers {
@@ -37,29 +40,34 @@ public final class TransactionMarkers {
   /** The smallest entry size of any magic (a v0 message). */
   private static final int SMALLEST_ENTRY = 14;
 
-  private final Map<Long, long[]> byProducer;
+  /** A marker at {@code offset}; its outcome is empty when its control record cannot tell (compressed, damaged). */
+  private record Marker(long offset, Optional<TransactionOutcome> outcome) {}
 
-  private TransactionMarkers(Map<Long, long[]> byProducer) {
+  private final Map<Long, List<Marker>> byProducer;
+
+  private TransactionMarkers(Map<Long, List<Marker>> byProducer) {
     this.byProducer = byProducer;
   }
 
   /** The markers of the segment file, in offset order per producer. */
   public static TransactionMarkers read(Path segment) {
-    Map<Long, List<Long>> found = new HashMap<>();
+    Map<Long, List<Marker>> found = new HashMap<>();
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
       long size = channel.size();
       long position = 0;
       while (size - position >= UP_TO_MAGIC) {
-        ByteBuffer header = ByteBuffer.allocate((int) Math.min(HEADER_BYTES, size - position));
+        ByteBuffer header = ByteBuffer.allocate((int) Math.min(TransactionOutcome.READ_BYTES, size - position));
         readFully(channel, header, position);
         int batchSize = header.getInt(SIZE);
         if (batchSize < SMALLEST_ENTRY) {
           break;
         }
-        if (header.get(MAGIC) >= MAGIC_V2 && header.limit() == HEADER_BYTES) {
+        if (header.get(MAGIC) >= MAGIC_V2 && header.limit() >= HEADER_BYTES) {
           BatchAttributes attributes = new BatchAttributes(header.getShort(ATTRIBUTES));
           if (attributes.isControl() && attributes.isTransactional()) {
-            found.computeIfAbsent(header.getLong(PRODUCER_ID), id -> new ArrayList<>()).add(header.getLong(0));
+            header.limit((int) Math.min(header.limit(), 12L + batchSize));
+            found.computeIfAbsent(header.getLong(PRODUCER_ID), id -> new ArrayList<>())
+                .add(new Marker(header.getLong(0), TransactionOutcome.of(header.rewind())));
           }
         }
         position += 12L + batchSize;
@@ -68,9 +76,7 @@ public final class TransactionMarkers {
       throw new UncheckedIOException("Cannot read the transaction markers of segment " + segment + ": "
           + e.getMessage(), e);
     }
-    Map<Long, long[]> markers = new HashMap<>();
-    found.forEach((producer, offsets) -> markers.put(producer, offsets.stream().mapToLong(Long::longValue).toArray()));
-    return new TransactionMarkers(markers);
+    return new TransactionMarkers(found);
   }
 
   private static void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
@@ -83,15 +89,18 @@ public final class TransactionMarkers {
 
   /** The offset of the producer's first marker after {@code offset} in the segment, if it has one. */
   public OptionalLong after(long producerId, long offset) {
-    long[] offsets = byProducer.get(producerId);
-    if (offsets != null) {
-      for (long marker : offsets) {
-        if (marker > offset) {
-          return OptionalLong.of(marker);
-        }
+    for (Marker marker : byProducer.getOrDefault(producerId, List.of())) {
+      if (marker.offset() > offset) {
+        return OptionalLong.of(marker.offset());
       }
     }
     return OptionalLong.empty();
+  }
+
+  /** What the producer's marker at {@code offset} says, if it has one there that tells. */
+  public Optional<TransactionOutcome> outcome(long producerId, long offset) {
+    return byProducer.getOrDefault(producerId, List.of()).stream().filter(marker -> marker.offset() == offset)
+        .findFirst().flatMap(Marker::outcome);
   }
 
   /** The offset of the producer's first marker in the segment, if it has one. */

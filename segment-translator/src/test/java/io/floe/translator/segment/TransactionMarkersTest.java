@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floe.translator.KafkaSegment;
 import io.floe.translator.SampleRecords;
+import io.floe.translator.format.TransactionOutcome;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.kafka.common.compress.Compression;
@@ -15,7 +17,7 @@ import org.apache.kafka.common.record.internal.RecordBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A segment's transaction markers, found from batch headers: which producer's transaction ended where. */
+/** A segment's transaction markers, found from batch headers: which producer's transaction ended where, and how. */
 class TransactionMarkersTest {
   @TempDir
   Path dir;
@@ -54,6 +56,20 @@ class TransactionMarkersTest {
     assertEquals(OptionalLong.of(2), markers.after(2, 1));
     assertEquals(OptionalLong.of(5), markers.after(2, 2));
     assertEquals(OptionalLong.empty(), markers.first(3));
+  }
+
+  @Test
+  void eachMarkerSaysWhetherItCommitsOrAbortsFromItsControlRecord() {
+    TransactionMarkers markers = markers(segment -> segment
+        .transactional(1, Compression.NONE, 0, records(0, 1))
+        .marker(1, ControlRecordType.ABORT, SampleRecords.T0)
+        .transactional(1, compression("zstd"), 0, records(2, 1))
+        .marker(1, ControlRecordType.COMMIT, SampleRecords.T0));
+
+    assertEquals(Optional.of(TransactionOutcome.ABORT), markers.outcome(1, 1));
+    assertEquals(Optional.of(TransactionOutcome.COMMIT), markers.outcome(1, 3));
+    assertEquals(Optional.empty(), markers.outcome(1, 2), "a data batch is no marker");
+    assertEquals(Optional.empty(), markers.outcome(2, 1), "another producer's marker is not this one's");
   }
 
   @Test
