@@ -62,10 +62,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One attempt to upload one segment, in steps that go one way (docs/architecture.md §6):
  * resolve the table, give it the columns of the values' writer schemas, see what {@code main}
- * holds of the segment and which transactions are pending, write the data files, settle the
- * pending transactions the segment ends, write the delete files, then write the manifest and
- * commit. Each step runs {@link #in named} so that a failure says what was being done and where;
- * what the attempt wrote is taken back when it fails before its commit.
+ * holds of the segment and which transactions are pending (and which aborts of them the segment's
+ * transaction index left out), write the data files, settle the pending transactions the segment
+ * ends, write the delete files, then write the manifest and commit. Each step runs {@link #in
+ * named} so that a failure says what was being done and where; what the attempt wrote is taken
+ * back when it fails before its commit.
  */
 final class UploadAttempt {
   private static final Logger LOG = LoggerFactory.getLogger(UploadAttempt.class);

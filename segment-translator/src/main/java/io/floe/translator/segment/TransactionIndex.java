@@ -41,12 +41,12 @@ public final class TransactionIndex {
    */
   public static byte[] adding(Optional<byte[]> index, List<AbortedTransaction> missing, long lastStableOffset) {
     List<Entry> entries = new ArrayList<>(index.map(TransactionIndex::entries).orElse(List.of()));
+    missing.forEach(added -> entries.add(new Entry(added, Math.min(lastStableOffset, added.firstOffset()))));
     for (AbortedTransaction added : missing) {
       entries.replaceAll(entry -> entry.transaction().lastOffset() >= added.firstOffset()
           && entry.transaction().lastOffset() < added.lastOffset()
           ? new Entry(entry.transaction(), Math.min(entry.lastStableOffset(), added.firstOffset()))
           : entry);
-      entries.add(new Entry(added, Math.min(lastStableOffset, added.firstOffset())));
     }
     entries.sort(Comparator.comparingLong(entry -> entry.transaction().lastOffset()));
     ByteBuffer out = ByteBuffer.allocate(entries.size() * ENTRY_SIZE);

@@ -48,6 +48,16 @@ class TransactionIndexTest {
   }
 
   @Test
+  void addedAbortsLowerEachOthersLastStableOffsetsInAnyOrder() {
+    List<AbortedTransaction> missing = List.of(new AbortedTransaction(8, 5, 30), new AbortedTransaction(9, 10, 25));
+
+    byte[] completed = TransactionIndex.adding(Optional.empty(), missing, 40);
+
+    assertArrayEquals(entries(new long[] {9, 10, 25, 5}, new long[] {8, 5, 30, 5}), completed,
+        "producer 8's transaction was open when producer 9's abort came");
+  }
+
+  @Test
   void aSegmentWithoutAnIndexGetsOneOfTheAddedAborts() {
     byte[] completed = TransactionIndex.adding(Optional.empty(), List.of(new AbortedTransaction(9, 10, 25)), 12);
 
