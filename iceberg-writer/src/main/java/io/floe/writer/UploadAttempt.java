@@ -1,13 +1,10 @@
 package io.floe.writer;
 
 import io.floe.translator.manifest.BatchEntry;
-import io.floe.translator.manifest.CorruptManifestException;
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
-import io.floe.translator.registry.SchemaRegistryException;
 import io.floe.translator.segment.AbortedTransaction;
-import io.floe.translator.segment.CorruptIndexException;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.segment.TransactionMarkers;
@@ -18,7 +15,6 @@ import io.floe.translator.value.WriterSchema;
 import io.floe.writer.commit.SegmentCommit;
 import io.floe.writer.data.AnalystRows;
 import io.floe.writer.data.AttemptFiles;
-import io.floe.writer.data.DataFileException;
 import io.floe.writer.data.Destination;
 import io.floe.writer.data.RowValues;
 import io.floe.writer.data.SegmentDataWriter;
@@ -30,13 +26,9 @@ import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.pending.PendingChange;
 import io.floe.writer.pending.PendingFile;
 import io.floe.writer.pending.PendingTransactions;
-import io.floe.writer.table.IncompatibleTableException;
 import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
 import io.floe.writer.table.ValueSchemaEvolution;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +41,6 @@ import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
-import org.apache.iceberg.exceptions.CommitStateUnknownException;
-import org.apache.iceberg.exceptions.ForbiddenException;
-import org.apache.iceberg.exceptions.NoSuchNamespaceException;
-import org.apache.iceberg.exceptions.NoSuchTableException;
-import org.apache.iceberg.exceptions.RESTException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.types.Types;
 import org.slf4j.Logger;
@@ -317,61 +304,16 @@ final class UploadAttempt {
     }
   }
 
-  /** What a failure in {@code step} means for the broker: retriable or not, with what the attempt wrote taken back. */
+  /** What a failure in {@code step} means for the broker, with what the attempt wrote taken back unless its commit may have landed. */
   private UploadFailedException failed(UploadStep step, RuntimeException e) {
-    if (e instanceof CommitStateUnknownException || (step.equals(commitTable()) && unanswered(e))) {
-      // The commit may have succeeded: its files must stay. A retry finds out which.
-      return UploadFailedException.retriable(segment, "the commit to table " + identifier + " has an unknown outcome",
-          catalog, e);
+    AttemptFailure failure = AttemptFailure.of(segment, identifier, catalog, step, step.equals(commitTable()), e);
+    if (!failure.outcomeUnknown()) {
+      written.deleteAll();
     }
-    if (interrupted(e)) {
-      // The broker cancels a copy by interrupting it (a leadership change): the commit may have
-      // gone through before Iceberg noticed, so its files stay; orphan removal takes them if not.
-      return UploadFailedException.retriable(segment, "the upload was interrupted, the commit to table " + identifier
-          + " has an unknown outcome", catalog, e);
-    }
-    written.deleteAll();
-    if (e instanceof SegmentFormatException || e instanceof CorruptIndexException
-        || e instanceof IncompatibleTableException || e instanceof CorruptManifestException) {
-      return UploadFailedException.permanent(segment, e.getMessage(), e);
-    }
-    if (e instanceof SchemaRegistryException registry) {
-      return UploadFailedException.retriable(segment, "cannot look up writer schema " + registry.schemaId(),
-          "schema registry " + registry.registry(), e);
-    }
-    if (e instanceof DataFileException file) {
-      return UploadFailedException.retriable(segment, "cannot write data file", file.location(), file.getCause());
-    }
-    if (e instanceof ForbiddenException) {
-      return UploadFailedException.permanent(segment, step.doing() + " at " + step.where()
-          + ": the catalog does not permit it to Floe's principal: " + e.getMessage(), e);
-    }
-    if (e instanceof NoSuchTableException || e instanceof NoSuchNamespaceException) {
+    if (failure.tableGone()) {
       tables.forget(identifier);
     }
-    return UploadFailedException.retriable(segment, step.doing(), step.where(), e);
-  }
-
-  /**
-   * Whether a request went unanswered (timed out, connection lost): a REST catalog may have applied a
-   * commit it did not answer, and Iceberg's REST client reports that as a failure, not as unknown.
-   */
-  private static boolean unanswered(RuntimeException e) {
-    return e instanceof RESTException && e.getCause() instanceof IOException;
-  }
-
-  /** Whether the thread was interrupted, or the failure comes of an interruption (Iceberg's {@code Tasks} wraps it). */
-  private static boolean interrupted(RuntimeException e) {
-    if (Thread.currentThread().isInterrupted()) {
-      return true;
-    }
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InterruptedException || cause instanceof InterruptedIOException
-          || cause instanceof ClosedByInterruptException) {
-        return true;
-      }
-    }
-    return false;
+    return failure.exception();
   }
 
   private UploadStep commitTable() {
