@@ -8,7 +8,6 @@ import io.floe.translator.row.KafkaRow;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One reader's batches of a segment, rebuilt forward from their rows ({@link BatchRows}) and kept
@@ -90,10 +89,11 @@ final class RebuiltBatches implements Closeable {
   }
 
   private String filesOf(BatchEntry batch) {
-    return batch.runs().stream()
+    List<String> locations = batch.runs().stream()
         .map(run -> manifest.manifest().files().get(run.file()).location())
         .distinct()
-        .collect(Collectors.joining(", ", "data file ", ""));
+        .toList();
+    return (locations.size() == 1 ? "data file " : "data files ") + String.join(", ", locations);
   }
 
   /**
