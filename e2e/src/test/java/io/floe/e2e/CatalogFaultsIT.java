@@ -46,9 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  * at all, so that Floe cannot tell a commit that landed from one that did not. On Iceberg's JDBC
  * catalog on a real PostgreSQL server, restarted at the moment Floe commits a segment. Either way the
  * mixed workload (every codec, transactions) is tiered and consumed back from offset 0, and nothing
- * may be lost, duplicated or altered, in Kafka or in {@code main}, and no segment manifest may list a
- * file that is not there. The size comes from {@link FaultsScale}: a smoke run in every build, a
- * long one in the {@code faults} profile.
+ * may be lost, duplicated or altered, in Kafka or in {@code main}, no segment manifest may list a
+ * file that is not there, and once the broker is stopped and the cut-off passed, {@code floe
+ * maintain} leaves no orphan ({@link OrphanCleanup}). The size comes from {@link FaultsScale}: a
+ * smoke run in every build, a long one in the {@code faults} profile.
  */
 class CatalogFaultsIT {
   private static final String TOPIC = "payments";

@@ -48,7 +48,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * 503 SlowDown, a reset connection, a stall past the client's timeouts or a truncated answer. A
  * mixed workload (every codec, transactions) and a typed one are tiered and consumed back from
  * offset 0, and nothing may be lost, duplicated or altered, while maintenance compacts the untyped
- * topic's table. The size comes from
+ * topic's table; once the broker is stopped and the cut-off passed, {@code floe maintain} leaves no
+ * orphan ({@link OrphanCleanup}; S3Proxy keeps its objects on disk so that they can be aged). The
+ * size comes from
  * {@link FaultsScale}: a smoke run in every build, a long one in the {@code faults} profile.
  */
 class ObjectStoreFaultsIT {
