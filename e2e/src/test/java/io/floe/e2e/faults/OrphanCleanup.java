@@ -13,8 +13,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,27 +35,46 @@ public final class OrphanCleanup {
   /** Older than Floe's default orphan cut-off. */
   private static final Duration PAST_ORPHAN_CUT_OFF = Duration.ofDays(4);
   private static final Pattern ORPHANS_REMOVED = Pattern.compile("remove-orphan-files: removed (\\d+) orphan files");
-  private static final String ORPHAN_LINE = "orphan: ";
+  /** A problem line of {@code floe check}: its kind and the file it names. */
+  private static final Pattern PROBLEM = Pattern.compile("^(missing|unreachable|orphan|damaged|no-table): (\\S+?):? ");
 
   private final FloeDistribution floe;
   private final Path dir;
   private final Map<String, String> catalog;
+  private final boolean allowingDanglingManifests;
 
   /**
    * @param dir where the tool's configuration and each run's output go
    * @param catalog the {@code iceberg.catalog.*} keys (without the prefix) of a catalog reached directly
    */
   public OrphanCleanup(FloeDistribution floe, Path dir, Map<String, String> catalog) {
+    this(floe, dir, catalog, false);
+  }
+
+  private OrphanCleanup(FloeDistribution floe, Path dir, Map<String, String> catalog, boolean allowingDanglingManifests) {
     this.floe = floe;
     this.dir = dir;
     this.catalog = Map.copyOf(catalog);
+    this.allowingDanglingManifests = allowingDanglingManifests;
+  }
+
+  /**
+   * The same clean-up, except that after it {@code floe check} may find missing the files it found
+   * unreachable before: files a segment manifest lists that are in no snapshot, which orphan removal
+   * deletes and whose manifest stays. An upload whose commit had an unknown outcome and did not land
+   * leaves them, and Kafka 4.3 never deletes that segment (it copies it again under a new id): a
+   * Floe bug (docs/reliability.md, catalog faults), allowed only where catalog faults cause it.
+   */
+  public OrphanCleanup allowingDanglingManifests() {
+    return new OrphanCleanup(floe, dir, catalog, true);
   }
 
   /**
    * What the clean-up met: the orphans {@code floe check} listed after the run, those {@code floe
-   * maintain} removed, and the maintenance leases a stopped broker still held, given back first.
+   * maintain} removed, the maintenance leases a stopped broker still held, given back first, and
+   * the files that manifests listed and maintenance removed (only where dangling manifests are allowed).
    */
-  public record Orphans(long found, long removed, long leasesGivenBack) {}
+  public record Orphans(long found, long removed, long leasesGivenBack, long danglingManifestFiles) {}
 
   /**
    * Cleans up the tables of {@code topics}, whose files (data, metadata, manifests) lie under
@@ -65,9 +86,20 @@ public final class OrphanCleanup {
   public Orphans run(Path files, List<String> topics) {
     Path config = toolConfig();
     long found = 0;
+    Set<String> unreachable = new HashSet<>();
     for (String topic : topics) {
-      found += tool("check-before-" + topic, "check", "--config", config.toString(), "--topic", topic).out().lines()
-          .filter(line -> line.startsWith(ORPHAN_LINE)).count();
+      for (String line : tool("check-before-" + topic, "check", "--config", config.toString(), "--topic", topic).out()
+          .lines().toList()) {
+        Matcher problem = PROBLEM.matcher(line);
+        if (!problem.find()) {
+          continue;
+        }
+        if (problem.group(1).equals("orphan")) {
+          found++;
+        } else if (problem.group(1).equals("unreachable")) {
+          unreachable.add(problem.group(2));
+        }
+      }
     }
     // A broker stopped in the middle of a maintenance pass keeps the table's lease for its term, an
     // hour (docs/operations/maintenance.md), and floe maintain would skip the table until then.
@@ -87,11 +119,24 @@ public final class OrphanCleanup {
       tablesCleaned++;
     }
     assertEquals(topics.size(), tablesCleaned, "tables whose orphans floe maintain removed: " + maintain);
+    long dangling = 0;
     for (String topic : topics) {
       FloeDistribution.ToolRun check = tool("check-after-" + topic, "check", "--config", config.toString(), "--topic", topic);
-      assertEquals(0, check.exit(), "floe check after floe maintain: " + check);
+      List<String> problems = check.out().lines().filter(line -> PROBLEM.matcher(line).find()).toList();
+      List<String> allowed = problems.stream().filter(line -> allowingDanglingManifests && isDangling(line, unreachable))
+          .toList();
+      assertEquals(List.of(), problems.stream().filter(line -> !allowed.contains(line)).toList(),
+          "problems floe check found after floe maintain: " + check);
+      assertEquals(problems.isEmpty() ? 0 : 1, check.exit(), "floe check after floe maintain: " + check);
+      dangling += allowed.size();
     }
-    return new Orphans(found, removed, leasesGivenBack);
+    return new Orphans(found, removed, leasesGivenBack, dangling);
+  }
+
+  /** Whether {@code line} says missing a file that a manifest listed outside every snapshot before the clean-up. */
+  private static boolean isDangling(String line, Set<String> unreachable) {
+    Matcher problem = PROBLEM.matcher(line);
+    return problem.find() && problem.group(1).equals("missing") && unreachable.contains(problem.group(2));
   }
 
   private FloeDistribution.ToolRun tool(String run, String... args) {
