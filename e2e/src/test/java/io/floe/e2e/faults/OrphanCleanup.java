@@ -35,8 +35,6 @@ public final class OrphanCleanup {
   /** Older than Floe's default orphan cut-off. */
   private static final Duration PAST_ORPHAN_CUT_OFF = Duration.ofDays(4);
   private static final Pattern ORPHANS_REMOVED = Pattern.compile("remove-orphan-files: removed (\\d+) orphan files");
-  /** A problem line of {@code floe check}: its kind and the file it names. */
-  private static final Pattern PROBLEM = Pattern.compile("^(missing|unreachable|orphan|damaged|no-table): (\\S+?):? ");
 
   private final FloeDistribution floe;
   private final Path dir;
@@ -88,18 +86,10 @@ public final class OrphanCleanup {
     long found = 0;
     Set<String> unreachable = new HashSet<>();
     for (String topic : topics) {
-      for (String line : tool("check-before-" + topic, "check", "--config", config.toString(), "--topic", topic).out()
-          .lines().toList()) {
-        Matcher problem = PROBLEM.matcher(line);
-        if (!problem.find()) {
-          continue;
-        }
-        if (problem.group(1).equals("orphan")) {
-          found++;
-        } else if (problem.group(1).equals("unreachable")) {
-          unreachable.add(problem.group(2));
-        }
-      }
+      CheckOutput before = CheckOutput.of(
+          tool("check-before-" + topic, "check", "--config", config.toString(), "--topic", topic).out());
+      found += before.files("orphan").size();
+      unreachable.addAll(before.files("unreachable"));
     }
     // A broker stopped in the middle of a maintenance pass keeps the table's lease for its term, an
     // hour (docs/operations/maintenance.md), and floe maintain would skip the table until then.
@@ -122,21 +112,16 @@ public final class OrphanCleanup {
     long dangling = 0;
     for (String topic : topics) {
       FloeDistribution.ToolRun check = tool("check-after-" + topic, "check", "--config", config.toString(), "--topic", topic);
-      List<String> problems = check.out().lines().filter(line -> PROBLEM.matcher(line).find()).toList();
-      List<String> allowed = problems.stream().filter(line -> allowingDanglingManifests && isDangling(line, unreachable))
-          .toList();
-      assertEquals(List.of(), problems.stream().filter(line -> !allowed.contains(line)).toList(),
-          "problems floe check found after floe maintain: " + check);
-      assertEquals(problems.isEmpty() ? 0 : 1, check.exit(), "floe check after floe maintain: " + check);
+      CheckOutput after = CheckOutput.of(check.out());
+      Set<String> allowed = new HashSet<>();
+      if (allowingDanglingManifests) {
+        after.files("missing").stream().filter(unreachable::contains).forEach(allowed::add);
+      }
+      assertEquals(List.of(), after.problemsBut("missing", allowed), "problems floe check found after floe maintain: " + check);
+      assertEquals(after.problems().isEmpty() ? 0 : 1, check.exit(), "floe check after floe maintain: " + check);
       dangling += allowed.size();
     }
     return new Orphans(found, removed, leasesGivenBack, dangling);
-  }
-
-  /** Whether {@code line} says missing a file that a manifest listed outside every snapshot before the clean-up. */
-  private static boolean isDangling(String line, Set<String> unreachable) {
-    Matcher problem = PROBLEM.matcher(line);
-    return problem.find() && problem.group(1).equals("missing") && unreachable.contains(problem.group(2));
   }
 
   private FloeDistribution.ToolRun tool(String run, String... args) {
