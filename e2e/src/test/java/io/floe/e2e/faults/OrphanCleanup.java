@@ -60,8 +60,9 @@ public final class OrphanCleanup {
    * The same clean-up, except that after it {@code floe check} may find missing the files it found
    * unreachable before: files a segment manifest lists that are in no snapshot, which orphan removal
    * deletes and whose manifest stays. An upload whose commit had an unknown outcome and did not land
-   * leaves them, and Kafka 4.3 never deletes that segment (it copies it again under a new id): a
-   * Floe bug (docs/reliability.md, catalog faults), allowed only where catalog faults cause it.
+   * leaves them (as does one whose S3 read timed out: Floe takes the timeout for an interruption),
+   * and Kafka 4.3 never deletes that segment (it copies it again under a new id): a Floe bug
+   * (docs/reliability.md, catalog faults), allowed only in the scenarios whose faults cause it.
    */
   public OrphanCleanup allowingDanglingManifests() {
     return new OrphanCleanup(floe, dir, catalog, true);
