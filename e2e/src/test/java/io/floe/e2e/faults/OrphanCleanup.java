@@ -61,7 +61,8 @@ public final class OrphanCleanup {
    * unreachable before: files a segment manifest lists that are in no snapshot, which orphan removal
    * deletes and whose manifest stays. An upload whose commit had an unknown outcome and did not land
    * leaves them (as does one whose S3 read timed out: Floe takes the timeout for an interruption),
-   * and Kafka 4.3 never deletes that segment (it copies it again under a new id): a Floe bug
+   * and Kafka 4.3 deletes that segment only once retention reaches it (it copies it again under a
+   * new id): a Floe bug
    * (docs/reliability.md, catalog faults), allowed only in the scenarios whose faults cause it.
    */
   public OrphanCleanup allowingDanglingManifests() {
