@@ -12,6 +12,7 @@ import io.floe.e2e.check.MainRows;
 import io.floe.e2e.faults.BrokerChaos;
 import io.floe.e2e.faults.CrashReport;
 import io.floe.e2e.faults.FaultsScale;
+import io.floe.e2e.faults.OrphanCleanup;
 import io.floe.e2e.faults.ProducingLoop;
 import io.floe.e2e.faults.RemoteLogActivity;
 import io.floe.e2e.faults.RemoteReader;
@@ -27,17 +28,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -77,9 +74,6 @@ class BrokerCrashFaultsIT {
   private static final Duration TIERING_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration READING_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration DELETION_TIMEOUT = Duration.ofMinutes(1);
-  /** Older than Floe's default orphan cut-off ({@code maintenance.orphans.min-age.ms}, 3 days). */
-  private static final Duration PAST_ORPHAN_CUT_OFF = Duration.ofDays(4);
-  private static final Pattern ORPHANS_REMOVED = Pattern.compile("remove-orphan-files: removed (\\d+) orphan files");
   private static final String REPORT_PROPERTY = "faults.report";
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -157,23 +151,12 @@ class BrokerCrashFaultsIT {
 
       // Every broker gone, nothing writes any more: what an upload or a deletion cut short left
       // behind must go once it is older than the cut-off.
-      Path config = toolConfig(catalog);
-      FloeDistribution.ToolRun before = floe.tool(dir.resolve("check-before"), "check", "--config", config.toString(),
-          "--topic", TOPIC);
-      long orphansFound = before.out().lines().filter(line -> line.startsWith("orphan: ")).count();
-      ageFiles(warehouse, PAST_ORPHAN_CUT_OFF);
-      FloeDistribution.ToolRun maintain = floe.tool(dir.resolve("maintain"), "maintain", "--config", config.toString(),
-          "--topic", TOPIC);
-      assertEquals(0, maintain.exit(), maintain.toString());
-      Matcher removed = ORPHANS_REMOVED.matcher(maintain.out());
-      assertTrue(removed.find(), maintain.toString());
-      FloeDistribution.ToolRun check = floe.tool(dir.resolve("check"), "check", "--config", config.toString(),
-          "--topic", TOPIC);
-      assertEquals(0, check.exit(), "floe check after floe maintain: " + check);
+      OrphanCleanup.Orphans orphans = new OrphanCleanup(floe, dir.resolve("orphan-cleanup"), catalog)
+          .run(warehouse, List.of(TOPIC));
 
       CrashReport report = new CrashReport("Broker crashes", scale, seed, crashes, activity,
           produced.visibleTo(IsolationLevel.READ_UNCOMMITTED).size(), recordsChecked, reading, manifestsChecked,
-          orphansFound, Long.parseLong(removed.group(1)), chaosTime, Duration.ofNanos(System.nanoTime() - start),
+          orphans.found(), orphans.removed(), chaosTime, Duration.ofNanos(System.nanoTime() - start),
           LoadAverage.now().toString());
       System.out.println(report.markdown());
       Optional.ofNullable(System.getProperty(REPORT_PROPERTY)).map(Path::of).ifPresent(report::writeTo);
@@ -256,24 +239,5 @@ class BrokerCrashFaultsIT {
         "jdbc.user", "postgres",
         "warehouse", warehouse.toUri().toString(),
         "io-impl", LocalFileIO.class.getName());
-  }
-
-  /** A broker configuration file as {@code bin/floe} reads it: Floe's keys under {@code rsm.config.}. */
-  private Path toolConfig(Map<String, String> catalog) throws IOException {
-    String lines = catalog.entrySet().stream().map(e -> "rsm.config.iceberg.catalog." + e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining("\n", "", "\n"));
-    return Files.writeString(dir.resolve("floe-tool.properties"), lines);
-  }
-
-  /** Sets every file under {@code root} back by {@code age}: as if that much time had passed since the run. */
-  private static void ageFiles(Path root, Duration age) {
-    FileTime past = FileTime.from(Instant.now().minus(age));
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.setLastModifiedTime(file, past);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot age the files under " + root, e);
-    }
   }
 }

@@ -16,6 +16,7 @@ import io.floe.e2e.faults.CommitTimedRestarts;
 import io.floe.e2e.faults.FaultsScale;
 import io.floe.e2e.faults.FaultyCatalog;
 import io.floe.e2e.faults.InjectedFaults;
+import io.floe.e2e.faults.OrphanCleanup;
 import io.floe.e2e.faults.ReliabilityReport;
 import io.floe.e2e.faults.RestartablePostgres;
 import io.floe.e2e.floe.FloeDistribution;
@@ -27,6 +28,7 @@ import io.floe.plugin.storage.LocalFileIO;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,9 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  * at all, so that Floe cannot tell a commit that landed from one that did not. On Iceberg's JDBC
  * catalog on a real PostgreSQL server, restarted at the moment Floe commits a segment. Either way the
  * mixed workload (every codec, transactions) is tiered and consumed back from offset 0, and nothing
- * may be lost, duplicated or altered, in Kafka or in {@code main}, and no segment manifest may list a
- * file that is not there. The size comes from {@link FaultsScale}: a smoke run in every build, a
- * long one in the {@code faults} profile.
+ * may be lost, duplicated or altered, in Kafka or in {@code main}, no segment manifest may list a
+ * file that is not there, and once the broker is stopped and the cut-off passed, {@code floe
+ * maintain} leaves no orphan ({@link OrphanCleanup}). The size comes from {@link FaultsScale}: a
+ * smoke run in every build, a long one in the {@code faults} profile.
  */
 class CatalogFaultsIT {
   private static final String TOPIC = "payments";
@@ -90,6 +93,7 @@ class CatalogFaultsIT {
           "uri", postgres.jdbcUri(),
           "jdbc.user", "postgres",
           "warehouse", warehouse.toString());
+      ReliabilityReport report;
       try (KafkaBroker broker = startBroker(catalog, Map.of())) {
         TieredTopic topic = TieredTopic.named(TOPIC, BATCHES_PER_SEGMENT).withPartitions(scale.partitions()).create(broker);
         Workloads mixed = new Workloads(broker, topic);
@@ -109,7 +113,7 @@ class CatalogFaultsIT {
         assertTrue(postgres.restartCount() >= scale.catalogRestarts(), "PostgreSQL restarted " + postgres.restarts()
             + " times, not " + scale.catalogRestarts() + ": too few commits to time them on");
 
-        ReliabilityReport report = ReliabilityReport.of("Catalog faults: PostgreSQL restarted mid-commit",
+        report = ReliabilityReport.of("Catalog faults: PostgreSQL restarted mid-commit",
                 String.format("Scale `%s`: PostgreSQL (the JDBC catalog) restarted %d times, each the moment Floe wrote a "
                     + "segment's manifest, right before its commit; by turns a fast shutdown and a kill -9.", scale.name(),
                     postgres.restartCount()))
@@ -122,11 +126,12 @@ class CatalogFaultsIT {
             .figure("commits that failed but had landed (Floe found them in the catalog)",
                 broker.logs().serverLogLinesContaining(LANDED))
             .figure("tiering time", tieringTime)
-            .figure("consuming and checking time", consumingTime)
-            .figure("violations", 0)
-            .figure("load average at the end (1, 5, 15 min)", LoadAverage.now());
-        publish(report);
+            .figure("consuming and checking time", consumingTime);
       }
+      Map<String, String> direct = new HashMap<>(catalog);
+      direct.put("io-impl", LocalFileIO.class.getName()); // the tests' JVM has no Hadoop for Iceberg's default
+      addOrphanFigures(report, cleanUpOrphans(direct, warehouse));
+      publish(report.figure("violations", 0).figure("load average at the end (1, 5, 15 min)", LoadAverage.now()));
     }
   }
 
@@ -144,6 +149,7 @@ class CatalogFaultsIT {
       Map<String, String> timeouts = Map.of(
           "iceberg.catalog.rest.client.connection-timeout-ms", "2000",
           "iceberg.catalog.rest.client.socket-timeout-ms", "3000");
+      ReliabilityReport report;
       try (KafkaBroker broker = startBroker(catalog, timeouts)) {
         TieredTopic topic = TieredTopic.named(TOPIC, BATCHES_PER_SEGMENT).withPartitions(scale.partitions()).create(broker);
         Workloads mixed = new Workloads(broker, topic);
@@ -160,7 +166,7 @@ class CatalogFaultsIT {
         assertEquals(Set.of(), tiering.kindsMissingOn(CatalogOperation.COMMIT),
             "fault kinds never injected on commits while tiering: " + tiering);
 
-        ReliabilityReport report = ReliabilityReport.of("Catalog faults: REST catalog",
+        report = ReliabilityReport.of("Catalog faults: REST catalog",
                 String.format("Scale `%s`, fault rates %.0f %% of table loads and %.0f %% of commits, seed %d (replay with "
                     + "`-Dfaults.seed=%d`).", scale.name(), REST_FAULT_RATES.get(CatalogOperation.LOAD) * 100,
                     REST_FAULT_RATES.get(CatalogOperation.COMMIT) * 100, seed, seed))
@@ -171,11 +177,12 @@ class CatalogFaultsIT {
                 broker.logs().serverLogLinesContaining(LANDED))
             .figure("tiering time", tieringTime)
             .figure("consuming and checking time", consumingTime)
-            .figure("violations", 0)
-            .figure("load average at the end (1, 5, 15 min)", LoadAverage.now())
             .faults("Faults injected while tiering", tiering);
-        publish(report);
       }
+      // the fixture itself, not the faulty proxy: the clean-up checks what the faults left
+      addOrphanFigures(report, cleanUpOrphans(Map.of("type", "rest", "uri", rest.uri().toString(), "warehouse", warehouse.toString()),
+          warehouse));
+      publish(report.figure("violations", 0).figure("load average at the end (1, 5, 15 min)", LoadAverage.now()));
     }
   }
 
@@ -217,6 +224,21 @@ class CatalogFaultsIT {
     assertEquals(Set.of(), KafkaView.missingFiles(warehouse, TOPIC), "files segment manifests list, missing from the warehouse");
     assertEquals(0, broker.logs().linesContaining("Uncaught exception"), "a broker thread died: " + broker.describeLogs());
     return KafkaView.filesBySegment(warehouse, TOPIC).size();
+  }
+
+  /**
+   * With the broker gone, nothing writes any more: the files of uploads whose commit failed must go
+   * once they are older than the cut-off. An upload whose commit had an unknown outcome and did not
+   * land leaves a manifest that outlives its files (a Floe bug): allowed, and counted.
+   */
+  private OrphanCleanup.Orphans cleanUpOrphans(Map<String, String> catalog, Path warehouse) {
+    return new OrphanCleanup(FloeDistribution.built(), dir.resolve("orphan-cleanup"), catalog).allowingDanglingManifests()
+        .run(warehouse, List.of(TOPIC));
+  }
+
+  private static void addOrphanFigures(ReliabilityReport report, OrphanCleanup.Orphans orphans) {
+    report.orphans(orphans).figure("files of uploads of unknown outcome that did not land, removed as orphans while "
+        + "their segment's manifest stays (a Floe bug)", orphans.danglingManifestFiles());
   }
 
   private static void publish(ReliabilityReport report) {

@@ -14,6 +14,7 @@ import io.floe.e2e.faults.FaultKind;
 import io.floe.e2e.faults.FaultsScale;
 import io.floe.e2e.faults.FaultyObjectStore;
 import io.floe.e2e.faults.InjectedFaults;
+import io.floe.e2e.faults.OrphanCleanup;
 import io.floe.e2e.faults.ReliabilityReport;
 import io.floe.e2e.faults.StoreOperation;
 import io.floe.e2e.floe.FloeDistribution;
@@ -27,6 +28,7 @@ import io.floe.translator.registry.ConfluentRegistryServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +48,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * 503 SlowDown, a reset connection, a stall past the client's timeouts or a truncated answer. A
  * mixed workload (every codec, transactions) and a typed one are tiered and consumed back from
  * offset 0, and nothing may be lost, duplicated or altered, while maintenance compacts the untyped
- * topic's table. The size comes from
+ * topic's table; once the broker is stopped and the cut-off passed, {@code floe maintain} leaves no
+ * orphan ({@link OrphanCleanup}; S3Proxy keeps its objects on disk so that they can be aged). The
+ * size comes from
  * {@link FaultsScale}: a smoke run in every build, a long one in the {@code faults} profile.
  */
 class ObjectStoreFaultsIT {
@@ -84,7 +88,8 @@ class ObjectStoreFaultsIT {
   }
 
   private void runScenario(FaultsScale scale, long seed) throws Exception {
-    try (S3ProxyServer s3 = S3ProxyServer.start(dir);
+    // on disk: the objects are files the clean-up at the end can age
+    try (S3ProxyServer s3 = S3ProxyServer.startOnDisk(dir);
         S3Client bucket = s3.client();
         FaultyObjectStore store = FaultyObjectStore.start(s3.endpoint(), FAULT_RATE, seed)) {
       bucket.createBucket(b -> b.bucket(BUCKET)); // on S3Proxy itself: the test's own request is not faulted
@@ -92,6 +97,8 @@ class ObjectStoreFaultsIT {
       catalog(store.endpoint().toString()).forEach((key, value) -> settings.put("iceberg.catalog." + key, value));
       settings.putAll(clientTimeouts());
       settings.putAll(MAINTENANCE);
+      Map<String, String> direct = catalog(s3.endpoint().toString());
+      ReliabilityReport report;
       try (ConfluentRegistryServer registry = ConfluentRegistryServer.start();
           KafkaBroker broker = KafkaBroker.start(BrokerSpec.of(KafkaDistribution.current(),
               FloeDistribution.built().withSettings(withRegistry(settings, registry))), dir.resolve("broker"))) {
@@ -125,7 +132,6 @@ class ObjectStoreFaultsIT {
         InjectedFaults<FaultKind, StoreOperation> fetching = store.injected().since(copying);
         Duration consumingTime = Duration.ofNanos(System.nanoTime() - start).minus(tieringTime);
 
-        Map<String, String> direct = catalog(s3.endpoint().toString());
         MainRows.of(direct, payments.name()).assertHoldsExactlyBefore(paymentsEnd,
             mixed.produced().visibleTo(IsolationLevel.READ_COMMITTED));
         MainRows.of(direct, orders.name()).assertHoldsPositionsExactlyBefore(ordersEnd,
@@ -140,19 +146,29 @@ class ObjectStoreFaultsIT {
             "fault kinds never injected on reads while consuming: " + fetching);
         assertTrue(copying.requests(StoreOperation.LIST) + fetching.requests(StoreOperation.LIST) > 0, "maintenance listed nothing");
 
-        ReliabilityReport report = ReliabilityReport.of("Object-store faults", ReliabilityReport.conditions(scale, FAULT_RATE, seed))
+        report = ReliabilityReport.of("Object-store faults", ReliabilityReport.conditions(scale, FAULT_RATE, seed))
             .figure("segments tiered", view.size())
             .figure("records checked (consumed from offset 0 and compared, both isolation levels, both topics)", recordsChecked)
             .retries(BrokerRetries.of(broker.logs()))
             .figure("tiering time", tieringTime)
             .figure("consuming and checking time", consumingTime)
-            .figure("violations", 0)
-            .figure("load average at the end (1, 5, 15 min)", LoadAverage.now())
             .faults("Faults injected while tiering", copying)
             .faults("Faults injected while consuming", fetching);
-        System.out.println(report.markdown());
-        Optional.ofNullable(System.getProperty(REPORT_PROPERTY)).map(Path::of).ifPresent(report::writeTo);
       }
+      // The broker gone, nothing writes any more: the files of uploads whose commit or clean-up a
+      // fault cut short must go once they are older than the cut-off. The tool reaches S3Proxy itself.
+      // A stall's read timeout makes an upload's outcome unknown too, which leaves a manifest that
+      // outlives its files (a Floe bug): allowed, and counted.
+      OrphanCleanup.Orphans orphans = new OrphanCleanup(FloeDistribution.built(), dir.resolve("orphan-cleanup"), direct)
+          .allowingDanglingManifests().run(S3ProxyServer.objectsOnDisk(dir).resolve(BUCKET), List.of("payments", "orders"));
+      report.orphans(orphans)
+          .figure("files of uploads of unknown outcome that did not land, removed as orphans while their segment's "
+              + "manifest stays (a Floe bug)", orphans.danglingManifestFiles())
+          .figure("maintenance leases the stopped broker still held (given back before `floe maintain`)",
+              orphans.leasesGivenBack())
+          .figure("violations", 0).figure("load average at the end (1, 5, 15 min)", LoadAverage.now());
+      System.out.println(report.markdown());
+      Optional.ofNullable(System.getProperty(REPORT_PROPERTY)).map(Path::of).ifPresent(report::writeTo);
     }
   }
 

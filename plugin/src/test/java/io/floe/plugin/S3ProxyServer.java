@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 server for tests: S3Proxy with its in-memory blob store, on a free loopback port, in a
- * child JVM. It runs from its self-contained jar, which the build copies to the path in system
+ * child JVM; or with the same blob store on disk ({@link #startOnDisk}), whose objects are files a
+ * test can age. It runs from its self-contained jar, which the build copies to the path in system
  * property {@value #JAR_PROPERTY}: inside the test JVM its Jetty, Jackson and HTTP client would
  * clash with Iceberg's and the AWS SDK's.
  */
@@ -33,6 +34,8 @@ public final class S3ProxyServer implements AutoCloseable {
   public static final String REGION = "us-east-1";
 
   private static final String JAR_PROPERTY = "floe.test.s3proxy.jar";
+  /** S3Proxy's in-memory blob store. */
+  private static final String IN_MEMORY = "jclouds.provider=transient-nio2";
   private static final Duration STARTUP = Duration.ofSeconds(30);
 
   private final Process process;
@@ -50,16 +53,32 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** Starts a server keeping its configuration and log in {@code dir}, and waits until it accepts connections. */
   public static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
-    return start(dir, null);
+    return start(dir, null, IN_MEMORY);
+  }
+
+  /**
+   * Starts a server that keeps its objects as files under {@link #objectsOnDisk(Path) objectsOnDisk(dir)},
+   * each bucket a directory and each key a path in it (S3Proxy's {@code filesystem-nio2} store, the
+   * in-memory one's code on the default file system). An object's {@code Last-Modified}, in
+   * listings and heads, is its file's modification time: setting that back ages the object.
+   */
+  public static S3ProxyServer startOnDisk(Path dir) throws IOException, InterruptedException {
+    Path objects = Files.createDirectories(objectsOnDisk(dir));
+    return start(dir, null, "jclouds.provider=filesystem-nio2\njclouds.filesystem.basedir=" + objects);
+  }
+
+  /** Where a server started on disk in {@code dir} keeps its objects: a directory per bucket. */
+  public static Path objectsOnDisk(Path dir) {
+    return dir.resolve("objects");
   }
 
   /** Starts a server that serves HTTPS only, with the certificate {@code authority} signed for 127.0.0.1. */
   public static S3ProxyServer startTls(Path dir, PrivateCertificateAuthority authority)
       throws IOException, InterruptedException {
-    return start(dir, authority);
+    return start(dir, authority, IN_MEMORY);
   }
 
-  private static S3ProxyServer start(Path dir, PrivateCertificateAuthority authority)
+  private static S3ProxyServer start(Path dir, PrivateCertificateAuthority authority, String blobStore)
       throws IOException, InterruptedException {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
@@ -76,7 +95,7 @@ public final class S3ProxyServer implements AutoCloseable {
         "s3proxy.authorization=aws-v2-or-v4",
         "s3proxy.identity=" + ACCESS_KEY,
         "s3proxy.credential=" + SECRET_KEY,
-        "jclouds.provider=transient-nio2",
+        blobStore,
         "jclouds.identity=" + ACCESS_KEY,
         "jclouds.credential=" + SECRET_KEY));
     Path log = dir.resolve("s3proxy.log");

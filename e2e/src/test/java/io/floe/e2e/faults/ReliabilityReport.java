@@ -52,6 +52,12 @@ public final class ReliabilityReport {
         .figure("remote reads failed (the consumer fetched again)", retries.readsFailed());
   }
 
+  /** What the clean-up after the run met, as {@link OrphanCleanup} found it. */
+  public ReliabilityReport orphans(OrphanCleanup.Orphans orphans) {
+    return figure("orphan files `floe check` found after the run", orphans.found())
+        .figure("orphan files `floe maintain` removed once past the cut-off (none left after)", orphans.removed());
+  }
+
   /** A table of faults injected, under {@code title} ("Faults injected while tiering"). */
   public ReliabilityReport faults(String title, InjectedFaults<?, ?> injected) {
     tables.add(title + ":\n\n" + injected.table());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.iceberg.CatalogUtil;
@@ -40,6 +41,19 @@ public final class WarehouseCatalog {
         "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
         "warehouse", warehouse.toUri().toString(),
         "io-impl", LocalFileIO.class.getName());
+  }
+
+  /**
+   * Removes table property {@code key} of {@code kafka.<table>} in the catalog of {@code properties},
+   * named as Floe's, as an operator's engine would ({@code ALTER TABLE … UNSET TBLPROPERTIES}).
+   * Returns the value it had, if it was set.
+   */
+  public static Optional<String> removeTableProperty(Map<String, String> properties, String table, String key) {
+    return withTable(properties, table, t -> {
+      Optional<String> value = Optional.ofNullable(t.properties().get(key));
+      value.ifPresent(set -> t.updateProperties().remove(key).commit());
+      return value;
+    });
   }
 
   /** Applies {@code action} to {@code kafka.<table>} as the catalog of {@code properties}, named as Floe's, has it now. */
