@@ -9,6 +9,7 @@ import io.floe.writer.data.DataFileException;
 import io.floe.writer.table.IncompatibleTableException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
@@ -75,14 +76,18 @@ record AttemptFailure(UploadFailedException exception, boolean outcomeUnknown, b
     return e instanceof RESTException && e.getCause() instanceof IOException;
   }
 
-  /** Whether the thread was interrupted, or the failure comes of an interruption (Iceberg's {@code Tasks} wraps it). */
+  /**
+   * Whether the thread was interrupted, or the failure comes of an interruption (Iceberg's {@code
+   * Tasks} wraps it). A socket timeout is an {@code InterruptedIOException} too, but no interruption:
+   * a request that timed out before the commit leaves nothing that may have landed.
+   */
   private static boolean interrupted(RuntimeException e) {
     if (Thread.currentThread().isInterrupted()) {
       return true;
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InterruptedException || cause instanceof InterruptedIOException
-          || cause instanceof ClosedByInterruptException) {
+      if (cause instanceof InterruptedException || cause instanceof ClosedByInterruptException
+          || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException))) {
         return true;
       }
     }

@@ -14,14 +14,18 @@ import org.apache.iceberg.io.SupportsPrefixOperations;
  * the time it was written, which a test sets to age a file.
  */
 public class ListingFileIO extends LocalFileIO implements SupportsPrefixOperations {
+  /** Every file whose location starts with {@code prefix}, a directory's or any other (as a store lists keys). */
   @Override
   public Iterable<FileInfo> listPrefix(String prefix) {
-    Path root = path(prefix);
-    if (!Files.isDirectory(root)) {
+    Path named = path(prefix);
+    Path root = Files.isDirectory(named) ? named : named.getParent();
+    if (root == null || !Files.isDirectory(root)) {
       return List.of();
     }
+    String start = named.toString();
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).map(ListingFileIO::info).toList();
+      return files.filter(Files::isRegularFile).filter(file -> file.toString().startsWith(start))
+          .map(file -> info(file, prefix.startsWith("file:") ? "file:" : "")).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -32,9 +36,10 @@ public class ListingFileIO extends LocalFileIO implements SupportsPrefixOperatio
     listPrefix(prefix).forEach(file -> deleteFile(file.location()));
   }
 
-  private static FileInfo info(Path file) {
+  /** The file as listed, its location in the form the prefix had. */
+  private static FileInfo info(Path file, String scheme) {
     try {
-      return new FileInfo("file:" + file, Files.size(file), Files.getLastModifiedTime(file).toMillis());
+      return new FileInfo(scheme + file, Files.size(file), Files.getLastModifiedTime(file).toMillis());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

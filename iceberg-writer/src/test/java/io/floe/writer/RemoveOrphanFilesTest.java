@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.translator.manifest.DataFileRef;
+import io.floe.translator.manifest.SegmentManifest;
+import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.maintenance.OrphanFilesLeftException;
 import io.floe.writer.maintenance.OrphanRemoval;
+import io.floe.writer.maintenance.ReferencedFiles;
 import io.floe.writer.maintenance.RemoveOrphanFiles;
+import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.pending.PendingFile;
 import io.floe.writer.pending.PendingTransaction;
 import io.floe.writer.pending.PendingTransactions;
@@ -24,7 +29,10 @@ import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Orphan removal: old files nothing references go; young, referenced and pending files stay. */
+/**
+ * Orphan removal: old files nothing references go, with the manifest of an upload that never
+ * landed; young, referenced and pending files stay, and so does a manifest that lists a referenced file.
+ */
 class RemoveOrphanFilesTest {
   private static final Duration THREE_DAYS = Duration.ofDays(3);
 
@@ -142,6 +150,63 @@ class RemoveOrphanFilesTest {
     assertEquals(2, rerun.removed().size());
     orphans.forEach(orphan -> assertFalse(Files.exists(orphan), orphan.toString()));
     assertEquals(main, tiered.mainRows());
+  }
+
+  @Test
+  void theManifestOfAnUploadWhoseCommitNeverLandedGoesWithItsFiles() throws Exception {
+    TieredTable tiered = new TieredTable(dir);
+    SegmentUpload landed = tiered.tier(0, 0);
+    ManifestStore manifests = manifests();
+    SegmentManifest unlanded = unlandedAttempt(tiered, manifests, landed, "UnlandedAAAAAAAAAAAAAA");
+    tiered.ageEveryFile(Duration.ofDays(4));
+
+    OrphanRemoval removal = RemoveOrphanFiles.of(tiered.table()).olderThan(Instant.now().minus(THREE_DAYS))
+        .manifestsIn(manifests).execute();
+
+    assertEquals(List.of(manifests.location(unlanded.segment())), removal.manifestsRemoved(), removal + " " + tiered.table().properties());
+    assertEquals(Optional.empty(), manifests.read(unlanded.segment()));
+    assertFalse(Files.exists(Path.of(unlanded.files().get(0).location())));
+    assertTrue(manifests.read(landed.segment()).isPresent(), "the landed segment's manifest stays");
+  }
+
+  @Test
+  void aManifestThatListsAReferencedFileStaysWhateverOrphansItsSegmentHas() throws Exception {
+    TieredTable tiered = new TieredTable(dir);
+    SegmentUpload landed = tiered.tier(0, 0);
+    ManifestStore manifests = manifests();
+    // an earlier attempt of the same segment left a file that nothing references
+    Path earlier = tiered.orphan(landed.segment().segmentId() + "-0badf00d-00000.parquet", Duration.ofDays(4));
+    tiered.ageEveryFile(Duration.ofDays(4));
+
+    OrphanRemoval removal = RemoveOrphanFiles.of(tiered.table()).olderThan(Instant.now().minus(THREE_DAYS))
+        .manifestsIn(manifests).execute();
+
+    assertEquals(List.of(earlier.toString()), removal.removed().stream().map(ReferencedFiles::canonical).toList());
+    assertEquals(List.of(), removal.manifestsRemoved());
+    assertTrue(manifests.read(landed.segment()).isPresent());
+  }
+
+  private ManifestStore manifests() {
+    return new ManifestStore(new ListingFileIO(), dir.resolve("manifests").toString());
+  }
+
+  /**
+   * What an upload of {@code segmentId} whose commit had an unknown outcome and did not land
+   * leaves: a data file named for it (a copy of the landed segment's), and a manifest listing it.
+   */
+  private static SegmentManifest unlandedAttempt(TieredTable tiered, ManifestStore manifests, SegmentUpload landed,
+      String segmentId) throws Exception {
+    SegmentManifest model = (SegmentManifest) manifests.read(landed.segment()).orElseThrow();
+    DataFileRef file = model.files().get(0);
+    Path copy = Path.of(ReferencedFiles.canonical(file.location())).resolveSibling(segmentId + "-1234abcd-00000.parquet");
+    Files.copy(Path.of(ReferencedFiles.canonical(file.location())), copy);
+    SegmentRef segment = new SegmentRef(model.segment().topic(), model.segment().topicId(), model.segment().partition(),
+        segmentId, model.segment().startOffset(), model.segment().endOffset());
+    SegmentManifest unlanded = new SegmentManifest(segment, model.tableName(), model.dataSchemaJson(),
+        model.writerSchemas(), List.of(new DataFileRef(copy.toString(), file.sizeInBytes(), file.rowCount(),
+        file.rowGroups())), model.batches(), model.indexes());
+    manifests.write(unlanded);
+    return unlanded;
   }
 
   private static OrphanRemoval removeOlderThanThreeDays(TieredTable tiered) {

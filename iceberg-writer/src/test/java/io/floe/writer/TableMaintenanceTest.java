@@ -68,8 +68,8 @@ class TableMaintenanceTest {
 
     assertEquals(List.of(MaintenanceStep.values()), report.steps().stream().map(StepOutcome::step).toList());
     assertEquals("compact-main: compacted 6 data files into 3", report.steps().get(0).describe());
-    // No manifest of this table lists the files the compaction took out (the writer's tests keep
-    // none where the pass looks), so the Kafka view lets all six go.
+    // No manifest of this table lists the files the compaction took out (the pass looks for none
+    // where the uploads keep them), so the Kafka view lets all six go.
     assertTrue(report.steps().get(1).describe().contains(", 6 files retired,"),
         "the Kafka view followed the compaction of the same pass: " + report);
     assertEquals(main, tiered.mainRows());

@@ -48,12 +48,13 @@ final class TieredTable {
   }
 
   /**
-   * A maintenance pass with {@code settings}, its re-pointing refusing every segment: the writer
-   * cannot replay one (the plugin's tests re-point with the fetch path's check).
+   * A maintenance pass with {@code settings} that finds no segment manifest (they are elsewhere), so
+   * that the Kafka view lets every file go that main let go; its re-pointing would refuse every
+   * segment anyway: the writer cannot replay one (the plugin's tests re-point with the fetch path's check).
    */
   TableMaintenance maintenance(MaintenanceSettings settings, Clock clock) {
     return new TableMaintenance(settings, "broker 1", clock,
-        new ManifestStore(table().io(), dir.resolve("manifests").toString()),
+        new ManifestStore(table().io(), dir.resolve("no-manifests").toString()),
         (location, before, after) -> Optional.of("the writer's tests replay no segment"));
   }
 

@@ -1,13 +1,20 @@
 package io.floe.writer.maintenance;
 
+import io.floe.translator.manifest.SegmentManifest;
+import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.data.AttemptFiles;
+import io.floe.writer.manifest.ManifestStore;
+import io.floe.writer.table.KafkaTableLayout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
@@ -23,8 +30,14 @@ import org.apache.iceberg.util.Tasks;
  * files of an upload still writing or committing, which nothing references yet: it must be far
  * longer than an upload takes.
  *
+ * <p>An upload whose commit had an unknown outcome and did not land also left its segment manifest,
+ * which lists those files. Kafka never finished that segment (the copy failed) and copies it again
+ * under a new id, so nothing fetches it; with its manifest store given, the manifest of a segment
+ * whose files are all among the orphans goes with them, rather than stay behind naming missing files.
+ *
  * <pre>{@code
- * OrphanRemoval removal = RemoveOrphanFiles.of(table).olderThan(now.minus(Duration.ofDays(3))).execute();
+ * OrphanRemoval removal = RemoveOrphanFiles.of(table).olderThan(now.minus(Duration.ofDays(3)))
+ *     .manifestsIn(manifests).execute();
  * }</pre>
  *
  * <p>Needs a FileIO that lists ({@link SupportsPrefixOperations}: Floe's local one, S3's and
@@ -39,6 +52,7 @@ public final class RemoveOrphanFiles {
 
   private final Table table;
   private Instant olderThan = Instant.EPOCH;
+  private Optional<ManifestStore> manifests = Optional.empty();
 
   private RemoveOrphanFiles(Table table) {
     this.table = table;
@@ -51,6 +65,12 @@ public final class RemoveOrphanFiles {
   /** Only files written before {@code cutoff} are removed; without it, none. */
   public RemoveOrphanFiles olderThan(Instant cutoff) {
     olderThan = cutoff;
+    return this;
+  }
+
+  /** Where the table's segment manifests are: a manifest all of whose files are orphans is removed with them. */
+  public RemoveOrphanFiles manifestsIn(ManifestStore store) {
+    manifests = Optional.of(store);
     return this;
   }
 
@@ -72,7 +92,9 @@ public final class RemoveOrphanFiles {
     }
     String dataLocation = ReferencedFiles.dataLocation(table);
     List<String> old = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
     for (FileInfo file : listing.listPrefix(dataLocation)) {
+      listed.add(ReferencedFiles.canonical(file.location()));
       if (file.createdAtMillis() < olderThan.toEpochMilli() && isContent(file.location())) {
         old.add(file.location());
       }
@@ -81,7 +103,41 @@ public final class RemoveOrphanFiles {
     table.refresh();
     ReferencedFiles referenced = ReferencedFiles.of(table);
     List<String> orphans = old.stream().filter(location -> !referenced.contains(location)).toList();
-    return delete(listing, orphans);
+    List<SegmentRef> dangling = manifests.map(store -> danglingManifests(store, orphans, referenced, listed))
+        .orElse(List.of());
+    OrphanRemoval removal = delete(listing, orphans);
+    // after their files: a removal that fails half-way leaves the manifest, which the next run finds again
+    List<String> manifestsRemoved = new ArrayList<>();
+    manifests.ifPresent(store -> dangling.forEach(segment -> {
+      store.delete(segment);
+      manifestsRemoved.add(store.location(segment));
+    }));
+    return removal.withManifests(manifestsRemoved);
+  }
+
+  /**
+   * The segments of the orphans' uploads whose manifests list no referenced file and only files
+   * that are orphans or gone (a removal that failed half-way took some).
+   */
+  private List<SegmentRef> danglingManifests(ManifestStore store, List<String> orphans, ReferencedFiles referenced,
+      Set<String> listed) {
+    Set<String> segmentIds = orphans.stream().map(AttemptFiles::segmentOf).flatMap(Optional::stream)
+        .collect(Collectors.toSet());
+    String topic = table.properties().get(KafkaTableLayout.TOPIC_PROPERTY);
+    if (segmentIds.isEmpty() || topic == null) {
+      return List.of();
+    }
+    Set<String> removable = orphans.stream().map(ReferencedFiles::canonical).collect(Collectors.toSet());
+    List<SegmentRef> dangling = new ArrayList<>();
+    for (SegmentRef segment : store.segments(topic)) {
+      if (segmentIds.contains(segment.segmentId())) {
+        store.read(segment).filter(SegmentManifest.class::isInstance).map(SegmentManifest.class::cast)
+            .filter(manifest -> manifest.files().stream().map(file -> ReferencedFiles.canonical(file.location()))
+                .allMatch(file -> !referenced.contains(file) && (removable.contains(file) || !listed.contains(file))))
+            .ifPresent(manifest -> dangling.add(segment));
+      }
+    }
+    return dangling;
   }
 
   private OrphanRemoval delete(SupportsPrefixOperations io, List<String> orphans) {
@@ -102,7 +158,7 @@ public final class RemoveOrphanFiles {
           failed.size(), orphans.size(), table.name(), first.getKey(), first.getValue().getMessage()), removed,
           first.getValue());
     }
-    return new OrphanRemoval(removed, Optional.empty());
+    return new OrphanRemoval(removed, List.of(), Optional.empty());
   }
 
   private static boolean isContent(String location) {

@@ -94,9 +94,12 @@ public final class TableMaintenance {
         case EXPIRE_SNAPSHOTS -> "expired " + ExpireMainSnapshots.of(table).retainLast(settings.retainLastSnapshots())
             .olderThan(now.minus(settings.maxSnapshotAge())).commit() + " snapshots";
         case REMOVE_ORPHAN_FILES -> {
-          OrphanRemoval removal = RemoveOrphanFiles.of(table).olderThan(now.minus(settings.orphanMinAge())).execute();
+          OrphanRemoval removal = RemoveOrphanFiles.of(table).olderThan(now.minus(settings.orphanMinAge()))
+              .manifestsIn(manifests).execute();
           yield removal.skipped().map(why -> "skipped: " + why)
-              .orElse("removed " + removal.removed().size() + " orphan files");
+              .orElse("removed " + removal.removed().size() + " orphan files" + (removal.manifestsRemoved().isEmpty()
+                  ? "" : " and the manifests of " + removal.manifestsRemoved().size() + " segments whose upload never "
+                  + "committed " + removal.manifestsRemoved()));
         }
       });
     } catch (RuntimeException e) {
