@@ -228,17 +228,16 @@ class CatalogFaultsIT {
 
   /**
    * With the broker gone, nothing writes any more: the files of uploads whose commit failed must go
-   * once they are older than the cut-off. An upload whose commit had an unknown outcome and did not
-   * land leaves a manifest that outlives its files (a Floe bug): allowed, and counted.
+   * once they are older than the cut-off, with the manifest of an upload whose commit had an unknown
+   * outcome and did not land.
    */
   private OrphanCleanup.Orphans cleanUpOrphans(Map<String, String> catalog, Path warehouse) {
-    return new OrphanCleanup(FloeDistribution.built(), dir.resolve("orphan-cleanup"), catalog).allowingDanglingManifests()
+    return new OrphanCleanup(FloeDistribution.built(), dir.resolve("orphan-cleanup"), catalog)
         .run(warehouse, List.of(TOPIC));
   }
 
   private static void addOrphanFigures(ReliabilityReport report, OrphanCleanup.Orphans orphans) {
-    report.orphans(orphans).figure("files of uploads of unknown outcome that did not land, removed as orphans while "
-        + "their segment's manifest stays (a Floe bug)", orphans.danglingManifestFiles());
+    report.orphans(orphans);
   }
 
   private static void publish(ReliabilityReport report) {

@@ -157,13 +157,9 @@ class ObjectStoreFaultsIT {
       }
       // The broker gone, nothing writes any more: the files of uploads whose commit or clean-up a
       // fault cut short must go once they are older than the cut-off. The tool reaches S3Proxy itself.
-      // A stall's read timeout makes an upload's outcome unknown too, which leaves a manifest that
-      // outlives its files (a Floe bug): allowed, and counted.
       OrphanCleanup.Orphans orphans = new OrphanCleanup(FloeDistribution.built(), dir.resolve("orphan-cleanup"), direct)
-          .allowingDanglingManifests().run(S3ProxyServer.objectsOnDisk(dir).resolve(BUCKET), List.of("payments", "orders"));
+          .run(S3ProxyServer.objectsOnDisk(dir).resolve(BUCKET), List.of("payments", "orders"));
       report.orphans(orphans)
-          .figure("files of uploads of unknown outcome that did not land, removed as orphans while their segment's "
-              + "manifest stays (a Floe bug)", orphans.danglingManifestFiles())
           .figure("maintenance leases the stopped broker still held (given back before `floe maintain`)",
               orphans.leasesGivenBack())
           .figure("violations", 0).figure("load average at the end (1, 5, 15 min)", LoadAverage.now());

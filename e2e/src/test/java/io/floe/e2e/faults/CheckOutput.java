@@ -26,12 +26,4 @@ record CheckOutput(List<String> problems) {
     return problems.stream().map(PROBLEM::matcher).filter(Matcher::find).filter(problem -> problem.group(1).equals(kind))
         .map(problem -> problem.group(2)).collect(Collectors.toSet());
   }
-
-  /** The problems left once those of {@code kind} naming one of {@code files} are set aside. */
-  List<String> problemsBut(String kind, Set<String> files) {
-    return problems.stream().filter(line -> {
-      Matcher problem = PROBLEM.matcher(line);
-      return !(problem.find() && problem.group(1).equals(kind) && files.contains(problem.group(2)));
-    }).toList();
-  }
 }

@@ -30,17 +30,6 @@ class CheckOutputTest {
   }
 
   @Test
-  void problemsButSetsAsideOnlyThatKindForThoseFiles() {
-    CheckOutput check = CheckOutput.of(OUT);
-
-    List<String> left = check.problemsBut("missing",
-        Set.of("/w/kafka/payments/data/d/Vl-0.parquet", "/w/kafka/payments/data/d/Fg-0.parquet"));
-
-    assertEquals(2, left.size());
-    assertEquals(List.of("unreachable", "orphan"), left.stream().map(line -> line.substring(0, line.indexOf(':'))).toList());
-  }
-
-  @Test
   void aCleanRunHasNoProblem() {
     String clean = "checked 13 manifests, 23 data files, 1 tables; orphans listed under /w/\nno problems\n";
 

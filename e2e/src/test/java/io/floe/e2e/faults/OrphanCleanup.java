@@ -13,10 +13,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,47 +32,30 @@ import java.util.stream.Stream;
 public final class OrphanCleanup {
   /** Older than Floe's default orphan cut-off. */
   private static final Duration PAST_ORPHAN_CUT_OFF = Duration.ofDays(4);
-  private static final Pattern ORPHANS_REMOVED = Pattern.compile("remove-orphan-files: removed (\\d+) orphan files");
+  private static final Pattern ORPHANS_REMOVED = Pattern.compile(
+      "remove-orphan-files: removed (\\d+) orphan files(?: and the manifests of (\\d+) segments)?");
 
   private final FloeDistribution floe;
   private final Path dir;
   private final Map<String, String> catalog;
-  private final boolean allowingDanglingManifests;
 
   /**
    * @param dir where the tool's configuration and each run's output go
    * @param catalog the {@code iceberg.catalog.*} keys (without the prefix) of a catalog reached directly
    */
   public OrphanCleanup(FloeDistribution floe, Path dir, Map<String, String> catalog) {
-    this(floe, dir, catalog, false);
-  }
-
-  private OrphanCleanup(FloeDistribution floe, Path dir, Map<String, String> catalog, boolean allowingDanglingManifests) {
     this.floe = floe;
     this.dir = dir;
     this.catalog = Map.copyOf(catalog);
-    this.allowingDanglingManifests = allowingDanglingManifests;
-  }
-
-  /**
-   * The same clean-up, except that after it {@code floe check} may find missing the files it found
-   * unreachable before: files a segment manifest lists that are in no snapshot, which orphan removal
-   * deletes and whose manifest stays. An upload whose commit had an unknown outcome and did not land
-   * leaves them (as does one whose S3 read timed out: Floe takes the timeout for an interruption),
-   * and Kafka 4.3 deletes that segment only once retention reaches it (it copies it again under a
-   * new id): a Floe bug
-   * (docs/reliability.md, catalog faults), allowed only in the scenarios whose faults cause it.
-   */
-  public OrphanCleanup allowingDanglingManifests() {
-    return new OrphanCleanup(floe, dir, catalog, true);
   }
 
   /**
    * What the clean-up met: the orphans {@code floe check} listed after the run, those {@code floe
-   * maintain} removed, the maintenance leases a stopped broker still held, given back first, and
-   * the files that manifests listed and maintenance removed (only where dangling manifests are allowed).
+   * maintain} removed, the segment manifests it removed with them (of uploads whose commit had an
+   * unknown outcome and did not land), and the maintenance leases a stopped broker still held,
+   * given back first.
    */
-  public record Orphans(long found, long removed, long leasesGivenBack, long danglingManifestFiles) {}
+  public record Orphans(long found, long removed, long manifestsRemoved, long leasesGivenBack) {}
 
   /**
    * Cleans up the tables of {@code topics}, whose files (data, metadata, manifests) lie under
@@ -86,12 +67,10 @@ public final class OrphanCleanup {
   public Orphans run(Path files, List<String> topics) {
     Path config = toolConfig();
     long found = 0;
-    Set<String> unreachable = new HashSet<>();
     for (String topic : topics) {
       CheckOutput before = CheckOutput.of(
           tool("check-before-" + topic, "check", "--config", config.toString(), "--topic", topic).out());
       found += before.files("orphan").size();
-      unreachable.addAll(before.files("unreachable"));
     }
     // A broker stopped in the middle of a maintenance pass keeps the table's lease for its term, an
     // hour (docs/operations/maintenance.md), and floe maintain would skip the table until then.
@@ -105,25 +84,20 @@ public final class OrphanCleanup {
     assertEquals(0, maintain.exit(), maintain.toString());
     Matcher removal = ORPHANS_REMOVED.matcher(maintain.out());
     long removed = 0;
+    long manifestsRemoved = 0;
     int tablesCleaned = 0;
     while (removal.find()) {
       removed += Long.parseLong(removal.group(1));
+      manifestsRemoved += removal.group(2) == null ? 0 : Long.parseLong(removal.group(2));
       tablesCleaned++;
     }
     assertEquals(topics.size(), tablesCleaned, "tables whose orphans floe maintain removed: " + maintain);
-    long dangling = 0;
     for (String topic : topics) {
       FloeDistribution.ToolRun check = tool("check-after-" + topic, "check", "--config", config.toString(), "--topic", topic);
-      CheckOutput after = CheckOutput.of(check.out());
-      Set<String> allowed = new HashSet<>();
-      if (allowingDanglingManifests) {
-        after.files("missing").stream().filter(unreachable::contains).forEach(allowed::add);
-      }
-      assertEquals(List.of(), after.problemsBut("missing", allowed), "problems floe check found after floe maintain: " + check);
-      assertEquals(after.problems().isEmpty() ? 0 : 1, check.exit(), "floe check after floe maintain: " + check);
-      dangling += allowed.size();
+      assertEquals(List.of(), CheckOutput.of(check.out()).problems(), "problems floe check found after floe maintain: " + check);
+      assertEquals(0, check.exit(), "floe check after floe maintain: " + check);
     }
-    return new Orphans(found, removed, leasesGivenBack, dangling);
+    return new Orphans(found, removed, manifestsRemoved, leasesGivenBack);
   }
 
   private FloeDistribution.ToolRun tool(String run, String... args) {

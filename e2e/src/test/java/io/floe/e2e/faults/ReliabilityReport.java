@@ -55,7 +55,9 @@ public final class ReliabilityReport {
   /** What the clean-up after the run met, as {@link OrphanCleanup} found it. */
   public ReliabilityReport orphans(OrphanCleanup.Orphans orphans) {
     return figure("orphan files `floe check` found after the run", orphans.found())
-        .figure("orphan files `floe maintain` removed once past the cut-off (none left after)", orphans.removed());
+        .figure("orphan files `floe maintain` removed once past the cut-off (none left after)", orphans.removed())
+        .figure("segment manifests removed with them (uploads of unknown outcome that did not land)",
+            orphans.manifestsRemoved());
   }
 
   /** A table of faults injected, under {@code title} ("Faults injected while tiering"). */
