@@ -113,7 +113,8 @@ final class UploadAttempt {
       return committedEarlier(table);
     }
     MainRows main = before.get();
-    List<AbortedTransaction> leftOut = main.pending().abortsLeftOut(indexed, markers);
+    List<AbortedTransaction> leftOut = in(new UploadStep("cannot read the aborts other copies of its offsets "
+        + "recorded", "table " + identifier), () -> AbortsLeftOut.of(segment, indexed, markers, main));
     List<AbortedTransaction> aborted = new ArrayList<>(indexed);
     aborted.addAll(leftOut);
     KafkaIndexes indexes = in(new UploadStep("cannot add the aborts it left out to the transaction index",
@@ -135,7 +136,7 @@ final class UploadAttempt {
         SchemaParser.toJson(main.view().schema()), bound.stream().map(BoundWriter::manifestEntry).toList(),
         data.files().stream().map(WrittenFile::ref).toList(), data.batches(), indexes));
     SegmentCommit commit = in(new UploadStep("cannot read the footers of the files of transactions the segment "
-        + "commits", "table " + identifier), () -> commitOf(main, data, pending, replaced, deletes));
+        + "commits", "table " + identifier), () -> commitOf(main, data, pending, replaced, deletes).aborting(aborted));
     if (!in(refreshTable(), () -> commit(table, manifest, commit, main.pending()))) {
       // Another upload of this segment committed while this one wrote: its files and manifest stand.
       written.deleteAll();
@@ -146,8 +147,8 @@ final class UploadAttempt {
 
   /**
    * The broker's indexes, with the aborts its transaction index left out added to it. The last
-   * stable offset of each added entry is the partition's first pending row: no transaction Floe
-   * knows open at the marker began earlier.
+   * stable offset of each added entry is at most the partition's first pending row and the
+   * transaction's first offset: no transaction Floe knows open at the marker began earlier.
    */
   private KafkaIndexes withAbortsLeftOut(PendingTransactions pending, List<AbortedTransaction> leftOut) {
     if (leftOut.isEmpty()) {
@@ -158,7 +159,7 @@ final class UploadAttempt {
         + "began). Floe adds them, so that read_committed consumers and the table's main branch leave their records out",
         segment.segmentId(), segment.topic(), segment.partition(), segment.startOffset(), segment.endOffset(), leftOut);
     return upload.indexes().withTransactionIndex(TransactionIndex.adding(upload.indexes().transactionIndex(), leftOut,
-        pending.firstOffset().orElseThrow()));
+        pending.firstOffset().orElse(Long.MAX_VALUE)));
   }
 
   /** Evolves the table's schema to hold the columns of the segment's writer schemas, before any row is written. */

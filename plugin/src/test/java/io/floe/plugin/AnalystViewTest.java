@@ -164,18 +164,27 @@ class AnalystViewTest {
         .plain(Compression.NONE, records(7, 1)));
     rsm.copyLogSegmentData(second.metadata(), second.data());
 
-    // as the broker reads it for a read_committed fetch of offsets 2-7 (RemoteLogManager)
-    Path served = dir.resolve("served.txnindex");
-    try (InputStream in = rsm.fetchIndex(second.metadata(), IndexType.TRANSACTION)) {
-      Files.write(served, in.readAllBytes());
-    }
-    try (TransactionIndex index = new TransactionIndex(5, served.toFile())) {
-      List<AbortedTxn> aborted = index.collectAbortedTxns(2, 8).abortedTransactions();
-      assertEquals(1, aborted.size(), aborted.toString());
-      assertEquals(KafkaSegment.PRODUCER_ID, aborted.get(0).producerId());
-      assertEquals(2, aborted.get(0).firstOffset());
-      assertEquals(6, aborted.get(0).lastOffset());
-    }
+    // the partition's first pending row, offset 2, is the added entry's last stable offset
+    assertEquals(List.of(new AbortedTxn(KafkaSegment.PRODUCER_ID, 2, 6, 2)), servedAborts(rsm, second, 2, 8));
+  }
+
+  @Test
+  void anAbortAnEarlierLeadersCopySettledIsListedByTheIndexOfACopyWhoseBrokerLeftItOut() throws Exception {
+    IcebergRemoteStorageManager rsm = managed(Map.of());
+    TieredSegment first = withTransactionOpenAtItsEnd();
+    rsm.copyLogSegmentData(first.metadata(), first.data());
+    // the leader's copy, its index listing the abort, commits; Kafka keeps the next leader's copy of
+    // the same offsets, whose broker rebuilt its producer state from offset 5
+    TieredSegment earlier = ending(first, ControlRecordType.ABORT);
+    rsm.copyLogSegmentData(earlier.metadata(), earlier.data());
+    TieredSegment kept = tiered("kept", 5, 7, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(5, 1))
+        .marker(ControlRecordType.ABORT, SampleRecords.T0 + 100)
+        .plain(Compression.NONE, records(7, 1)));
+    rsm.copyLogSegmentData(kept.metadata(), kept.data());
+
+    assertEquals(Set.of(0L, 1L, 5L, 7L), mainOffsets("orders", 0));
+    assertEquals(List.of(new AbortedTxn(KafkaSegment.PRODUCER_ID, 2, 6, 2)), servedAborts(rsm, kept, 2, 8));
   }
 
   @Test
@@ -530,6 +539,22 @@ class AnalystViewTest {
   private long pendingRows(String topic, int partition) {
     String pending = table(topic).properties().get(PendingTransactions.property(partition));
     return pending == null ? 0 : org.apache.iceberg.util.JsonUtil.parse(pending, node -> node.get("rows").asLong());
+  }
+
+  /**
+   * The aborted transactions a read_committed fetch of [{@code from}, {@code to}) finds in the
+   * segment's served transaction index, as the broker reads it (Kafka's own {@code TransactionIndex},
+   * as RemoteLogManager does).
+   */
+  private List<AbortedTxn> servedAborts(IcebergRemoteStorageManager rsm, TieredSegment segment, long from, long to)
+      throws Exception {
+    Path served = dir.resolve(segment.metadata().remoteLogSegmentId().id() + ".txnindex");
+    try (InputStream in = rsm.fetchIndex(segment.metadata(), IndexType.TRANSACTION)) {
+      Files.write(served, in.readAllBytes());
+    }
+    try (TransactionIndex index = new TransactionIndex(segment.metadata().startOffset(), served.toFile())) {
+      return index.collectAbortedTxns(from, to).abortedTransactions();
+    }
   }
 
   private void assertServedWhole(IcebergRemoteStorageManager rsm, TieredSegment segment) throws Exception {

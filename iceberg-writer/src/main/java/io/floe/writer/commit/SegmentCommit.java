@@ -1,6 +1,7 @@
 package io.floe.writer.commit;
 
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.table.KafkaColumns;
 import io.floe.writer.pending.PendingTransactions;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class SegmentCommit {
   private final List<DataFile> main = new ArrayList<>();
   private final List<DeleteFile> deletes = new ArrayList<>();
   private final Set<String> deletedFrom = new HashSet<>();
+  private final List<AbortedTransaction> aborted = new ArrayList<>();
   private Optional<Long> scannedSnapshot = Optional.empty();
   private PendingTransactions pending;
 
@@ -89,6 +91,12 @@ public final class SegmentCommit {
     return this;
   }
 
+  /** The transactions the segment aborts, recorded with its commit for later copies of its offsets. */
+  public SegmentCommit aborting(List<AbortedTransaction> transactions) {
+    aborted.addAll(transactions);
+    return this;
+  }
+
   /** The {@code main} snapshot in which the replaced rows were found, if {@code main} had one. */
   public SegmentCommit validatedFrom(Optional<Long> snapshot) {
     scannedSnapshot = snapshot;
@@ -104,7 +112,8 @@ public final class SegmentCommit {
   /** Commits to the table as it is now; the upload's lock on it keeps it so until this returns. */
   public void commitTo(Table table) {
     Transaction transaction = table.newTransaction();
-    AppendFiles branch = SegmentSnapshots.describe(transaction.newAppend().toBranch(KafkaViewBranch.NAME), segment);
+    AppendFiles branch = SegmentSnapshots.recordAborts(
+        SegmentSnapshots.describe(transaction.newAppend().toBranch(KafkaViewBranch.NAME), segment), aborted);
     kafkaView.forEach(branch::appendFile);
     branch.commit();
     if (!main.isEmpty() || !deletes.isEmpty()) {

@@ -97,6 +97,18 @@ public final class TransactionMarkers {
     return OptionalLong.empty();
   }
 
+  /** A marker that says its transaction aborted: the producer, and the marker's offset. */
+  public record Abort(long producerId, long offset) {}
+
+  /** The segment's markers that say abort. */
+  public List<Abort> aborts() {
+    List<Abort> aborts = new ArrayList<>();
+    byProducer.forEach((producer, markers) -> markers.stream()
+        .filter(marker -> marker.outcome().equals(Optional.of(TransactionOutcome.ABORT)))
+        .forEach(marker -> aborts.add(new Abort(producer, marker.offset()))));
+    return aborts;
+  }
+
   /** What the producer's marker at {@code offset} says, if it has one there that tells. */
   public Optional<TransactionOutcome> outcome(long producerId, long offset) {
     return byProducer.getOrDefault(producerId, List.of()).stream().filter(marker -> marker.offset() == offset)
