@@ -142,11 +142,7 @@ class AnalystViewTest {
     TieredSegment first = withTransactionOpenAtItsEnd();
     rsm.copyLogSegmentData(first.metadata(), first.data());
 
-    // the index of a broker that rebuilt its producer state from offset 5: it knows no open transaction
-    TieredSegment second = tiered("second", 5, 7, Map.of(), segment -> segment
-        .plain(Compression.NONE, records(5, 1))
-        .marker(ControlRecordType.ABORT, SampleRecords.T0 + 100)
-        .plain(Compression.NONE, records(7, 1)));
+    TieredSegment second = abortIndexLeftOut("second");
     rsm.copyLogSegmentData(second.metadata(), second.data());
 
     assertEquals(Set.of(0L, 1L, 5L, 7L), mainOffsets("orders", 0));
@@ -158,10 +154,7 @@ class AnalystViewTest {
     IcebergRemoteStorageManager rsm = managed(Map.of());
     TieredSegment first = withTransactionOpenAtItsEnd();
     rsm.copyLogSegmentData(first.metadata(), first.data());
-    TieredSegment second = tiered("second", 5, 7, Map.of(), segment -> segment
-        .plain(Compression.NONE, records(5, 1))
-        .marker(ControlRecordType.ABORT, SampleRecords.T0 + 100)
-        .plain(Compression.NONE, records(7, 1)));
+    TieredSegment second = abortIndexLeftOut("second");
     rsm.copyLogSegmentData(second.metadata(), second.data());
 
     // the partition's first pending row, offset 2, is the added entry's last stable offset
@@ -173,14 +166,10 @@ class AnalystViewTest {
     IcebergRemoteStorageManager rsm = managed(Map.of());
     TieredSegment first = withTransactionOpenAtItsEnd();
     rsm.copyLogSegmentData(first.metadata(), first.data());
-    // the leader's copy, its index listing the abort, commits; Kafka keeps the next leader's copy of
-    // the same offsets, whose broker rebuilt its producer state from offset 5
+    // the leader's copy, its index listing the abort, commits; Kafka keeps the next leader's copy
     TieredSegment earlier = ending(first, ControlRecordType.ABORT);
     rsm.copyLogSegmentData(earlier.metadata(), earlier.data());
-    TieredSegment kept = tiered("kept", 5, 7, Map.of(), segment -> segment
-        .plain(Compression.NONE, records(5, 1))
-        .marker(ControlRecordType.ABORT, SampleRecords.T0 + 100)
-        .plain(Compression.NONE, records(7, 1)));
+    TieredSegment kept = abortIndexLeftOut("kept");
     rsm.copyLogSegmentData(kept.metadata(), kept.data());
 
     assertEquals(Set.of(0L, 1L, 5L, 7L), mainOffsets("orders", 0));
@@ -512,6 +501,18 @@ class AnalystViewTest {
     return tiered("second", 5, 7, SegmentTransactions.openAtEnd(first.segmentFile()), segment -> segment
         .plain(Compression.NONE, records(5, 1))
         .marker(outcome, SampleRecords.T0 + 100)
+        .plain(Compression.NONE, records(7, 1)));
+  }
+
+  /**
+   * The segment after {@code withTransactionOpenAtItsEnd()} as a broker that rebuilt its producer
+   * state from offset 5 writes it: 5 plain, 6 the open transaction's abort marker (its index has no
+   * entry: the broker knew no open transaction), 7 plain.
+   */
+  private TieredSegment abortIndexLeftOut(String name) {
+    return tiered(name, 5, 7, Map.of(), segment -> segment
+        .plain(Compression.NONE, records(5, 1))
+        .marker(ControlRecordType.ABORT, SampleRecords.T0 + 100)
         .plain(Compression.NONE, records(7, 1)));
   }
 
