@@ -1,14 +1,17 @@
 package io.floe.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.e2e.bench.LoadAverage;
 import io.floe.e2e.broker.BrokerSpec;
 import io.floe.e2e.broker.KafkaCluster;
 import io.floe.e2e.broker.KafkaDistribution;
+import io.floe.e2e.broker.RecordedRemoteSegments;
 import io.floe.e2e.check.ConsumedRecords;
 import io.floe.e2e.check.MainRows;
+import io.floe.e2e.check.UnreadAborts;
 import io.floe.e2e.faults.BrokerChaos;
 import io.floe.e2e.faults.CrashReport;
 import io.floe.e2e.faults.FaultsScale;
@@ -104,6 +107,8 @@ class BrokerCrashFaultsIT {
       RemoteReader.Reading reading;
       ProducedRecords produced;
       long recordsChecked;
+      UnreadAborts unreadAborts;
+      long unreadAbortedRecords;
       int manifestsChecked;
       Duration chaosTime;
       try (KafkaCluster cluster = KafkaCluster.start(BrokerSpec.of(KafkaDistribution.current(), floe.withSettings(settings)),
@@ -132,7 +137,12 @@ class BrokerCrashFaultsIT {
         topic.awaitTieredBefore(cluster, end, TIERING_TIMEOUT);
         produced = workloads.produced();
 
-        recordsChecked = assertServedExactlyFromLogStart(cluster, topic, produced);
+        List<RecordedRemoteSegments.RecordedSegment> recorded = RecordedRemoteSegments.finished(cluster, TOPIC);
+        assertFalse(recorded.isEmpty(), "no finished remote segment in Kafka's remote log metadata");
+        unreadAborts = UnreadAborts.of(recorded, KafkaView.abortsBySegment(warehouse, TOPIC));
+        Served served = assertServedExactlyFromLogStart(cluster, topic, produced, unreadAborts);
+        recordsChecked = served.checked();
+        unreadAbortedRecords = served.unreadAborted();
         MainRows.of(catalog, TOPIC).assertHoldsExactlyBefore(end, produced.visibleTo(IsolationLevel.READ_COMMITTED));
         assertEquals(Set.of(), KafkaView.missingFiles(warehouse, TOPIC), "files segment manifests list, missing from the warehouse");
         awaitNoManifestBeforeLogStart(cluster, topic, warehouse);
@@ -155,7 +165,8 @@ class BrokerCrashFaultsIT {
           .run(warehouse, List.of(TOPIC));
 
       CrashReport report = new CrashReport("Broker crashes", scale, seed, crashes, activity,
-          produced.visibleTo(IsolationLevel.READ_UNCOMMITTED).size(), recordsChecked, reading, manifestsChecked,
+          produced.visibleTo(IsolationLevel.READ_UNCOMMITTED).size(), recordsChecked, unreadAborts.transactions(),
+          unreadAbortedRecords, reading, manifestsChecked,
           orphans.found(), orphans.removed(), chaosTime, Duration.ofNanos(System.nanoTime() - start),
           LoadAverage.now().toString());
       System.out.println(report.markdown());
@@ -169,15 +180,22 @@ class BrokerCrashFaultsIT {
    * from a later log start only where the broker answered its next offset out of range, and then
    * must read every record from there. Returns how many records were compared.
    */
-  private static long assertServedExactlyFromLogStart(KafkaCluster cluster, TieredTopic topic, ProducedRecords produced) {
+  private static Served assertServedExactlyFromLogStart(KafkaCluster cluster, TieredTopic topic,
+      ProducedRecords produced, UnreadAborts unreadAborts) {
     long checked = 0;
+    long unreadAborted = 0;
     for (IsolationLevel isolation : IsolationLevel.values()) {
       ConsumedRecords consumed = ConsumedRecords.fromLogStart(cluster, topic, isolation, READING_TIMEOUT);
-      consumed.assertExactly(produced);
-      checked += consumed.records().size();
+      ConsumedRecords checkable = consumed.withoutUnreadAborts(produced, unreadAborts);
+      checkable.assertExactly(produced);
+      checked += checkable.records().size();
+      unreadAborted += consumed.records().size() - checkable.records().size();
     }
-    return checked;
+    return new Served(checked, unreadAborted);
   }
+
+  /** Records compared, and aborted records a broker served to read_committed that {@link UnreadAborts} excuses. */
+  private record Served(long checked, long unreadAborted) {}
 
   /** Waits until no manifest is left of a segment wholly before its partition's log start: Kafka deleted it, so must Floe. */
   private static void awaitNoManifestBeforeLogStart(KafkaCluster cluster, TieredTopic topic, Path warehouse) {

@@ -149,15 +149,25 @@ final class UploadAttempt {
    * The broker's indexes, with the aborts its transaction index left out added to it. The last
    * stable offset of each added entry is at most the partition's first pending row and the
    * transaction's first offset: no transaction Floe knows open at the marker began earlier.
+   *
+   * <p>A broker from Kafka 4.0 on records at the copy's start whether the segment's own transaction
+   * index is empty and then never asks for it (KIP-1058, KAFKA-16780): where the broker's index has no entry at
+   * all, the completed one serves the table's {@code main} and Kafka 3.9 brokers only, which the
+   * log line says.
    */
   private KafkaIndexes withAbortsLeftOut(PendingTransactions pending, List<AbortedTransaction> leftOut) {
     if (leftOut.isEmpty()) {
       return upload.indexes();
     }
+    boolean brokerIndexEmpty = upload.indexes().transactionIndex().map(index -> index.length == 0).orElse(true);
     LOG.warn("The transaction index of segment {} of {}-{} (offsets {}-{}) leaves out the aborts of {}: the broker "
         + "did not know these transactions were open (it rebuilt its producer state from a log that starts after they "
-        + "began). Floe adds them, so that read_committed consumers and the table's main branch leave their records out",
-        segment.segmentId(), segment.topic(), segment.partition(), segment.startOffset(), segment.endOffset(), leftOut);
+        + "began). {}", segment.segmentId(), segment.topic(), segment.partition(), segment.startOffset(),
+        segment.endOffset(), leftOut, brokerIndexEmpty
+            ? "Floe adds them and leaves their records out of the table's main branch, but the broker's own index of "
+                + "this segment is empty, and brokers from Kafka 4.0 on never read the index of such a segment: "
+                + "read_committed consumers reading these offsets from remote storage get the aborted records"
+            : "Floe adds them, so that read_committed consumers and the table's main branch leave their records out");
     return upload.indexes().withTransactionIndex(TransactionIndex.adding(upload.indexes().transactionIndex(), leftOut,
         pending.firstOffset().orElse(Long.MAX_VALUE)));
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -127,6 +128,26 @@ public final class ConsumedRecords {
   public List<ConsumerRecord<byte[], byte[]>> records() {
     return records;
   }
+
+  /**
+   * These records without the aborted ones a broker does not leave out for read_committed
+   * consumers ({@link UnreadAborts}): records whose transaction the producer aborted, at offsets
+   * of such a transaction. Nothing else is dropped, and nothing at read_uncommitted.
+   */
+  public ConsumedRecords withoutUnreadAborts(ProducedRecords produced, UnreadAborts unread) {
+    if (isolation != IsolationLevel.READ_COMMITTED) {
+      return this;
+    }
+    Set<Position> aborted = produced.visibleTo(IsolationLevel.READ_UNCOMMITTED).stream()
+        .filter(r -> !r.isVisibleTo(IsolationLevel.READ_COMMITTED))
+        .map(r -> new Position(r.partition(), r.offset())).collect(Collectors.toSet());
+    return new ConsumedRecords(broker, topic, isolation, records.stream()
+        .filter(r -> !(aborted.contains(new Position(r.partition(), r.offset()))
+            && unread.covers(new TopicPartition(r.topic(), r.partition()), r.offset())))
+        .toList(), gaps);
+  }
+
+  private record Position(int partition, long offset) {}
 
   /**
    * Fails unless exactly the produced records visible at this isolation level were read, in log

@@ -4,6 +4,8 @@ import io.floe.plugin.storage.LocalFileIO;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.segment.AbortedTransaction;
+import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.table.KafkaColumns;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.writer.commit.RetiredFiles;
@@ -60,6 +62,22 @@ public final class KafkaView {
           segment.segmentId(), manifest.files().stream().map(DataFileRef::location).collect(Collectors.toCollection(TreeSet::new))));
     }
     return files;
+  }
+
+  /**
+   * The aborted transactions in the transaction index Floe keeps and serves for each segment of
+   * {@code topic}, by segment id: the broker's entries and those Floe added (the aborts the broker's
+   * index left out).
+   */
+  public static Map<String, List<AbortedTransaction>> abortsBySegment(Path warehouse, String topic) {
+    ManifestStore store = new ManifestStore(new LocalFileIO(), warehouse.toUri() + "_floe/manifests");
+    Map<String, List<AbortedTransaction>> aborts = new TreeMap<>();
+    for (SegmentRef segment : store.segments(topic)) {
+      store.read(segment).map(manifest -> ((SegmentManifest) manifest).indexes().transactionIndex())
+          .ifPresent(index -> aborts.put(segment.segmentId(),
+              index.map(TransactionIndex::abortedTransactions).orElse(List.of())));
+    }
+    return aborts;
   }
 
   /**
