@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
  * Types the keys of one upload for analysts. A key in the registry's wire format is typed by the
  * values' own rules (a {@link ValueTyper} of the key's format: the schema looked up by the id its
  * framing carries, its columns kept only when they re-encode to exactly its bytes); a key without
- * framing is read as text when it is UTF-8. The key's bytes are kept whatever the verdict, so that
+ * framing is read as text when it is UTF-8 without control characters. The key's bytes are kept whatever the verdict, so that
  * typing keys never changes what a consumer gets.
  *
  * <p>One typer serves one upload, on one thread.
@@ -84,10 +84,7 @@ public final class KeyTyper {
             : KeyVerdict.untyped(verdict.schemaId().getAsInt());
       }
     }
-    // A key that starts like the registry's framing is not text, unless the topic's keys are declared text.
-    boolean looksFramed = WireFormat.schemaId(key).isPresent() && format != KeyFormat.TEXT;
-    return format.readsText() && !looksFramed ? utf8(key).map(KeyVerdict::text).orElse(KeyVerdict.NONE)
-        : KeyVerdict.NONE;
+    return format.readsText() ? text(key).map(KeyVerdict::text).orElse(KeyVerdict.NONE) : KeyVerdict.NONE;
   }
 
   /** The writer schemas whose codecs were built, in the order keys first used them. */
@@ -105,10 +102,17 @@ public final class KeyTyper {
   }
 
   /**
-   * The key's text if it is well-formed UTF-8: the decoder reports overlong forms, encoded
-   * surrogates and code points beyond U+10FFFF, so the text's UTF-8 is exactly the key.
+   * The key's text if it is well-formed UTF-8 (the decoder reports overlong forms, encoded
+   * surrogates and code points beyond U+10FFFF, so the text's UTF-8 is exactly the key) without
+   * control characters but tab, line feed and carriage return: those mark binary keys, such as the
+   * numbers Kafka's integer serializers write, and the registry's framing, which starts with 0.
    */
-  private static Optional<String> utf8(byte[] key) {
+  private static Optional<String> text(byte[] key) {
+    for (byte b : key) {
+      if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+        return Optional.empty();
+      }
+    }
     try {
       return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(key)).toString());
     } catch (CharacterCodingException e) {

@@ -144,11 +144,20 @@ class KeyTyperTest {
   }
 
   @Test
-  void aKeyThatStartsLikeTheRegistrysFramingIsTextOnlyOnATextTopic() {
-    byte[] key = {0, 0, 0, 0, 1, 'a'};
+  void aKeyWithControlCharactersIsNotTextAsTheNumbersKafkasSerializersWriteAreNot() {
+    byte[] longKey = {0, 0, 0, 0, 0, 0, 0, 42};
 
-    assertEquals(KeyVerdict.untyped(1), typer(KeyFormat.AUTO).type(key));
-    assertEquals(KeyVerdict.text("\0\0\0\0\1a"), typer(KeyFormat.TEXT).type(key));
+    assertEquals(KeyVerdict.NONE, typer(KeyFormat.TEXT).type(longKey));
+    assertEquals(KeyVerdict.NONE, typer(KeyFormat.TEXT).type("a\u007Fb".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(KeyVerdict.text("a\tb\r\n"), typer(KeyFormat.TEXT).type("a\tb\r\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aTextTopicLooksNoKeyUp() {
+    int requests = server.requests().size();
+
+    assertEquals(KeyVerdict.NONE, typer(KeyFormat.TEXT).type(avroKey(1, "eu", 1L)));
+    assertEquals(requests, server.requests().size());
   }
 
   @Test
