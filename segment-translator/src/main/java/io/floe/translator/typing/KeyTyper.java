@@ -87,12 +87,7 @@ public final class KeyTyper {
     return format.readsText() ? text(key).map(KeyVerdict::text).orElse(KeyVerdict.NONE) : KeyVerdict.NONE;
   }
 
-  /** The writer schemas whose codecs were built, in the order keys first used them. */
-  public List<WriterSchema> writers() {
-    return framed.writers();
-  }
-
-  /** The codec of a writer schema in {@link #writers()}. */
+  /** The codec of a writer schema {@link #scan} found. */
   public ValueCodec codec(WriterSchema.Key writer) {
     return framed.codec(writer);
   }
