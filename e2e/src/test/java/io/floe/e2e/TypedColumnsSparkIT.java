@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An analyst's view of typed topics: Spark SQL selects the orders' fields as columns from the tables
  * Floe tiered an Avro, a Protobuf and a JSON Schema topic into, each topic's schema evolving halfway;
- * the registry serves the Protobuf schemas only as {@code .proto} text.
+ * the registry serves the Protobuf schemas only as {@code .proto} text. The Avro topic's orders have
+ * Avro keys, whose fields Spark selects from {@code _key}; the other topics' text keys it selects as
+ * {@code _kafka.key_text}.
  */
 @Tag("spark")
 class TypedColumnsSparkIT {
@@ -50,6 +52,9 @@ class TypedColumnsSparkIT {
   /** Per format, the typed values the table holds by offset, and what Spark selected of them. */
   private static final Map<RegistryFormat, Map<Long, WrittenValue.Typed>> TYPED = new EnumMap<>(RegistryFormat.class);
   private static final Map<RegistryFormat, List<Map<String, Object>>> SELECTED = new EnumMap<>(RegistryFormat.class);
+  /** Per format, the name each tiered record's key was written from (null: no key), and what Spark selected of the keys. */
+  private static final Map<RegistryFormat, Map<Long, String>> KEYS = new EnumMap<>(RegistryFormat.class);
+  private static final Map<RegistryFormat, List<Map<String, Object>>> SELECTED_KEYS = new EnumMap<>(RegistryFormat.class);
 
   @BeforeAll
   static void tierTypedTopicsThenQueryThemWithSpark() throws IOException {
@@ -63,6 +68,9 @@ class TypedColumnsSparkIT {
       for (RegistryFormat format : RegistryFormat.values()) {
         TieredTopic topic = TieredTopic.named(topicName(format), BATCHES_PER_SEGMENT).create(broker);
         EvolvingWorkload workload = new EvolvingWorkload(broker, topic, registry, format.orders());
+        if (format == RegistryFormat.AVRO) {
+          workload.withAvroKeys();
+        }
         workload.evolveHalfway(BATCHES_PER_VERSION);
         Map<TopicPartition, Long> end = topic.endOffsets(broker);
         workload.orders(BATCHES_PER_SEGMENT + 1); // rolls the last segment: the active one is never tiered
@@ -75,6 +83,9 @@ class TypedColumnsSparkIT {
           }
         });
         TYPED.put(format, typed);
+        Map<Long, String> keys = new LinkedHashMap<>();
+        workload.written().headMap(before).keySet().forEach(offset -> keys.put(offset, workload.keyNames().get(offset)));
+        KEYS.put(format, keys);
       }
       tieredBefore.forEach((topic, end) -> topic.awaitTieredBefore(broker, end, TIERING_TIMEOUT));
     }
@@ -85,9 +96,17 @@ class TypedColumnsSparkIT {
           + " AND _kafka.offset < " + (TYPED.get(format).keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1)
           + " ORDER BY offset");
     }
+    for (RegistryFormat format : RegistryFormat.values()) {
+      queries.add("SELECT _kafka.offset AS offset, "
+          + (format == RegistryFormat.AVRO ? "_key.`order` AS key_order, _key.number AS key_number, " : "")
+          + "_kafka.key_text AS key_text FROM floe.kafka." + topicName(format)
+          + " WHERE _kafka.offset < " + (KEYS.get(format).keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1)
+          + " ORDER BY offset");
+    }
     List<List<Map<String, Object>>> results = SparkSql.onWarehouse(warehouse, dir.resolve("spark")).run(queries);
     for (RegistryFormat format : RegistryFormat.values()) {
       SELECTED.put(format, results.get(format.ordinal()));
+      SELECTED_KEYS.put(format, results.get(RegistryFormat.values().length + format.ordinal()));
     }
   }
 
@@ -100,6 +119,26 @@ class TypedColumnsSparkIT {
     assertTrue(expected.stream().anyMatch(row -> row.get("quantity_v2") != null), "orders of schema V2");
 
     assertEquals(expected, SELECTED.get(format));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RegistryFormat.class)
+  void sparkSelectsAvroKeysFromTheirColumnsAndOtherKeysAsText(RegistryFormat format) {
+    List<Map<String, Object>> expected = new ArrayList<>();
+    KEYS.get(format).forEach((offset, name) -> {
+      boolean avro = format == RegistryFormat.AVRO && name != null && name.startsWith("order-");
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("offset", offset);
+      if (format == RegistryFormat.AVRO) {
+        row.put("key_order", avro ? name : null);
+        row.put("key_number", avro ? Long.parseLong(name.substring("order-".length())) : null);
+      }
+      row.put("key_text", avro ? null : name);
+      expected.add(row);
+    });
+    assertTrue(expected.stream().anyMatch(row -> row.get("key_text") != null), "text keys");
+
+    assertEquals(expected, SELECTED_KEYS.get(format));
   }
 
   /** The row Spark gives for a typed order: integers as longs, the other version's columns null. */

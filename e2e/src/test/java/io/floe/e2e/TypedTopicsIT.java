@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Topics whose values a schema registry types, one per format, on one broker with Floe: each
  * producer's schema evolves halfway (in the middle of a segment, with segments of either schema
  * around it), everything is tiered and deleted locally, and only then, with the registry stopped,
- * is anything read back. Each format's checks are a test of their own on the topics tiered once
+ * is anything read back. The Avro topic's orders have Avro keys, the others' text keys. Each format's checks are a test of their own on the topics tiered once
  * in {@link #tierATopicPerFormatThenStopTheRegistry()}.
  */
 class TypedTopicsIT {
@@ -72,6 +72,9 @@ class TypedTopicsIT {
       for (RegistryFormat format : RegistryFormat.values()) {
         TieredTopic topic = TieredTopic.named(topicName(format), BATCHES_PER_SEGMENT).create(broker);
         EvolvingWorkload workload = new EvolvingWorkload(broker, topic, registry, format.orders());
+        if (format == RegistryFormat.AVRO) {
+          workload.withAvroKeys();
+        }
         workload.evolveHalfway(BATCHES_PER_VERSION);
         Map<TopicPartition, Long> end = topic.endOffsets(broker);
         workload.orders(BATCHES_PER_SEGMENT + 1); // rolls the last segment: the active one is never tiered
@@ -168,6 +171,36 @@ class TypedTopicsIT {
       typed++;
     }
     assertTrue(typed > 2 * BATCHES_PER_VERSION, typed + " typed rows");
+  }
+
+  /**
+   * The keys as an analyst sees them: the Avro topic's order keys are the fields of {@code _key},
+   * with their schema id; every other key (text) is {@code _kafka.key_text}. Their bytes are
+   * checked with the rest of {@code _kafka} above.
+   */
+  @ParameterizedTest
+  @EnumSource(RegistryFormat.class)
+  void theTableShowsAvroKeysAsColumnsOfKeyAndOtherKeysAsText(RegistryFormat format) {
+    EvolvingWorkload workload = TIERED.get(format).workload();
+    int avroKeys = 0;
+    for (Record row : TableRows.whole(warehouse(), topicName(format))) {
+      Record kafka = (Record) row.getField(KafkaColumns.KAFKA);
+      long offset = (Long) kafka.getField(KafkaColumns.OFFSET);
+      String name = workload.keyNames().get(offset);
+      Record key = (Record) row.getField("_key");
+      if (workload.keySchemaId().isPresent() && name != null && name.startsWith("order-")) {
+        assertEquals(name, key.getField("order"), offset + " key order");
+        assertEquals(Long.parseLong(name.substring("order-".length())), key.getField("number"), offset + " key number");
+        assertEquals(workload.keySchemaId().getAsInt(), kafka.getField(KafkaColumns.KEY_SCHEMA_ID), offset + " key schema");
+        assertNull(kafka.getField(KafkaColumns.KEY_TEXT), offset + " key text");
+        avroKeys++;
+      } else {
+        assertNull(key, offset + " key columns");
+        assertNull(kafka.getField(KafkaColumns.KEY_SCHEMA_ID), offset + " key schema");
+        assertEquals(name, kafka.getField(KafkaColumns.KEY_TEXT), offset + " key text");
+      }
+    }
+    assertEquals(format == RegistryFormat.AVRO, avroKeys > BATCHES_PER_VERSION, avroKeys + " Avro keys");
   }
 
   private static String expectedReason(UntypedValue kind) {

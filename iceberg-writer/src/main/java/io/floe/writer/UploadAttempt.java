@@ -8,6 +8,8 @@ import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.segment.TransactionMarkers;
+import io.floe.translator.table.KeyBinding;
+import io.floe.translator.table.KeyColumnPlacement;
 import io.floe.translator.table.ValueColumnPlacement;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.ValueStats;
@@ -16,6 +18,7 @@ import io.floe.writer.commit.SegmentCommit;
 import io.floe.writer.data.AnalystRows;
 import io.floe.writer.data.AttemptFiles;
 import io.floe.writer.data.Destination;
+import io.floe.writer.data.RowKeys;
 import io.floe.writer.data.RowValues;
 import io.floe.writer.data.SegmentDataWriter;
 import io.floe.writer.data.WrittenData;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One attempt to upload one segment, in steps that go one way (docs/architecture.md §6):
- * resolve the table, give it the columns of the values' writer schemas, see what {@code main}
+ * resolve the table, give it the columns of the values' and keys' writer schemas, see what {@code main}
  * holds of the segment and which transactions are pending (and which aborts of them the segment's
  * transaction index left out), write the data files, settle the pending transactions the segment
  * ends, write the delete files, then write the manifest and commit. Each step runs {@link #in
@@ -93,6 +96,8 @@ final class UploadAttempt {
     TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
     ValueTyper values = upload.values();
     List<WriterSchema> writers = in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
+    List<WriterSchema> keyWriters = in(readSegment(), () -> upload.keys().scan(upload.segmentFile(),
+        segment.partition()));
     List<AbortedTransaction> indexed = in(new UploadStep("cannot read the transaction index",
         upload.segmentFile().toString()), () -> upload.indexes().transactionIndex()
         .map(TransactionIndex::abortedTransactions).orElse(List.of()));
@@ -105,7 +110,7 @@ final class UploadAttempt {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return Optional.empty();
       }
-      evolveForWriters(latest, writers);
+      evolveForWriters(latest, writers, keyWriters);
       return Optional.of(in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces",
           catalog), () -> MainRows.of(latest, segment, indexed)));
     }));
@@ -121,8 +126,10 @@ final class UploadAttempt {
         upload.segmentFile().toString()), () -> withAbortsLeftOut(main.pending(), leftOut));
     List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
         "table " + identifier), () -> bind(main, writers));
+    Map<WriterSchema.Key, KeyBinding> boundKeys = in(new UploadStep("cannot place the columns of key writer schemas "
+        + keyWriters, "table " + identifier), () -> bindKeys(main, keyWriters));
     AnalystRows analystRows = new AnalystRows(aborted, markers, main.inRange());
-    WrittenData data = in(readSegment(), () -> writeData(main, bound, analystRows));
+    WrittenData data = in(readSegment(), () -> writeData(main, bound, boundKeys, analystRows));
     PendingChange pending = main.pending().advance(segment.segmentId(), segment.startOffset(), segment.endOffset(),
         markers, aborted, pendingFiles(main, data));
     List<LocatedRow> replaced = new ArrayList<>(analystRows.replaced());
@@ -172,13 +179,19 @@ final class UploadAttempt {
         pending.firstOffset().orElse(Long.MAX_VALUE)));
   }
 
-  /** Evolves the table's schema to hold the columns of the segment's writer schemas, before any row is written. */
-  private void evolveForWriters(Table latest, List<WriterSchema> writers) {
-    if (!writers.isEmpty()) {
+  /**
+   * Evolves the table's schema to hold the columns of the segment's value and key writer schemas,
+   * before any row is written.
+   */
+  private void evolveForWriters(Table latest, List<WriterSchema> writers, List<WriterSchema> keyWriters) {
+    if (!writers.isEmpty() || !keyWriters.isEmpty()) {
       List<Types.StructType> columns = writers.stream()
           .map(writer -> upload.values().codec(writer.key()).columns()).toList();
-      in(new UploadStep("cannot add the columns of writer schemas " + writers + " to table " + identifier, catalog),
-          () -> ValueSchemaEvolution.evolve(latest, columns));
+      List<Types.StructType> keyColumns = keyWriters.stream()
+          .map(writer -> upload.keys().codec(writer.key()).columns()).toList();
+      in(new UploadStep("cannot add the columns of writer schemas " + writers + " and key writer schemas "
+          + keyWriters + " to table " + identifier, catalog),
+          () -> ValueSchemaEvolution.evolve(latest, columns, keyColumns));
     }
   }
 
@@ -190,11 +203,18 @@ final class UploadAttempt {
         .toList();
   }
 
-  private WrittenData writeData(MainRows main, List<BoundWriter> writers, AnalystRows analystRows) {
+  /** Where each key writer schema's columns are in the table view the rows are written with. */
+  private Map<WriterSchema.Key, KeyBinding> bindKeys(MainRows main, List<WriterSchema> keyWriters) {
+    return keyWriters.stream().collect(Collectors.toMap(WriterSchema::key,
+        writer -> KeyColumnPlacement.bind(main.view().schema(), upload.keys().codec(writer.key()).columns())));
+  }
+
+  private WrittenData writeData(MainRows main, List<BoundWriter> writers, Map<WriterSchema.Key, KeyBinding> keys,
+      AnalystRows analystRows) {
     RowValues values = new RowValues(upload.values(),
         writers.stream().collect(Collectors.toMap(bound -> bound.writer().key(), BoundWriter::binding)));
     WrittenData data = new SegmentDataWriter(main.view(), io, written, settings.targetFileSizeBytes(),
-        settings.rowGroupSizeBytes(), values, analystRows)
+        settings.rowGroupSizeBytes(), values, new RowKeys(upload.keys(), keys), analystRows)
         .write(upload.segmentFile(), segment.partition());
     checkWithinSegment(data.batches());
     return data;

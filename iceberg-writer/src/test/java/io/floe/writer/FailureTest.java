@@ -50,7 +50,8 @@ class FailureTest {
     SegmentUpload whole = CommitTest.upload(dir, 3, "BeyondAAAAAAAAAAAAAAAA", 0, 30);
     SegmentRef segment = whole.segment();
     SegmentUpload upload = new SegmentUpload(new SegmentRef(segment.topic(), segment.topicId(), segment.partition(),
-        segment.segmentId(), 0, 19), whole.segmentFile(), whole.indexes(), whole.values());
+        segment.segmentId(), 0, 19), whole.segmentFile(), whole.indexes(), whole.values(),
+        whole.keys());
 
     UploadFailedException error = assertThrows(UploadFailedException.class, () -> warehouse.uploader().upload(upload));
 

@@ -137,6 +137,21 @@ class TableResolutionTest {
   }
 
   @Test
+  void aTableFromBeforeTypedKeysGetsTheKeysSchemaIdAndTextColumns() {
+    warehouse.catalog.createTable(ORDERS, KafkaColumns.SCHEMA).updateSchema()
+        .deleteColumn("_kafka.key_schema_id")
+        .deleteColumn("_kafka.key_text")
+        .commit();
+
+    warehouse.uploader().upload(upload);
+
+    Table table = warehouse.catalog.loadTable(ORDERS);
+    assertEquals(Types.IntegerType.get(), table.schema().findType("_kafka.key_schema_id"));
+    assertEquals(Types.StringType.get(), table.schema().findType("_kafka.key_text"));
+    assertEquals(5, Warehouse.rows(table).size());
+  }
+
+  @Test
   void aTableRefusedForAnotherReasonIsLeftWithoutTheChecksumColumn() {
     warehouse.catalog.createTable(ORDERS, KafkaColumns.SCHEMA).updateSchema()
         .deleteColumn("_kafka.batch.checksum")

@@ -2,6 +2,8 @@ package io.floe.writer;
 
 import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.value.ValueFormat;
+import io.floe.translator.key.KeyFormat;
+import io.floe.translator.typing.KeyTyper;
 import io.floe.translator.typing.ValueTyper;
 import java.util.Optional;
 import static io.floe.writer.Warehouse.kafka;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UploadedRowsTest {
   /** Values as an upload without a schema registry keeps them. */
   private static final ValueTyper UNTYPED = new ValueTyper(ValueFormat.AUTO, Optional.empty(), false);
+  private static final KeyTyper UNTYPED_KEYS = new KeyTyper(KeyFormat.AUTO, Optional.empty(), false);
 
   @TempDir
   Path dir;
@@ -38,7 +41,9 @@ class UploadedRowsTest {
     List<Record> expected = new ArrayList<>();
     for (TranslatedBatch batch : Warehouse.translate(segment, 3)) {
       for (KafkaRow row : batch.rows()) {
-        expected.add(records.toRecord(row, batch, UNTYPED.type(row.value())));
+        Record record = records.toRecord(row, batch, UNTYPED.type(row.value()));
+        records.setKey(record, UNTYPED_KEYS.type(row.key()));
+        expected.add(record);
       }
     }
     List<Record> actual = Warehouse.kafkaViewRows(table);

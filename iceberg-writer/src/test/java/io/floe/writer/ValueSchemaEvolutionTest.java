@@ -99,6 +99,21 @@ class ValueSchemaEvolutionTest {
   }
 
   @Test
+  void keyColumnsAreCommittedInsideKeyInTheSameSchemaChangeAsTheValues() {
+    // A key whose fields share the value's names: they never share a column.
+    Types.StructType key = Types.StructType.of(Types.NestedField.required(1, "id", Types.LongType.get()),
+        Types.NestedField.required(2, "amount", Types.IntegerType.get()));
+
+    Schema evolved = ValueSchemaEvolution.evolve(table, List.of(V1), List.of(key));
+
+    assertEquals(2, warehouse.table().schemas().size());
+    assertEquals(Types.IntegerType.get(), evolved.findType("id"));
+    assertEquals(Types.LongType.get(), evolved.findType("_key.id"));
+    assertEquals(Types.IntegerType.get(), evolved.findType("_key.amount"));
+    assertEquals(Types.StringType.get(), evolved.findType("amount"));
+  }
+
+  @Test
   void fieldsAreAddedInsideListElementsAndMapValuesWhichBecomeOptional() {
     // As an operator may have made the columns: elements and values required.
     table.updateSchema()

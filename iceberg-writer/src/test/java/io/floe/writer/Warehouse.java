@@ -5,6 +5,8 @@ import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.row.SegmentTranslator;
 import io.floe.writer.commit.KafkaViewBranch;
 import io.floe.translator.value.ValueFormat;
+import io.floe.translator.key.KeyFormat;
+import io.floe.translator.typing.KeyTyper;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.KafkaColumns;
@@ -165,7 +167,7 @@ final class Warehouse {
     long start = batches.get(0).rows().get(0).batch().header().baseOffset();
     long end = batches.get(batches.size() - 1).rows().get(0).batch().header().lastOffset();
     return new SegmentUpload(new SegmentRef(TOPIC, TOPIC_ID, partition, segmentId, start, end), segmentFile, indexes(),
-        new ValueTyper(ValueFormat.AUTO, Optional.empty(), false));
+        new ValueTyper(ValueFormat.AUTO, Optional.empty(), false), new KeyTyper(KeyFormat.AUTO, Optional.empty(), false));
   }
 
   /** The indexes are opaque to the writer: it keeps their bytes. */

@@ -31,6 +31,7 @@ import io.floe.translator.manifest.StoredManifest;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.SchemaRegistryClient;
 import io.floe.translator.registry.SchemaRegistryException;
+import io.floe.translator.typing.KeyTyper;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.SegmentUploader;
 import io.floe.writer.UploadReport;
@@ -168,7 +169,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     try {
       ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
           registry.map(client -> client::schemaById), withoutRegistry);
-      UploadReport report = uploader().upload(Segments.upload(metadata, data, values), config.table(segment.topic()));
+      KeyTyper keys = new KeyTyper(config.keyFormat(segment.topic()), registry.map(client -> client::schemaById),
+          withoutRegistry);
+      UploadReport report = uploader().upload(Segments.upload(metadata, data, values, keys),
+          config.table(segment.topic()));
       outages.ended(segment);
       valueMetrics.record(segment.topic(), report.values());
       pendingTransactions.record(segment.topic(), segment.partition(), report);

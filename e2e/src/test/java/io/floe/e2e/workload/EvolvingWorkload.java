@@ -9,10 +9,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,13 +31,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * schema V1, then (the evolution) a batch of values that cannot be typed and values of schema V2,
  * each schema registered under the topic's value subject before its first value, as Confluent's
  * serializers auto-register them. Batch by batch (a flush ends each); some records have no key,
- * some have headers. Every acknowledged record is kept in {@link #produced()}, and what its value
- * was written as in {@link #written()}.
+ * some have headers. An order's key is its name ({@code order-7}) as text, or, {@link
+ * #withAvroKeys() with Avro keys}, an Avro {@code OrderKey} of it registered under the topic's key
+ * subject; the untyped values' keys are text. Every acknowledged record is kept in {@link
+ * #produced()}, what its value was written as in {@link #written()}, and its key's name in {@link
+ * #keyNames()}.
  */
 public final class EvolvingWorkload {
   private static final int RECORDS_PER_BATCH = 5;
   // ids count up from 1 in a registry: it never gives this one
   private static final int UNKNOWN_SCHEMA_ID = Integer.MAX_VALUE;
+  private static final Schema ORDER_KEY = new Schema.Parser().parse("""
+      {"type": "record", "name": "OrderKey", "namespace": "io.floe.e2e", "fields": [
+        {"name": "order", "type": "string"}, {"name": "number", "type": "long"}]}""");
   private static final List<Header> HEADERS = List.of(
       new RecordHeader("content-type", text("application/vnd.floe.order")),
       new RecordHeader("trace-id", text("4bf92f3577b34da6")));
@@ -45,6 +54,8 @@ public final class EvolvingWorkload {
   private final OrderSchema schema;
   private final ProducedRecords produced = new ProducedRecords();
   private final SortedMap<Long, WrittenValue> written = new TreeMap<>();
+  private final SortedMap<Long, String> keyNames = new TreeMap<>();
+  private OptionalInt keySchemaId = OptionalInt.empty();
   // a minute ago: a time every broker accepts, already past the tiered topics' local retention
   private long clock = System.currentTimeMillis() - 60_000;
   private int orderCount;
@@ -60,6 +71,26 @@ public final class EvolvingWorkload {
 
   public ProducedRecords produced() {
     return produced;
+  }
+
+  /**
+   * Writes the orders' keys as Avro {@code OrderKey} records ({@code order} their name, {@code
+   * number} their number), as Confluent's Avro serializer writes keys, the schema registered under
+   * {@code <topic>-key} now.
+   */
+  public EvolvingWorkload withAvroKeys() {
+    keySchemaId = OptionalInt.of(registry.register(topic.name() + "-key", null, ORDER_KEY.toString()));
+    return this;
+  }
+
+  /** The id of the orders' key schema, if their keys are Avro. */
+  public OptionalInt keySchemaId() {
+    return keySchemaId;
+  }
+
+  /** The name each acknowledged record's key was written from ({@code order-7}), by offset; none without key. */
+  public SortedMap<Long, String> keyNames() {
+    return Collections.unmodifiableSortedMap(keyNames);
   }
 
   /** What each acknowledged record's value was written as, by offset in partition 0. */
@@ -93,8 +124,10 @@ public final class EvolvingWorkload {
         for (int i = 0; i < RECORDS_PER_BATCH; i++) {
           int number = orderCount++;
           Order order = Order.numbered(number, latest);
-          contents.add(new Content(number % 4 == 3 ? null : text("order-" + number), schema.value(order, latest, latestId),
-              number % 3 == 0 ? HEADERS : List.of(), new WrittenValue.Typed(latest, latestId, order)));
+          String keyName = number % 4 == 3 ? null : "order-" + number;
+          contents.add(new Content(keyName, keyName == null ? null : orderKey(keyName, number),
+              schema.value(order, latest, latestId), number % 3 == 0 ? HEADERS : List.of(),
+              new WrittenValue.Typed(latest, latestId, order)));
         }
         send(producer, contents);
       }
@@ -117,7 +150,7 @@ public final class EvolvingWorkload {
         case UNDECODABLE -> Arrays.copyOf(wellFormed, wellFormed.length - 1);
         case TOMBSTONE -> null;
       };
-      contents.add(new Content(text("untyped-" + kind), value, HEADERS, new WrittenValue.Untyped(kind)));
+      contents.add(new Content("untyped-" + kind, text("untyped-" + kind), value, HEADERS, new WrittenValue.Untyped(kind)));
     }
     try (Producer<byte[], byte[]> producer = producer()) {
       send(producer, contents);
@@ -140,6 +173,9 @@ public final class EvolvingWorkload {
       acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), firstTimestamp + i,
           TimestampType.CREATE_TIME, content.key(), content.value(), content.headers(), TransactionOutcome.NONE));
       written.put(metadata.offset(), content.written());
+      if (content.keyName() != null) {
+        keyNames.put(metadata.offset(), content.keyName());
+      }
     }
     produced.addAll(acknowledged);
   }
@@ -164,10 +200,21 @@ public final class EvolvingWorkload {
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
+  /** An order's key: its name as text, or its Avro {@code OrderKey}. */
+  private byte[] orderKey(String name, int number) {
+    if (keySchemaId.isEmpty()) {
+      return text(name);
+    }
+    GenericData.Record key = new GenericData.Record(ORDER_KEY);
+    key.put("order", name);
+    key.put("number", (long) number);
+    return AvroValues.serialize(keySchemaId.getAsInt(), key);
+  }
+
   private static byte[] text(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** One record to send, and what its value was written as. */
-  private record Content(byte[] key, byte[] value, List<Header> headers, WrittenValue written) {}
+  /** One record to send, the name its key was written from, and what its value was written as. */
+  private record Content(String keyName, byte[] key, byte[] value, List<Header> headers, WrittenValue written) {}
 }

@@ -1,6 +1,7 @@
 package io.floe.writer.data;
 
 import io.floe.translator.format.BatchHeader;
+import io.floe.translator.key.KeyVerdict;
 import io.floe.translator.manifest.BatchEntry;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.SegmentTranslator;
@@ -23,7 +24,7 @@ import org.apache.iceberg.io.FileIO;
 
 /**
  * Writes the rows of one segment into Parquet data files of a table, one batch in memory at a
- * time, each value typed or kept raw as {@link RowValues} says. Rows {@code main} holds, rows
+ * time, each value typed or kept raw as {@link RowValues} says and each key typed as {@link RowKeys} says. Rows {@code main} holds, rows
  * only the Kafka view needs (control records, aborted or replaced data) and each producer's rows
  * of a pending transaction go to separate files ({@link AnalystRows}, {@link Destination}), so
  * that {@code main} needs no delete file for them and a pending transaction's files can join it
@@ -50,6 +51,7 @@ public final class SegmentDataWriter {
   private final SortOrder declaredOrder;
   private final RowRecords records;
   private final RowValues values;
+  private final RowKeys keys;
   private final AnalystRows analystRows;
   private final BatchPartitions partitions;
   /** Open files by partition value and view, least recently written first. */
@@ -61,7 +63,7 @@ public final class SegmentDataWriter {
    * @param table a view of the table that does not change while the segment is written
    */
   public SegmentDataWriter(Table table, FileIO io, AttemptFiles attempt, long targetFileSizeBytes,
-      long rowGroupSizeBytes, RowValues values, AnalystRows analystRows) {
+      long rowGroupSizeBytes, RowValues values, RowKeys keys, AnalystRows analystRows) {
     this.table = table;
     this.io = io;
     this.attempt = attempt;
@@ -70,6 +72,7 @@ public final class SegmentDataWriter {
     this.declaredOrder = KafkaTableLayout.declaredOrder(table);
     this.records = new RowRecords(table.schema());
     this.values = values;
+    this.keys = keys;
     this.analystRows = analystRows;
     this.partitions = new BatchPartitions(table.spec(), table.schema());
   }
@@ -102,6 +105,9 @@ public final class SegmentDataWriter {
       ValueVerdict value = values.verdict(row.value());
       Record record = records.toRecord(row, batch, value);
       values.fill(value, record);
+      KeyVerdict key = keys.verdict(row.key());
+      records.setKey(record, key);
+      keys.fill(key, record);
       batchRecords.add(record);
     }
     Optional<PartitionKey> common = partitions.common(batchRecords);

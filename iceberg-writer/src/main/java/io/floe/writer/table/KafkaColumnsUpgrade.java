@@ -3,6 +3,8 @@ package io.floe.writer.table;
 import static io.floe.translator.table.KafkaColumns.BATCH;
 import static io.floe.translator.table.KafkaColumns.CHECKSUM;
 import static io.floe.translator.table.KafkaColumns.KAFKA;
+import static io.floe.translator.table.KafkaColumns.KEY_SCHEMA_ID;
+import static io.floe.translator.table.KafkaColumns.KEY_TEXT;
 
 import io.floe.translator.table.KafkaColumns;
 import java.util.List;
@@ -20,8 +22,12 @@ import org.apache.iceberg.util.Tasks;
  * rows as it reads rows from before them.
  */
 final class KafkaColumnsUpgrade {
-  /** The batch's content checksum, since Floe checks rebuilt batches against it. */
-  private static final List<String> ADDED = List.of(KAFKA + "." + BATCH + "." + CHECKSUM);
+  /**
+   * The batch's content checksum, since Floe checks rebuilt batches against it; the key's schema id
+   * and text, since Floe types keys.
+   */
+  private static final List<String> ADDED = List.of(KAFKA + "." + BATCH + "." + CHECKSUM,
+      KAFKA + "." + KEY_SCHEMA_ID, KAFKA + "." + KEY_TEXT);
 
   private KafkaColumnsUpgrade() {}
 

@@ -2,6 +2,7 @@ package io.floe.writer.table;
 
 import io.floe.translator.table.ColumnChange;
 import io.floe.translator.table.ColumnChanges;
+import io.floe.translator.table.KeyColumnPlacement;
 import io.floe.translator.table.ValueColumnPlacement;
 import java.util.List;
 import org.apache.iceberg.Schema;
@@ -10,7 +11,7 @@ import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.types.Types;
 
-/** Commits the changes that the value columns of a segment's writer structs need. */
+/** Commits the changes that the value and key columns of a segment's writer structs need. */
 public final class ValueSchemaEvolution {
   private static final int RETRIES = 5;
   private static final long BACKOFF_MILLIS = 50;
@@ -25,9 +26,17 @@ public final class ValueSchemaEvolution {
    * backoff; then the exception propagates.
    */
   public static Schema evolve(Table table, List<Types.StructType> writers) {
+    return evolve(table, writers, List.of());
+  }
+
+  /**
+   * As {@link #evolve(Table, List)}, with the columns of {@code keys}, the structs of key writer
+   * schemas, placed in {@code _key} after the values' in the same commit.
+   */
+  public static Schema evolve(Table table, List<Types.StructType> writers, List<Types.StructType> keys) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return commit(table, writers);
+        return commit(table, writers, keys);
       } catch (CommitFailedException e) {
         if (attempt == RETRIES) {
           throw e;
@@ -38,7 +47,7 @@ public final class ValueSchemaEvolution {
     }
   }
 
-  private static Schema commit(Table table, List<Types.StructType> writers) {
+  private static Schema commit(Table table, List<Types.StructType> writers, List<Types.StructType> keys) {
     Schema current = table.schema();
     // Iceberg's UpdateSchema cannot change a column it adds in the same update, so the structs are
     // placed one after another against a schema of placeholder ids, and the whole difference is
@@ -46,6 +55,9 @@ public final class ValueSchemaEvolution {
     Schema evolved = current;
     for (Types.StructType writer : writers) {
       evolved = ValueColumnPlacement.evolved(evolved, writer);
+    }
+    for (Types.StructType key : keys) {
+      evolved = KeyColumnPlacement.evolved(evolved, key);
     }
     List<ColumnChange> changes = ColumnChanges.between(current, evolved);
     if (changes.isEmpty()) {

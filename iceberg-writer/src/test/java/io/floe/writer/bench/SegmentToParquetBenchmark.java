@@ -2,6 +2,9 @@ package io.floe.writer.bench;
 
 import io.floe.translator.bench.BenchSegment;
 import io.floe.translator.value.ValueFormat;
+import io.floe.translator.key.KeyFormat;
+import io.floe.translator.typing.KeyTyper;
+import io.floe.writer.data.RowKeys;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.LocalFileIO;
 import io.floe.translator.segment.TransactionMarkers;
@@ -105,7 +108,8 @@ public class SegmentToParquetBenchmark {
   public void write(Throughput throughput, Blackhole blackhole) {
     AttemptFiles attempt = new AttemptFiles(io, "bench");
     RowValues values = new RowValues(new ValueTyper(ValueFormat.AUTO, Optional.empty(), false), Map.of());
-    WrittenData written = new SegmentDataWriter(table, io, attempt, TARGET_FILE_SIZE, ROW_GROUP_SIZE, values,
+    RowKeys keys = new RowKeys(new KeyTyper(KeyFormat.AUTO, Optional.empty(), false), Map.of());
+    WrittenData written = new SegmentDataWriter(table, io, attempt, TARGET_FILE_SIZE, ROW_GROUP_SIZE, values, keys,
         new AnalystRows(List.of(), TransactionMarkers.read(segment.file()), List.of())).write(segment.file(), 0);
     blackhole.consume(written);
     attempt.deleteAll();

@@ -3,6 +3,8 @@ package io.floe.writer.bench;
 import io.floe.translator.bench.BenchSegment;
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.key.KeyFormat;
+import io.floe.translator.typing.KeyTyper;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.ValueFormat;
 import io.floe.writer.LocalFileIO;
@@ -142,7 +144,7 @@ public class SegmentUploadBenchmark {
         nextOffset + RECORDS_PER_SEGMENT - 1);
     long start = THREADS.getCurrentThreadCpuTime();
     UploadReport report = uploader.upload(new SegmentUpload(ref, segment.file(), INDEXES,
-        new ValueTyper(ValueFormat.AUTO, Optional.empty(), false)));
+        new ValueTyper(ValueFormat.AUTO, Optional.empty(), false), new KeyTyper(KeyFormat.AUTO, Optional.empty(), false)));
     cpu.cpuSeconds += (THREADS.getCurrentThreadCpuTime() - start) / 1e9;
     return report;
   }

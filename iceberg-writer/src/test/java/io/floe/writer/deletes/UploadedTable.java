@@ -6,6 +6,8 @@ import io.floe.translator.row.SegmentTranslator;
 import io.floe.translator.row.TranslatedBatch;
 import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.value.ValueFormat;
+import io.floe.translator.key.KeyFormat;
+import io.floe.translator.typing.KeyTyper;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.LocalFileIO;
 import io.floe.writer.SegmentUpload;
@@ -69,7 +71,7 @@ final class UploadedTable {
     byte[] opaque = new byte[] {1};
     uploader.upload(new SegmentUpload(new SegmentRef(TOPIC, TOPIC_ID, partition, segmentId, start, end), segmentFile,
         new KafkaIndexes(opaque, opaque, Optional.empty(), opaque, opaque),
-        new ValueTyper(ValueFormat.AUTO, Optional.empty(), false)));
+        new ValueTyper(ValueFormat.AUTO, Optional.empty(), false), new KeyTyper(KeyFormat.AUTO, Optional.empty(), false)));
     return this;
   }
 

@@ -6,6 +6,7 @@ import io.floe.plugin.topics.TopicOverrides;
 import io.floe.reader.ParkingLimits;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.RegistrySettings;
+import io.floe.translator.key.KeyFormat;
 import io.floe.translator.value.ValueFormat;
 import io.floe.writer.TableNames;
 import io.floe.writer.TableRetention;
@@ -54,6 +55,8 @@ public final class FloeConfig extends AbstractConfig {
   public static final String REGISTRY_URL = REGISTRY_PREFIX + RegistrySettings.URL;
   public static final String VALUE_FORMAT = "value.format";
   public static final String VALUE_FORMAT_OVERRIDES = "value.format.overrides";
+  public static final String KEY_FORMAT = "key.format";
+  public static final String KEY_FORMAT_OVERRIDES = "key.format.overrides";
   public static final String RAW_FALLBACK_AFTER = "value.raw.fallback.after.ms";
   public static final String TABLE_RETENTION = "table.retention";
   public static final String TABLE_RETENTION_OVERRIDES = "table.retention.overrides";
@@ -106,6 +109,12 @@ public final class FloeConfig extends AbstractConfig {
           Importance.MEDIUM, "How values are typed: auto (as the registry's wire format says), avro, protobuf, json, or raw.")
       .define(VALUE_FORMAT_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
           "Per-topic formats, pattern:format entries; a topic matching entries that disagree is refused.")
+      .define(KEY_FORMAT, Type.STRING, KeyFormat.AUTO.label(),
+          ConfigDef.ValidString.in(Arrays.stream(KeyFormat.values()).map(KeyFormat::label).toArray(String[]::new)),
+          Importance.MEDIUM, "How keys get analysts' columns: auto (as the registry's wire format says, else UTF-8 "
+              + "text), avro, protobuf, json, text, or raw. Key bytes are kept exactly whatever the format.")
+      .define(KEY_FORMAT_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
+          "Per-topic key formats, pattern:format entries; a topic matching entries that disagree is refused.")
       .define(RAW_FALLBACK_AFTER, Type.LONG, -1L, Range.atLeast(-1), Importance.MEDIUM,
           "How long a segment's uploads may fail for an unreachable registry before its values are kept raw; -1: never.")
       .define(TABLE_RETENTION, Type.STRING, TableRetention.KEEP.label(),
@@ -117,6 +126,7 @@ public final class FloeConfig extends AbstractConfig {
   private final TopicOverrides<Boolean> tableTopics;
   private final MaintenanceConfig maintenance;
   private final TopicOverrides<ValueFormat> valueFormats;
+  private final TopicOverrides<KeyFormat> keyFormats;
   private final TopicOverrides<TableRetention> tableRetentions;
   private final TopicOverrides<String> namespaces;
   private final TopicOverrides<Optional<String>> tableNames;
@@ -138,6 +148,9 @@ public final class FloeConfig extends AbstractConfig {
     valueFormats = TopicOverrides.parse(VALUE_FORMAT_OVERRIDES,
         ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(), getList(VALUE_FORMAT_OVERRIDES),
         ValueFormat::fromLabel, "one of auto, avro, protobuf, json, raw");
+    keyFormats = TopicOverrides.parse(KEY_FORMAT_OVERRIDES,
+        KeyFormat.fromLabel(getString(KEY_FORMAT)).orElseThrow(), getList(KEY_FORMAT_OVERRIDES),
+        KeyFormat::fromLabel, "one of auto, avro, protobuf, json, text, raw");
     tableRetentions = TopicOverrides.parse(TABLE_RETENTION_OVERRIDES,
         TableRetention.fromLabel(getString(TABLE_RETENTION)).orElseThrow(), getList(TABLE_RETENTION_OVERRIDES),
         TableRetention::fromLabel, "one of keep, follow-kafka");
@@ -184,6 +197,15 @@ public final class FloeConfig extends AbstractConfig {
    */
   public ValueFormat valueFormat(String topic) {
     return valueFormats.valueOf(topic);
+  }
+
+  /**
+   * The format the topic's keys are typed with.
+   *
+   * @throws io.floe.plugin.topics.AmbiguousTopicSettingException if the topic's overrides disagree
+   */
+  public KeyFormat keyFormat(String topic) {
+    return keyFormats.valueOf(topic);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.floe.plugin.kafka;
 
 import io.floe.translator.manifest.KafkaIndexes;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.translator.typing.KeyTyper;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.SegmentUpload;
 import io.floe.writer.classic.ClassicUpload;
@@ -26,16 +27,17 @@ public final class Segments {
 
   /**
    * The upload of a segment, with its indexes read into memory (they are small next to the
-   * segment), its values typed by {@code values}.
+   * segment), its values typed by {@code values} and its keys by {@code keys}.
    */
-  public static SegmentUpload upload(RemoteLogSegmentMetadata metadata, LogSegmentData data, ValueTyper values) {
+  public static SegmentUpload upload(RemoteLogSegmentMetadata metadata, LogSegmentData data, ValueTyper values,
+      KeyTyper keys) {
     KafkaIndexes indexes = new KafkaIndexes(
         read(data.offsetIndex()),
         read(data.timeIndex()),
         data.transactionIndex().map(Segments::read),
         read(data.producerSnapshotIndex()),
         bytes(data.leaderEpochIndex()));
-    return new SegmentUpload(ref(metadata), data.logSegment(), indexes, values);
+    return new SegmentUpload(ref(metadata), data.logSegment(), indexes, values, keys);
   }
 
   /** The upload of a classic segment: its files as the broker wrote them, to be copied as they are. */

@@ -72,6 +72,19 @@ public final class BatchTranslator {
    * @throws io.floe.translator.format.CorruptBatchException if the batch fails its checksum
    */
   public List<byte[]> values(BatchFrame frame) {
+    return records(frame).stream().map(LogRecord::value).toList();
+  }
+
+  /**
+   * The keys of the batch's records, as {@link #values} gives their values.
+   *
+   * @throws io.floe.translator.format.CorruptBatchException if the batch fails its checksum
+   */
+  public List<byte[]> keys(BatchFrame frame) {
+    return records(frame).stream().map(LogRecord::key).toList();
+  }
+
+  private List<LogRecord> records(BatchFrame frame) {
     if (frame.magic() != MAGIC_V2) {
       return List.of();
     }
@@ -81,7 +94,7 @@ public final class BatchTranslator {
       return List.of();
     }
     try {
-      return BatchDecoder.decode(bytes).records().stream().map(LogRecord::value).toList();
+      return BatchDecoder.decode(bytes).records();
     } catch (MalformedRecordsException e) {
       return List.of();
     }

@@ -60,6 +60,20 @@ public final class SegmentTranslator implements Iterator<TranslatedBatch>, Close
   }
 
   /**
+   * The keys of the next batch's records, as {@link #nextValues} gives their values.
+   *
+   * @throws SegmentFormatException if the next batch is truncated or fails its checksum
+   */
+  public List<byte[]> nextKeys() {
+    BatchFrame frame = inOrder(reader.next());
+    try {
+      return translator.keys(frame);
+    } catch (CorruptBatchException e) {
+      throw corrupt(frame, e);
+    }
+  }
+
+  /**
    * The frame, if its offsets follow the batch before it: a log's offsets only grow, and a batch's
    * CRC does not cover its base offset, so a flipped bit there shows only here.
    */

@@ -16,6 +16,8 @@ public final class KafkaColumns {
   public static final String TIMESTAMP = "timestamp";
   public static final String TIMESTAMP_TYPE = "timestamp_type";
   public static final String KEY = "key";
+  public static final String KEY_SCHEMA_ID = "key_schema_id";
+  public static final String KEY_TEXT = "key_text";
   public static final String HEADERS = "headers";
   public static final String HEADER_KEY = "key";
   public static final String HEADER_VALUE = "value";
@@ -70,6 +72,9 @@ public final class KafkaColumns {
       NestedField.optional(4, TIMESTAMP, Types.TimestampType.withZone()),
       NestedField.required(5, TIMESTAMP_TYPE, Types.StringType.get(), "CreateTime, LogAppendTime or NoTimestampType"),
       NestedField.optional(6, KEY, Types.BinaryType.get()),
+      NestedField.optional(35, KEY_SCHEMA_ID, Types.IntegerType.get(),
+          "the registry's id of the key's writer schema, when the key carries one"),
+      NestedField.optional(36, KEY_TEXT, Types.StringType.get(), "the key as text, when it is UTF-8 without framing"),
       NestedField.required(7, HEADERS, Types.ListType.ofRequired(8, Types.StructType.of(
           NestedField.required(9, HEADER_KEY, Types.StringType.get()),
           NestedField.optional(10, HEADER_VALUE, Types.BinaryType.get())))),

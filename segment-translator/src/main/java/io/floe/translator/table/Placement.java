@@ -18,16 +18,19 @@ import org.apache.iceberg.types.Types.NestedField;
  */
 final class Placement {
   private final Map<Integer, Integer> tableIdsByLocalId = new LinkedHashMap<>();
+  private final Set<String> reserved;
   private int lastId;
   private final Schema schema;
 
-  private Placement(Schema table, Types.StructType writer) {
+  private Placement(Schema table, Types.StructType writer, Set<String> reserved) {
+    this.reserved = reserved;
     this.lastId = table.highestFieldId();
     this.schema = new Schema(struct(table.asStruct(), writer, true).fields(), table.identifierFieldIds());
   }
 
-  static Placement of(Schema table, Types.StructType writer) {
-    return new Placement(table, writer);
+  /** The placement of {@code writer}, none of whose top-level fields may land in a column named in {@code reserved}. */
+  static Placement of(Schema table, Types.StructType writer, Set<String> reserved) {
+    return new Placement(table, writer, reserved);
   }
 
   /** The table's schema once it holds the writer struct; the table's own when it needs no change. */
@@ -53,7 +56,7 @@ final class Placement {
   private String place(List<NestedField> fields, Set<String> taken, NestedField writer, boolean top) {
     for (int n = 0; ; n++) {
       String name = ColumnNames.candidate(writer, n);
-      if (taken.contains(name) || (top && name.equals(KafkaColumns.KAFKA))) {
+      if (taken.contains(name) || (top && reserved.contains(name))) {
         continue;
       }
       int index = indexOf(fields, name);

@@ -7,6 +7,7 @@ import io.floe.translator.format.BatchHeader;
 import io.floe.translator.format.LegacyMessage;
 import io.floe.translator.format.RecordHeader;
 import io.floe.translator.format.TimestampType;
+import io.floe.translator.key.KeyVerdict;
 import io.floe.translator.row.BatchContext;
 import io.floe.translator.row.KafkaRow;
 import io.floe.translator.row.RawReason;
@@ -116,6 +117,21 @@ public final class RowRecords {
   }
 
   /**
+   * Sets what {@code key} gives analysts in the {@code _kafka} column of {@code record}, a record of
+   * {@link #toRecord}: the key's schema id and text. Its typed columns are bound to the table by the
+   * writer. A schema without these fields (from before Floe typed keys) is left as it is.
+   */
+  public void setKey(Record record, KeyVerdict key) {
+    Record kafkaRecord = (Record) record.get(kafka.kafka);
+    if (kafka.keySchemaId >= 0) {
+      kafkaRecord.set(kafka.keySchemaId, key.schemaId().isPresent() ? key.schemaId().getAsInt() : null);
+    }
+    if (kafka.keyText >= 0) {
+      kafkaRecord.set(kafka.keyText, key.text().orElse(null));
+    }
+  }
+
+  /**
    * Epoch milliseconds as a UTC date-time, as {@code OffsetDateTime.ofInstant} makes it but
    * without the {@code ZoneRules} that {@code ZoneOffset.getRules()} allocates on every call.
    */
@@ -200,13 +216,17 @@ public final class RowRecords {
     return struct.fields().indexOf(field);
   }
 
-  /** Positions of the {@code _kafka} column in the row and of its fields. */
+  /**
+   * Positions of the {@code _kafka} column in the row and of its fields; those of the key's schema
+   * id and text are -1 in a schema from before Floe typed keys, whose rows need neither.
+   */
   private record KafkaPositions(int kafka, int partition, int offset, int timestamp, int timestampType, int key,
-      int headers, int valueRaw, int valueSchemaId, int valueMessageIndexes, int valueRawReason, int tombstone,
-      int batch) {
+      int keySchemaId, int keyText, int headers, int valueRaw, int valueSchemaId, int valueMessageIndexes,
+      int valueRawReason, int tombstone, int batch) {
     KafkaPositions(Types.StructType row, Types.StructType kafka) {
       this(indexOf(row, KAFKA), indexOf(kafka, PARTITION), indexOf(kafka, OFFSET), indexOf(kafka, TIMESTAMP),
-          indexOf(kafka, TIMESTAMP_TYPE), indexOf(kafka, KEY), indexOf(kafka, HEADERS), indexOf(kafka, VALUE_RAW),
+          indexOf(kafka, TIMESTAMP_TYPE), indexOf(kafka, KEY), kafka.fields().indexOf(kafka.field(KEY_SCHEMA_ID)),
+          kafka.fields().indexOf(kafka.field(KEY_TEXT)), indexOf(kafka, HEADERS), indexOf(kafka, VALUE_RAW),
           indexOf(kafka, VALUE_SCHEMA_ID), indexOf(kafka, VALUE_MESSAGE_INDEXES), indexOf(kafka, VALUE_RAW_REASON),
           indexOf(kafka, TOMBSTONE), indexOf(kafka, BATCH));
     }

@@ -1,6 +1,7 @@
 package io.floe.translator.table;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
@@ -12,6 +13,9 @@ import org.apache.iceberg.types.Types;
  * always give the same placement.
  */
 public final class ValueColumnPlacement {
+  /** Floe's own top-level columns, which a value's field never lands in. */
+  private static final Set<String> RESERVED = Set.of(KafkaColumns.KAFKA, KeyColumnPlacement.KEY);
+
   private ValueColumnPlacement() {}
 
   /** The changes the table needs so that every field of {@code writer} has a column that fits; empty if none. */
@@ -25,7 +29,7 @@ public final class ValueColumnPlacement {
    * changes are committed.
    */
   public static Schema evolved(Schema table, Types.StructType writer) {
-    return Placement.of(table, writer).schema();
+    return Placement.of(table, writer, RESERVED).schema();
   }
 
   /**
@@ -34,7 +38,7 @@ public final class ValueColumnPlacement {
    * @throws IllegalArgumentException naming the column if some field has no fitting column
    */
   public static ColumnBinding bind(Schema table, Types.StructType writer) {
-    Placement placement = Placement.of(table, writer);
+    Placement placement = Placement.of(table, writer, RESERVED);
     List<ColumnChange> changes = ColumnChanges.between(table, placement.schema());
     if (!changes.isEmpty()) {
       throw new IllegalArgumentException("Cannot bind value columns " + writer + " to the table: it must first "

@@ -169,6 +169,18 @@ class ValueColumnPlacementTest {
   }
 
   @Test
+  void theKeyColumnNeverHoldsAValueField() {
+    Schema table = KeyColumnPlacement.evolved(ORDERS, Types.StructType.of(optional(1, "id", LONG)));
+    Types.StructType writer = Types.StructType.of(optional(1, KeyColumnPlacement.KEY,
+        Types.StructType.of(optional(2, "id", LONG))));
+
+    List<ColumnChange> changes = ValueColumnPlacement.changes(table, writer);
+
+    assertEquals(1, changes.size());
+    assertEquals("_key__struct", ((AddColumn) changes.get(0)).name());
+  }
+
+  @Test
   void twoFieldsOfOneStructNeverShareAColumn() {
     Types.StructType writer = Types.StructType.of(optional(1, "id", STRING), optional(2, "id__string", STRING));
 
