@@ -167,7 +167,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     boolean withoutRegistry = outages.outlasted(segment);
     try {
       ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
-          registry.map(client -> client::schemaById), withoutRegistry);
+          registry.map(client -> client::schemaById), withoutRegistry, config.jsonInference(segment.topic()));
       UploadReport report = uploader().upload(Segments.upload(metadata, data, values), config.table(segment.topic()));
       outages.ended(segment);
       valueMetrics.record(segment.topic(), report.values());

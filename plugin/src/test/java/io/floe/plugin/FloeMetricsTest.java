@@ -158,8 +158,8 @@ class FloeMetricsTest {
 
     double raw = (Double) metric("value-typing", "orders", "values-raw-total");
     assertTrue(raw > 0);
-    assertEquals(raw, metric("value-typing", "orders", "values-raw-by-reason-total", "reason", "no-registry"),
-        "without a registry, every value is raw for that reason");
+    assertEquals(raw, metric("value-typing", "orders", "values-raw-by-reason-total", "reason", "not-json-object"),
+        "without a registry, a value without framing is typed only if it is a JSON object, which none of these is");
   }
 
   @Test

@@ -41,7 +41,7 @@ import org.apache.iceberg.data.Record;
 class SchemalessJsonProperties {
   private final Path dir = temporaryDirectory();
 
-  @Property(tries = 300)
+  @Property(tries = 100)
   void everyTypedValueComesBackExactlyAndNearlyEveryDocumentIsTyped(@ForAll("segments") List<SchemalessDocuments.Value> values) {
     Path file;
     try (KafkaSegment segment = KafkaSegment.create(newDirectory())) {
