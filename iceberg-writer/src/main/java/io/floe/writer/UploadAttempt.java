@@ -8,6 +8,7 @@ import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.segment.TransactionMarkers;
+import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.table.ValueColumnPlacement;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.ValueStats;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -92,7 +94,7 @@ final class UploadAttempt {
   private UploadReport upload() {
     TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
     ValueTyper values = upload.values();
-    List<WriterSchema> writers = in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
+    in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
     List<AbortedTransaction> indexed = in(new UploadStep("cannot read the transaction index",
         upload.segmentFile().toString()), () -> upload.indexes().transactionIndex()
         .map(TransactionIndex::abortedTransactions).orElse(List.of()));
@@ -105,7 +107,8 @@ final class UploadAttempt {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return Optional.empty();
       }
-      evolveForWriters(latest, writers);
+      // The schema inferred from schemaless JSON depends on the columns the table already has (its cap).
+      evolveForWriters(latest, values.fit(valueColumns(latest.schema())));
       return Optional.of(in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces",
           catalog), () -> MainRows.of(latest, segment, indexed)));
     }));
@@ -119,6 +122,7 @@ final class UploadAttempt {
     aborted.addAll(leftOut);
     KafkaIndexes indexes = in(new UploadStep("cannot add the aborts it left out to the transaction index",
         upload.segmentFile().toString()), () -> withAbortsLeftOut(main.pending(), leftOut));
+    List<WriterSchema> writers = values.writers();
     List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
         "table " + identifier), () -> bind(main, writers));
     AnalystRows analystRows = new AnalystRows(aborted, markers, main.inRange());
@@ -163,6 +167,11 @@ final class UploadAttempt {
   }
 
   /** Evolves the table's schema to hold the columns of the segment's writer schemas, before any row is written. */
+  private static Types.StructType valueColumns(Schema schema) {
+    return Types.StructType.of(schema.columns().stream()
+        .filter(column -> !column.name().equals(KafkaColumns.KAFKA)).toList());
+  }
+
   private void evolveForWriters(Table latest, List<WriterSchema> writers) {
     if (!writers.isEmpty()) {
       List<Types.StructType> columns = writers.stream()

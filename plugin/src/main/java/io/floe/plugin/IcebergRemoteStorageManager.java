@@ -101,9 +101,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     valueMetrics = new ValueMetrics(metrics);
     pendingTransactions = new PendingTransactionMetrics(metrics);
     LOG.info("Floe tiers topics matching {} into Iceberg tables of namespace {} in warehouse {}, other topics as "
-            + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(),
+            + "classic segments, {}; JSON objects without registry framing typed with inferred columns on topics "
+            + "matching {}", config.tableTopics(), config.namespace(), config.warehouse(),
         config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
-            .orElse("values kept raw (no schema registry)"));
+            .orElse("registry-framed values kept raw (no schema registry)"), config.inferredTopics());
     config.plainHttpEndpoints().forEach(endpoint -> LOG.warn(endpoint.warning()));
     config.gcsSettings().ifPresent(gcs -> {
       LOG.info("Floe signs in to Cloud Storage with {}", gcs.credentials());

@@ -119,6 +119,26 @@ class SchemalessJsonValuesTest {
   }
 
   @Test
+  void pastTheCapOnFieldsTheTableGetsNoNewColumnsAndEveryValueIsStillServedExactly() throws Exception {
+    // id, page, ms and _json_shape fill the cap: the second segment's tags and user get no columns.
+    IcebergRemoteStorageManager rsm = managed(Map.of("value.json.infer.max.fields", "4"));
+    List<TieredSegment> segments = List.of(first(), second());
+    for (TieredSegment segment : segments) {
+      rsm.copyLogSegmentData(segment.metadata(), segment.data());
+    }
+
+    Types.StructType columns = table("clicks").schema().asStruct();
+    assertEquals(List.of(KafkaColumns.KAFKA, "id", "page", "ms", "_json_shape", "ms__double"),
+        columns.fields().stream().map(Types.NestedField::name).toList());
+    assertNull(kafka(rowsByOffset("clicks").get(10L)).getField(KafkaColumns.VALUE_RAW), "typed, tags in its shape");
+    for (TieredSegment segment : segments) {
+      try (InputStream in = managed(Map.of()).fetchLogSegment(segment.metadata(), 0)) {
+        assertServedFrom(segment.segmentFile(), 0, in.readAllBytes());
+      }
+    }
+  }
+
+  @Test
   void topicsOutsideTheInferredPatternKeepTheirValuesRaw() throws Exception {
     IcebergRemoteStorageManager rsm = managed(Map.of("value.json.infer.topics", "orders|payments"));
     TieredSegment first = first();

@@ -199,6 +199,11 @@ public final class FloeConfig extends AbstractConfig {
     return valueFormats.valueOf(topic);
   }
 
+  /** The pattern of the topics whose schemaless JSON values are inferred, as configured. */
+  public String inferredTopics() {
+    return getString(JSON_INFERENCE_TOPICS);
+  }
+
   /**
    * The caps of the columns inferred from the topic's values without the registry's framing, when
    * {@code value.json.infer.topics} matches it.

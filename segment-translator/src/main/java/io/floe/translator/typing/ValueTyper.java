@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.types.Types;
 
 /**
  * Types the values of one upload: finds each value's writer schema (asking the registry once per
@@ -52,6 +53,7 @@ public final class ValueTyper {
   private final Map<Integer, Lookup> lookups = new HashMap<>();
   private final Map<WriterSchema.Key, Codec> codecs = new LinkedHashMap<>();
   private final ValueStats stats = new ValueStats();
+  private Optional<SchemaInference> segmentInference = Optional.empty();
   private Codec inferred;
 
   /** A typer that keeps values without the registry's framing raw. */
@@ -85,7 +87,7 @@ public final class ValueTyper {
     if (format == ValueFormat.RAW || (registry.isEmpty() && inference.isEmpty())) {
       return List.of();
     }
-    Optional<SchemaInference> schemaless = inference.map(SchemaInference::new);
+    segmentInference = inference.map(SchemaInference::new);
     // Values only: the write pass checks every batch's rebuild, so this one need not.
     try (SegmentTranslator translator = new SegmentTranslator(segmentFile, partition)) {
       while (translator.hasNext()) {
@@ -93,19 +95,31 @@ public final class ValueTyper {
           if (value == null) {
             continue;
           }
-          if (schemaless.isPresent() && WireFormat.schemaId(value).isEmpty()) {
-            schemaless.get().add(value);
+          if (segmentInference.isPresent() && WireFormat.schemaId(value).isEmpty()) {
+            segmentInference.get().add(value);
           } else if (registry.isPresent()) {
             frame(value);
           }
         }
       }
     }
-    schemaless.flatMap(SchemaInference::schema).ifPresent(schema -> {
-      inferred = build(new WriterSchema(schema, List.of()));
-      codecs.put(inferred.writer().key(), inferred);
-    });
+    segmentInference.flatMap(SchemaInference::schema).ifPresent(this::infer);
     return writers();
+  }
+
+  /**
+   * The writer schemas of {@link #scan}, the one inferred from the segment's JSON objects fitted to
+   * a table whose value columns (all but {@code _kafka}) are {@code valueColumns}: past the cap on
+   * fields, the table gets no new inferred columns ({@link SchemaInference#schemaFor}).
+   */
+  public List<WriterSchema> fit(Types.StructType valueColumns) {
+    segmentInference.flatMap(inference -> inference.schemaFor(valueColumns)).ifPresent(this::infer);
+    return writers();
+  }
+
+  private void infer(RegisteredSchema schema) {
+    inferred = build(new WriterSchema(schema, List.of()));
+    codecs.put(inferred.writer().key(), inferred);
   }
 
   /**

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
 
 /**
  * What the values seen at one place of a segment's documents are, widened as more are seen: the
@@ -30,7 +32,7 @@ final class InferredPart {
     private int left;
 
     FieldBudget(int fields) {
-      this.left = fields;
+      this.left = Math.max(0, fields);
     }
 
     boolean take() {
@@ -78,25 +80,33 @@ final class InferredPart {
 
   /**
    * The JSON Schema of the part, nothing for a part that never held more than {@code null}: its
-   * property stays out of the schema, and the value's shape keeps it.
+   * property stays out of the schema, and the value's shape keeps it. {@code column} is the type
+   * of the table column the part lands in, null when the table has none: a property the table has
+   * a column for is always kept, a new one only while {@code budget} lasts.
    */
-  Optional<ObjectNode> schema() {
+  Optional<ObjectNode> schema(Type column, FieldBudget budget) {
     return switch (kind) {
       case NONE -> Optional.empty();
       case TEXT -> Optional.of(NODES.objectNode());
       case BOOLEAN, INTEGER, NUMBER, STRING -> Optional.of(typed());
       case ARRAY -> {
         ObjectNode array = typed();
-        items.schema().ifPresent(schema -> array.set("items", schema));
+        Type element = column != null && column.isListType() ? column.asListType().elementType() : null;
+        items.schema(element, budget).ifPresent(schema -> array.set("items", schema));
         yield Optional.of(array);
       }
-      case OBJECT -> objectSchema();
+      case OBJECT -> objectSchema(column != null && column.isStructType() ? column.asStructType() : null, budget);
     };
   }
 
-  private Optional<ObjectNode> objectSchema() {
+  private Optional<ObjectNode> objectSchema(Types.StructType columns, FieldBudget budget) {
     ObjectNode fields = NODES.objectNode();
-    properties.forEach((name, part) -> part.schema().ifPresent(schema -> fields.set(name, schema)));
+    properties.forEach((name, part) -> {
+      Types.NestedField existing = columns == null ? null : columns.field(name);
+      if (existing != null || budget.take()) {
+        part.schema(existing == null ? null : existing.type(), budget).ifPresent(schema -> fields.set(name, schema));
+      }
+    });
     if (fields.isEmpty()) {
       // Objects that never had a property with a value: no columns of their own, their JSON text.
       return Optional.of(NODES.objectNode());

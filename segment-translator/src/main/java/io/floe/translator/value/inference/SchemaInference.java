@@ -11,6 +11,8 @@ import io.floe.translator.value.WriterSchema;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.apache.iceberg.types.TypeUtil;
+import org.apache.iceberg.types.Types;
 
 /**
  * The JSON Schema of a segment's schemaless JSON values, inferred from the values themselves
@@ -54,11 +56,26 @@ public final class SchemaInference {
 
   /** The inferred writer schema, or nothing when no value was a JSON object. */
   public Optional<RegisteredSchema> schema() {
+    return schema(null, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The inferred writer schema for a table whose value columns (all but {@code _kafka}) are
+   * {@code columns}: a property the table has a column for is kept; a new one only while the
+   * table's columns and the new properties kept so far, in the order they first appeared, number
+   * fewer than the cap on fields. So a table's inferred columns stay within the cap whatever its
+   * segments hold; past it, new properties are in each value's shape.
+   */
+  public Optional<RegisteredSchema> schemaFor(Types.StructType columns) {
+    return schema(columns, caps.maxFields() - TypeUtil.indexById(columns).size());
+  }
+
+  private Optional<RegisteredSchema> schema(Types.StructType columns, int newFields) {
     if (!seenObject) {
       return Optional.empty();
     }
     ObjectNode schema = JSON.createObjectNode().put("$comment", COMMENT);
-    schema.setAll(root.schema().orElseThrow());
+    schema.setAll(root.schema(columns, new InferredPart.FieldBudget(newFields)).orElseThrow());
     return Optional.of(new RegisteredSchema(WriterSchema.INFERRED_ID, SchemaType.JSON, schema.toString(), Optional.empty(),
         List.of()));
   }

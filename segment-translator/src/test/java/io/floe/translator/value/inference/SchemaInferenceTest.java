@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.value.WriterSchema;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 class SchemaInferenceTest {
@@ -77,6 +80,32 @@ class SchemaInferenceTest {
   }
 
   @Test
+  void forATableAtItsCapOnlyPropertiesItHasColumnsForAreKept() {
+    SchemaInference inference = new SchemaInference(new JsonInference(5, 16));
+    inference.add("{\"new\":1,\"id\":1,\"o\":{\"a\":1,\"b\":true}}".getBytes(StandardCharsets.UTF_8));
+    Types.StructType table = Types.StructType.of(Types.NestedField.optional(1, "id", Types.LongType.get()),
+        Types.NestedField.optional(2, "o", Types.StructType.of(Types.NestedField.optional(3, "a", Types.LongType.get()))),
+        Types.NestedField.optional(4, "x", Types.StringType.get()), Types.NestedField.optional(5, "y", Types.StringType.get()));
+
+    JsonNode schema = parsed(inference.schemaFor(table).orElseThrow().schema());
+
+    assertEquals("{\"id\":{\"type\":\"integer\"},\"o\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}}}}",
+        schema.get("properties").toString());
+  }
+
+  @Test
+  void forATableBelowItsCapNewPropertiesAreKeptInTheOrderTheyFirstAppearedUntilItIsReached() {
+    SchemaInference inference = new SchemaInference(new JsonInference(3, 16));
+    inference.add("{\"id\":1,\"b\":1,\"c\":1}".getBytes(StandardCharsets.UTF_8));
+    Types.StructType table = Types.StructType.of(Types.NestedField.optional(1, "id", Types.LongType.get()),
+        Types.NestedField.optional(2, "_json_shape", Types.BinaryType.get()));
+
+    JsonNode schema = parsed(inference.schemaFor(table).orElseThrow().schema());
+
+    assertEquals("{\"id\":{\"type\":\"integer\"},\"b\":{\"type\":\"integer\"}}", schema.get("properties").toString());
+  }
+
+  @Test
   void partsBelowTheDepthCapAreJsonText() {
     JsonNode schema = inferred(new JsonInference(500, 2), "{\"a\":{\"b\":{\"c\":1}},\"l\":[[1]]}");
 
@@ -104,7 +133,7 @@ class SchemaInferenceTest {
     assertTrue(schemaOf(JsonInference.DEFAULT, values).schema().startsWith("{\"$comment\":"));
   }
 
-  private static io.floe.translator.registry.RegisteredSchema schemaOf(JsonInference caps, String... values) {
+  private static RegisteredSchema schemaOf(JsonInference caps, String... values) {
     SchemaInference inference = new SchemaInference(caps);
     for (String value : values) {
       inference.add(value.getBytes(StandardCharsets.UTF_8));
@@ -113,9 +142,13 @@ class SchemaInferenceTest {
   }
 
   private static JsonNode inferred(JsonInference caps, String... values) {
+    return parsed(schemaOf(caps, values).schema());
+  }
+
+  private static JsonNode parsed(String schema) {
     try {
-      return JSON.readTree(schemaOf(caps, values).schema());
-    } catch (java.io.IOException e) {
+      return JSON.readTree(schema);
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }
