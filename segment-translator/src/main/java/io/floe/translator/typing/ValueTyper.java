@@ -77,8 +77,9 @@ public final class ValueTyper {
 
   /**
    * The writer schemas of the segment's values whose columns they would fill, in the order of their
-   * first values: a first pass over the segment, so that the table has their columns before any row
-   * is written. Nothing when values are not typed.
+   * first values, then the schema inferred from its JSON objects without framing: a first pass over
+   * the segment, so that the table has their columns before any row is written. Nothing when
+   * values are not typed.
    *
    * @throws RegistryUnavailableException or {@link RegistryAuthenticationException} when the registry does not answer
    * @throws io.floe.translator.segment.SegmentFormatException when the segment is damaged
