@@ -67,6 +67,9 @@ final class SchemalessDocuments {
         Arbitraries.just(Arbitraries.longs().map(l -> l)),
         Arbitraries.just(Arbitraries.integers().between(-1000, 1000).map(i -> (long) i)),
         Arbitraries.just(Arbitraries.doubles().filter(Double::isFinite).map(d -> d)),
+        // Numbers as JavaScript and Python producers write them: whole ones without a fraction.
+        Arbitraries.just(Arbitraries.oneOf(Arbitraries.integers().between(-1000, 1000).map(i -> (long) i),
+            Arbitraries.doubles().between(-1000, 1000).ofScale(2).map(d -> d.doubleValue()))),
         Arbitraries.just(Arbitraries.of(true, false).map(b -> b))));
     if (depth > 0) {
       kinds.add(kind(depth - 1).map(items -> items.list().ofMaxSize(3).map(list -> list)));

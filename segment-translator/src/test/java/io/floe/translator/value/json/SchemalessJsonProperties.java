@@ -36,7 +36,8 @@ import org.apache.iceberg.data.Record;
  * Segments of schemaless JSON values (random topics whose documents gain fields over time, from
  * every {@link Producer}, among values no inference types): the typer infers one writer schema from
  * the segment, every value it types comes back exactly from its columns through a Parquet data
- * file, every other keeps its bytes with a reason, and nearly every document is typed.
+ * file, every other keeps its bytes with a reason, every document gets its columns, and nearly
+ * every document is typed.
  */
 class SchemalessJsonProperties {
   private final Path dir = temporaryDirectory();
@@ -65,6 +66,7 @@ class SchemalessJsonProperties {
         typedRecords.add(verdict.columns().get());
       }
       if (value.document()) {
+        assertTrue(verdict.columns().isPresent(), "every JSON object widened the schema, so it has columns: " + value);
         Statistics.label("documents typed").collect(verdict.rawReason().isEmpty());
       } else {
         Statistics.label("other values typed").collect(verdict.rawReason().isEmpty());
