@@ -205,7 +205,7 @@ class TypedTopicsIT {
 
   private static String expectedReason(UntypedValue kind) {
     return switch (kind) {
-      case NO_SCHEMA_ID -> "no-schema-id";
+      case NO_SCHEMA_ID -> "not-json-object";
       case UNKNOWN_SCHEMA_ID -> "unknown-schema";
       case UNDECODABLE -> "malformed";
       case TOMBSTONE -> null;

@@ -8,6 +8,7 @@ import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.segment.TransactionMarkers;
+import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.table.KeyBinding;
 import io.floe.translator.table.KeyColumnPlacement;
 import io.floe.translator.table.ValueColumnPlacement;
@@ -40,6 +41,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -95,7 +97,7 @@ final class UploadAttempt {
   private UploadReport upload() {
     TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
     ValueTyper values = upload.values();
-    List<WriterSchema> writers = in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
+    in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
     List<WriterSchema> keyWriters = in(readSegment(), () -> upload.keys().scan(upload.segmentFile(),
         segment.partition()));
     List<AbortedTransaction> indexed = in(new UploadStep("cannot read the transaction index",
@@ -110,7 +112,8 @@ final class UploadAttempt {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return Optional.empty();
       }
-      evolveForWriters(latest, writers, keyWriters);
+      // The schema inferred from schemaless JSON depends on the columns the table already has (its cap).
+      evolveForWriters(latest, values.fit(valueColumns(latest.schema())), keyWriters);
       return Optional.of(in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces",
           catalog), () -> MainRows.of(latest, segment, indexed)));
     }));
@@ -124,6 +127,7 @@ final class UploadAttempt {
     aborted.addAll(leftOut);
     KafkaIndexes indexes = in(new UploadStep("cannot add the aborts it left out to the transaction index",
         upload.segmentFile().toString()), () -> withAbortsLeftOut(main.pending(), leftOut));
+    List<WriterSchema> writers = values.writers();
     List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
         "table " + identifier), () -> bind(main, writers));
     Map<WriterSchema.Key, KeyBinding> boundKeys = in(new UploadStep("cannot place the columns of key writer schemas "
@@ -177,6 +181,13 @@ final class UploadAttempt {
             : "Floe adds them, so that read_committed consumers and the table's main branch leave their records out");
     return upload.indexes().withTransactionIndex(TransactionIndex.adding(upload.indexes().transactionIndex(), leftOut,
         pending.firstOffset().orElse(Long.MAX_VALUE)));
+  }
+
+  /** The table's value columns: all but Kafka's and the key's. */
+  private static Types.StructType valueColumns(Schema schema) {
+    return Types.StructType.of(schema.columns().stream()
+        .filter(column -> !column.name().equals(KafkaColumns.KAFKA) && !column.name().equals(KeyColumnPlacement.KEY))
+        .toList());
   }
 
   /**

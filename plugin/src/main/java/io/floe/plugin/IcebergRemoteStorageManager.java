@@ -102,9 +102,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     valueMetrics = new ValueMetrics(metrics);
     pendingTransactions = new PendingTransactionMetrics(metrics);
     LOG.info("Floe tiers topics matching {} into Iceberg tables of namespace {} in warehouse {}, other topics as "
-            + "classic segments, {}", config.tableTopics(), config.namespace(), config.warehouse(),
+            + "classic segments, {}; JSON objects without registry framing typed with inferred columns on topics "
+            + "matching {}", config.tableTopics(), config.namespace(), config.warehouse(),
         config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
-            .orElse("values kept raw (no schema registry)"));
+            .orElse("registry-framed values kept raw (no schema registry)"), config.inferredTopics());
     config.plainHttpEndpoints().forEach(endpoint -> LOG.warn(endpoint.warning()));
     config.gcsSettings().ifPresent(gcs -> {
       LOG.info("Floe signs in to Cloud Storage with {}", gcs.credentials());
@@ -168,7 +169,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
     boolean withoutRegistry = outages.outlasted(segment);
     try {
       ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
-          registry.map(client -> client::schemaById), withoutRegistry);
+          registry.map(client -> client::schemaById), withoutRegistry, config.jsonInference(segment.topic()));
       KeyTyper keys = new KeyTyper(config.keyFormat(segment.topic()), registry.map(client -> client::schemaById),
           withoutRegistry);
       UploadReport report = uploader().upload(Segments.upload(metadata, data, values, keys),

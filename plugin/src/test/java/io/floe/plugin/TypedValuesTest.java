@@ -178,7 +178,7 @@ class TypedValuesTest {
 
     Map<Long, Record> rows = rowsByOffset("orders");
 
-    assertEquals("no-schema-id", kafka(rows.get(5L)).getField(KafkaColumns.VALUE_RAW_REASON));
+    assertEquals("not-json-object", kafka(rows.get(5L)).getField(KafkaColumns.VALUE_RAW_REASON));
     assertEquals("unknown-schema", kafka(rows.get(6L)).getField(KafkaColumns.VALUE_RAW_REASON));
     assertEquals(404, kafka(rows.get(6L)).getField(KafkaColumns.VALUE_SCHEMA_ID));
     assertEquals("malformed", kafka(rows.get(7L)).getField(KafkaColumns.VALUE_RAW_REASON));
@@ -229,7 +229,7 @@ class TypedValuesTest {
     assertEquals(5.0, server.getAttribute(name, "values-typed-total"));
     assertEquals(3.0, server.getAttribute(name, "values-raw-total"));
     assertEquals(3.0 / 8, (Double) server.getAttribute(name, "values-raw-fraction"), 1e-9);
-    for (String reason : List.of("no-schema-id", "unknown-schema", "malformed")) {
+    for (String reason : List.of("not-json-object", "unknown-schema", "malformed")) {
       assertEquals(1.0, server.getAttribute(new ObjectName(name + ",reason=" + reason), "values-raw-by-reason-total"),
           reason);
     }

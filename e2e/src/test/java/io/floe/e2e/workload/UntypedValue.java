@@ -5,7 +5,7 @@ package io.floe.e2e.workload;
  * tombstone stays a tombstone).
  */
 public enum UntypedValue {
-  /** Text that does not start with the magic byte. */
+  /** Text that does not start with the magic byte, and is no JSON object Floe could infer columns for. */
   NO_SCHEMA_ID,
   /** A well-formed value framed with a schema id the registry never gave. */
   UNKNOWN_SCHEMA_ID,

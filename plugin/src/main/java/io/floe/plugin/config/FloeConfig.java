@@ -8,6 +8,7 @@ import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.key.KeyFormat;
 import io.floe.translator.value.ValueFormat;
+import io.floe.translator.value.inference.JsonInference;
 import io.floe.writer.TableNames;
 import io.floe.writer.TableRetention;
 import java.time.Duration;
@@ -58,6 +59,9 @@ public final class FloeConfig extends AbstractConfig {
   public static final String KEY_FORMAT = "key.format";
   public static final String KEY_FORMAT_OVERRIDES = "key.format.overrides";
   public static final String RAW_FALLBACK_AFTER = "value.raw.fallback.after.ms";
+  public static final String JSON_INFERENCE_TOPICS = "value.json.infer.topics";
+  public static final String JSON_INFERENCE_MAX_FIELDS = "value.json.infer.max.fields";
+  public static final String JSON_INFERENCE_MAX_DEPTH = "value.json.infer.max.depth";
   public static final String TABLE_RETENTION = "table.retention";
   public static final String TABLE_RETENTION_OVERRIDES = "table.retention.overrides";
 
@@ -117,6 +121,13 @@ public final class FloeConfig extends AbstractConfig {
           "Per-topic key formats, pattern:format entries; a topic matching entries that disagree is refused.")
       .define(RAW_FALLBACK_AFTER, Type.LONG, -1L, Range.atLeast(-1), Importance.MEDIUM,
           "How long a segment's uploads may fail for an unreachable registry before its values are kept raw; -1: never.")
+      .define(JSON_INFERENCE_TOPICS, Type.STRING, ".*", Importance.MEDIUM,
+          "The topics whose values without the registry's framing get columns inferred from their JSON objects: "
+              + "a Java regular expression matching the whole topic name. Only topics of format auto or json.")
+      .define(JSON_INFERENCE_MAX_FIELDS, Type.INT, JsonInference.DEFAULT.maxFields(), Range.atLeast(0), Importance.LOW,
+          "The most properties (at every depth) a segment's inferred schema makes columns of; later ones stay in _json_shape.")
+      .define(JSON_INFERENCE_MAX_DEPTH, Type.INT, JsonInference.DEFAULT.maxDepth(), Range.atLeast(1), Importance.LOW,
+          "How many levels of nested objects and arrays inferred columns follow; deeper parts are JSON text columns.")
       .define(TABLE_RETENTION, Type.STRING, TableRetention.KEEP.label(),
           ConfigDef.ValidString.in(Arrays.stream(TableRetention.values()).map(TableRetention::label).toArray(String[]::new)),
           Importance.MEDIUM, "When Kafka deletes a tiered segment, keep its rows in the table's main branch (keep) or remove them (follow-kafka).")
@@ -128,6 +139,7 @@ public final class FloeConfig extends AbstractConfig {
   private final TopicOverrides<ValueFormat> valueFormats;
   private final TopicOverrides<KeyFormat> keyFormats;
   private final TopicOverrides<TableRetention> tableRetentions;
+  private final TopicOverrides<Boolean> inferredTopics;
   private final TopicOverrides<String> namespaces;
   private final TopicOverrides<Optional<String>> tableNames;
   private final Optional<RegistrySettings> registry;
@@ -151,6 +163,7 @@ public final class FloeConfig extends AbstractConfig {
     keyFormats = TopicOverrides.parse(KEY_FORMAT_OVERRIDES,
         KeyFormat.fromLabel(getString(KEY_FORMAT)).orElseThrow(), getList(KEY_FORMAT_OVERRIDES),
         KeyFormat::fromLabel, "one of auto, avro, protobuf, json, text, raw");
+    inferredTopics = TopicOverrides.matching(JSON_INFERENCE_TOPICS, getString(JSON_INFERENCE_TOPICS), true, false);
     tableRetentions = TopicOverrides.parse(TABLE_RETENTION_OVERRIDES,
         TableRetention.fromLabel(getString(TABLE_RETENTION)).orElseThrow(), getList(TABLE_RETENTION_OVERRIDES),
         TableRetention::fromLabel, "one of keep, follow-kafka");
@@ -197,6 +210,21 @@ public final class FloeConfig extends AbstractConfig {
    */
   public ValueFormat valueFormat(String topic) {
     return valueFormats.valueOf(topic);
+  }
+
+  /** The pattern of the topics whose schemaless JSON values are inferred, as configured. */
+  public String inferredTopics() {
+    return getString(JSON_INFERENCE_TOPICS);
+  }
+
+  /**
+   * The caps of the columns inferred from the topic's values without the registry's framing, when
+   * {@code value.json.infer.topics} matches it.
+   */
+  public Optional<JsonInference> jsonInference(String topic) {
+    return inferredTopics.valueOf(topic)
+        ? Optional.of(new JsonInference(getInt(JSON_INFERENCE_MAX_FIELDS), getInt(JSON_INFERENCE_MAX_DEPTH)))
+        : Optional.empty();
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.plugin.storage.LocalFileIO;
 import io.floe.reader.ParkingLimits;
+import io.floe.translator.value.inference.JsonInference;
 import io.floe.writer.maintenance.MaintenanceSettings;
 import io.floe.writer.maintenance.MaintenanceSettings.Compaction;
 import java.time.Duration;
@@ -84,6 +85,28 @@ class FloeConfigTest {
           "iceberg.catalog.warehouse", "/w", key, "-1")));
       assertTrue(error.getMessage().contains(key), error.getMessage());
     }
+  }
+
+  @Test
+  void everyTopicInfersItsSchemalessJsonWithDefaultCapsUnlessConfigured() {
+    FloeConfig config = new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w", "value.json.infer.topics", "clicks-.*",
+        "value.json.infer.max.fields", "20", "value.json.infer.max.depth", "3"));
+
+    assertEquals(Optional.of(JsonInference.DEFAULT),
+        new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).jsonInference("anything"));
+    assertEquals(Optional.of(new JsonInference(20, 3)), config.jsonInference("clicks-eu"));
+    assertEquals(Optional.empty(), config.jsonInference("orders"));
+  }
+
+  @Test
+  void aBadJsonInferenceSettingIsRefusedNamingItsKey() {
+    Map<String, String> bad = Map.of("value.json.infer.topics", "clicks-(", "value.json.infer.max.fields", "-1",
+        "value.json.infer.max.depth", "0");
+    bad.forEach((key, value) -> {
+      ConfigException error = assertThrows(ConfigException.class, () -> new FloeConfig(Map.of(
+          "iceberg.catalog.warehouse", "/w", key, value)));
+      assertTrue(error.getMessage().contains(key), error.getMessage());
+    });
   }
 
   @Test

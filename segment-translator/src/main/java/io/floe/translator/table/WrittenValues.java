@@ -15,7 +15,7 @@ import org.apache.iceberg.data.Record;
 /**
  * Typed values rebuilt with the writer schemas a segment manifest keeps: no registry is asked
  * (promise 4). Each value is its writer schema's framing followed by the payload its codec writes
- * from the row's columns; the upload checked that this gives back the value's exact bytes.
+ * from the row's columns (the payload alone for a schema inferred from schemaless JSON); the upload checked that this gives back the value's exact bytes.
  *
  * <p>Holds nothing that changes: one may serve many threads.
  */
@@ -44,6 +44,9 @@ public final class WrittenValues implements TypedValues {
           + writer.messageIndexes() + "), which the segment's manifest does not list");
     }
     byte[] payload = found.codec().encode(found.binding().read(row));
+    if (!writer.framed()) {
+      return payload;
+    }
     return WireFormat.encode(new WireValue(writer.schemaId(), writer.messageIndexes(), payload));
   }
 

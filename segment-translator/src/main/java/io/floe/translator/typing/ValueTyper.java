@@ -5,6 +5,7 @@ import io.floe.translator.registry.RegistryAuthenticationException;
 import io.floe.translator.registry.RegistryUnavailableException;
 import io.floe.translator.registry.SchemaNotFoundException;
 import io.floe.translator.registry.InvalidSchemaException;
+import io.floe.translator.registry.SchemaType;
 import io.floe.translator.row.SegmentTranslator;
 import io.floe.translator.value.DecodedValue;
 import io.floe.translator.value.MalformedValueException;
@@ -17,6 +18,8 @@ import io.floe.translator.value.ValueVerdict;
 import io.floe.translator.value.WireFormat;
 import io.floe.translator.value.WireValue;
 import io.floe.translator.value.WriterSchema;
+import io.floe.translator.value.inference.JsonInference;
+import io.floe.translator.value.inference.SchemaInference;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.types.Types;
 
 /**
  * Types the values of one upload: finds each value's writer schema (asking the registry once per
@@ -35,6 +39,9 @@ import org.apache.iceberg.data.Record;
  * for the registry being unreachable, which is infrastructure: that propagates, unless the upload
  * is told to go on without the registry.
  *
+ * <p>Values without the registry's framing are typed, when the typer infers schemaless JSON, with
+ * the schema {@link #scan} infers from the segment's JSON objects ({@link SchemaInference}).
+ *
  * <p>One typer serves one upload, on one thread.
  */
 public final class ValueTyper {
@@ -42,43 +49,78 @@ public final class ValueTyper {
   private final ValueFormat format;
   private final Optional<IntFunction<RegisteredSchema>> registry;
   private final boolean withoutRegistry;
+  private final Optional<JsonInference> inference;
   private final Map<Integer, Lookup> lookups = new HashMap<>();
   private final Map<WriterSchema.Key, Codec> codecs = new LinkedHashMap<>();
   private final ValueStats stats = new ValueStats();
+  private Optional<SchemaInference> segmentInference = Optional.empty();
+  private Codec inferred;
+
+  /** A typer that keeps values without the registry's framing raw. */
+  public ValueTyper(ValueFormat format, Optional<IntFunction<RegisteredSchema>> registry, boolean withoutRegistry) {
+    this(format, registry, withoutRegistry, Optional.empty());
+  }
 
   /**
    * @param registry the registry's schemas by id, if a registry is configured
    * @param withoutRegistry whether an unreachable registry keeps values raw instead of failing the upload
+   * @param inference the caps of the columns inferred from values without the registry's framing,
+   *     if such values are typed: only on topics whose format admits JSON
    */
-  public ValueTyper(ValueFormat format, Optional<IntFunction<RegisteredSchema>> registry, boolean withoutRegistry) {
+  public ValueTyper(ValueFormat format, Optional<IntFunction<RegisteredSchema>> registry, boolean withoutRegistry,
+      Optional<JsonInference> inference) {
     this.format = format;
     this.registry = registry;
     this.withoutRegistry = withoutRegistry;
+    this.inference = format.accepts(SchemaType.JSON) ? inference : Optional.empty();
   }
 
   /**
    * The writer schemas of the segment's values whose columns they would fill, in the order of their
-   * first values: a first pass over the segment, so that the table has their columns before any row
-   * is written. Nothing when values are not typed.
+   * first values, then the schema inferred from its JSON objects without framing: a first pass over
+   * the segment, so that the table has their columns before any row is written. Nothing when
+   * values are not typed.
    *
    * @throws RegistryUnavailableException or {@link RegistryAuthenticationException} when the registry does not answer
    * @throws io.floe.translator.segment.SegmentFormatException when the segment is damaged
    */
   public List<WriterSchema> scan(Path segmentFile, int partition) {
-    if (format == ValueFormat.RAW || registry.isEmpty()) {
+    if (format == ValueFormat.RAW || (registry.isEmpty() && inference.isEmpty())) {
       return List.of();
     }
+    segmentInference = inference.map(SchemaInference::new);
     // Values only: the write pass checks every batch's rebuild, so this one need not.
     try (SegmentTranslator translator = new SegmentTranslator(segmentFile, partition)) {
       while (translator.hasNext()) {
         for (byte[] value : translator.nextValues()) {
-          if (value != null) {
+          if (value == null) {
+            continue;
+          }
+          if (segmentInference.isPresent() && WireFormat.schemaId(value).isEmpty()) {
+            segmentInference.get().add(value);
+          } else if (registry.isPresent()) {
             frame(value);
           }
         }
       }
     }
+    segmentInference.flatMap(SchemaInference::schema).ifPresent(this::infer);
     return writers();
+  }
+
+  /**
+   * The writer schemas of {@link #scan}, the one inferred from the segment's JSON objects fitted to
+   * a table whose value columns (all but {@code _kafka}) are {@code valueColumns}: past the cap on
+   * fields, the table gets no new inferred columns ({@link SchemaInference#schemaFor}).
+   */
+  public List<WriterSchema> fit(Types.StructType valueColumns) {
+    segmentInference.flatMap(inference -> inference.schemaFor(valueColumns)).ifPresent(this::infer);
+    return writers();
+  }
+
+  private void infer(RegisteredSchema schema) {
+    inferred = build(new WriterSchema(schema, List.of()));
+    codecs.put(inferred.writer().key(), inferred);
   }
 
   /**
@@ -111,7 +153,7 @@ public final class ValueTyper {
     if (value == null) {
       return ValueVerdict.NONE;
     }
-    Framed framed = frame(value);
+    Framed framed = WireFormat.schemaId(value).isEmpty() && inference.isPresent() ? schemaless(value) : frame(value);
     if (framed.reason() != null) {
       return framed.schemaId().isPresent()
           ? ValueVerdict.raw(framed.schemaId().getAsInt(), framed.messageIndexes(), framed.reason())
@@ -125,7 +167,10 @@ public final class ValueTyper {
         stats.countSchemaViolation();
       }
     } catch (MalformedValueException e) {
-      return ValueVerdict.raw(framed.schemaId().getAsInt(), framed.messageIndexes(), ValueRawReason.MALFORMED);
+      // Every JSON object of the segment widened the inferred schema: what does not decode is no JSON object.
+      return framed.codec() == inferred
+          ? ValueVerdict.raw(ValueRawReason.NOT_JSON_OBJECT)
+          : ValueVerdict.raw(framed.schemaId().getAsInt(), framed.messageIndexes(), ValueRawReason.MALFORMED);
     }
     boolean exact = Arrays.equals(framed.codec().codec().encode(columns), framed.payload());
     return new ValueVerdict(framed.schemaId(), framed.messageIndexes(), Optional.of(columns),
@@ -159,6 +204,14 @@ public final class ValueTyper {
     Codec codec = codecs.computeIfAbsent(key, k -> build(new WriterSchema(lookup.schema(), k.messageIndexes())));
     return new Framed(OptionalInt.of(schemaId), key.messageIndexes(), wire.get().payload(),
         codec.codec() != null ? codec : null, codec.reason());
+  }
+
+  /** A value without framing, for the schema inferred from the segment's JSON objects; none was one if there is none. */
+  private Framed schemaless(byte[] value) {
+    if (inferred == null || inferred.codec() == null) {
+      return Framed.raw(inferred == null ? ValueRawReason.NOT_JSON_OBJECT : inferred.reason());
+    }
+    return new Framed(OptionalInt.of(WriterSchema.INFERRED_ID), List.of(), value, inferred, null);
   }
 
   private Lookup lookup(int schemaId) {

@@ -23,7 +23,12 @@ public enum ValueRawReason {
   /** The payload decodes, but its columns (with what they store of its text, for JSON) re-encode to other bytes. */
   NOT_REPRODUCIBLE,
   /** The registry stayed unreachable past the configured bound, and the upload went on without it. */
-  REGISTRY_UNAVAILABLE;
+  REGISTRY_UNAVAILABLE,
+  /**
+   * The value has no registry framing, on a topic whose schemaless JSON is inferred, and is not one
+   * JSON object: another JSON value, not JSON, not UTF-8, or beyond the JSON parser's limits.
+   */
+  NOT_JSON_OBJECT;
 
   /** The name the table and the logs show, e.g. {@code no-schema-id}. */
   public String label() {

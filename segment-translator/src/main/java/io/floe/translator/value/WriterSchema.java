@@ -9,6 +9,12 @@ import java.util.List;
  * writer schema.
  */
 public record WriterSchema(RegisteredSchema schema, List<Integer> messageIndexes) {
+  /**
+   * The id of a schema Floe inferred from a segment's schemaless JSON values: no registry gives
+   * out a negative id, and values of it carry no framing.
+   */
+  public static final int INFERRED_ID = -1;
+
   public WriterSchema {
     messageIndexes = List.copyOf(messageIndexes);
   }
@@ -26,10 +32,18 @@ public record WriterSchema(RegisteredSchema schema, List<Integer> messageIndexes
     public Key {
       messageIndexes = List.copyOf(messageIndexes);
     }
+
+    /** Whether the values start with the registry's framing: all but those of an inferred schema. */
+    public boolean framed() {
+      return schemaId != INFERRED_ID;
+    }
   }
 
   @Override
   public String toString() {
+    if (schema.id() == INFERRED_ID) {
+      return "inferred JSON schema";
+    }
     return messageIndexes.isEmpty()
         ? schema.type() + " schema " + schema.id()
         : schema.type() + " schema " + schema.id() + " message " + messageIndexes;

@@ -13,6 +13,7 @@ import com.google.protobuf.DynamicMessage;
 import io.floe.translator.KafkaSegment;
 import io.floe.translator.SampleRecords;
 import io.floe.translator.registry.ConfluentRegistryServer;
+import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.RegistrySettings;
 import io.floe.translator.registry.RegistryUnavailableException;
 import io.floe.translator.registry.SchemaRegistryClient;
@@ -22,13 +23,16 @@ import io.floe.translator.value.ValueVerdict;
 import io.floe.translator.value.WireFormat;
 import io.floe.translator.value.WireValue;
 import io.floe.translator.value.WriterSchema;
+import io.floe.translator.value.inference.JsonInference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -212,6 +216,58 @@ class ValueTyperTest {
   }
 
   @Test
+  void valuesWithoutFramingAreTypedWithTheSchemaTheScanInfersFromTheSegmentsJsonObjects() {
+    int id = server.register("orders-value", null, ORDER_AVRO);
+    Path file;
+    try (KafkaSegment segment = KafkaSegment.create(dir)) {
+      segment.plain(Compression.NONE, record(json("{\"id\":1}")), record(avro(id, 2L, List.of())),
+          record(json("{\"id\":2,\"note\":\"x\"}")));
+      file = segment.path();
+    }
+    ValueTyper typer = inferring(ValueFormat.AUTO, Optional.of(client::schemaById));
+
+    List<WriterSchema> writers = typer.scan(file, 0);
+    ValueVerdict verdict = typer.type(json("{\"id\":2,\"note\":\"x\"}"));
+
+    assertEquals(List.of(id, WriterSchema.INFERRED_ID), writers.stream().map(WriterSchema::schemaId).toList());
+    assertEquals(Optional.of(new WriterSchema.Key(WriterSchema.INFERRED_ID, List.of())), verdict.writer());
+    assertEquals(Optional.empty(), verdict.rawReason());
+    assertEquals("x", verdict.columns().get().getField("note"));
+    assertEquals(Optional.empty(), typer.type(avro(id, 2L, List.of())).rawReason());
+  }
+
+  @Test
+  void aValueWithoutFramingThatIsNoJsonObjectIsKeptRawAsNotAJsonObject() {
+    ValueTyper typer = inferring(ValueFormat.AUTO, Optional.empty());
+    typer.scan(segmentOf(json("{\"id\":1}"), json("[1]")), 0);
+
+    for (String value : List.of("[1]", "7", "null", "plain text", "{\"id\":")) {
+      assertEquals(Optional.of(ValueRawReason.NOT_JSON_OBJECT), typer.type(json(value)).rawReason(), value);
+    }
+  }
+
+  @Test
+  void aJsonObjectThatDoesNotReEncodeExactlyKeepsItsColumnsAndItsBytes() {
+    ValueTyper typer = inferring(ValueFormat.AUTO, Optional.empty());
+    typer.scan(segmentOf(json("{\"id\":1,\"id\":2}")), 0);
+
+    ValueVerdict verdict = typer.type(json("{\"id\":1,\"id\":2}"));
+
+    assertEquals(Optional.of(ValueRawReason.NOT_REPRODUCIBLE), verdict.rawReason());
+    assertEquals(2L, verdict.columns().get().getField("id"));
+  }
+
+  @Test
+  void aTopicOfAnotherFormatOrRawInfersNothing() {
+    for (ValueFormat format : List.of(ValueFormat.AVRO, ValueFormat.PROTOBUF, ValueFormat.RAW)) {
+      ValueTyper typer = inferring(format, Optional.empty());
+
+      assertEquals(List.of(), typer.scan(segmentOf(json("{\"id\":1}")), 0), format.label());
+      assertTrue(typer.type(json("{\"id\":1}")).rawReason().isPresent(), format.label());
+    }
+  }
+
+  @Test
   void statsCountTypedValuesAndRawOnesByReason() {
     int id = server.register("orders-value", null, ORDER_AVRO);
     ValueTyper typer = typer(ValueFormat.AUTO);
@@ -239,6 +295,21 @@ class ValueTyperTest {
     assertEquals(2, typer.stats().typed());
     assertEquals(1, typer.stats().schemaViolations());
     assertEquals("2 of 2 values typed, 0 raw, 1 violating their schema", typer.stats().toString());
+  }
+
+  private static ValueTyper inferring(ValueFormat format, Optional<IntFunction<RegisteredSchema>> registry) {
+    return new ValueTyper(format, registry, false, Optional.of(JsonInference.DEFAULT));
+  }
+
+  private Path segmentOf(byte[]... values) {
+    try (KafkaSegment segment = KafkaSegment.create(dir.resolve("segment-" + System.nanoTime()))) {
+      segment.plain(Compression.NONE, Arrays.stream(values).map(ValueTyperTest::record).toArray(SimpleRecord[]::new));
+      return segment.path();
+    }
+  }
+
+  private static byte[] json(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private ValueTyper typer(ValueFormat format) {

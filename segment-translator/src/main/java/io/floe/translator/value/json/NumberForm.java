@@ -20,6 +20,9 @@ enum NumberForm {
 
   /** The number as this writer writes it; for {@link #PYTHON} and {@link #JAVASCRIPT}. */
   String format(double value) {
+    if (!Double.isFinite(value)) {
+      return notJson(value);
+    }
     if (value == 0) {
       return this == JAVASCRIPT ? "0" : (1 / value < 0 ? "-0.0" : "0.0");
     }
@@ -33,11 +36,22 @@ enum NumberForm {
    * digits of the double it became, then zeros up to the decimal point.
    */
   static String whole(double value) {
+    if (!Double.isFinite(value)) {
+      return notJson(value);
+    }
     if (value == 0) {
       return "0";
     }
     Decimal decimal = Decimal.of(value);
     return (value < 0 ? "-" : "") + decimal.positional("");
+  }
+
+  /**
+   * A number beyond a double ({@code 1e400} reads as infinity) has no digits of its own: Java's
+   * word for it, which no JSON payload holds, so that the value re-encodes to other bytes and stays raw.
+   */
+  private static String notJson(double value) {
+    return Double.toString(value);
   }
 
   private static String python(Decimal d) {

@@ -92,6 +92,16 @@ class JsonValuesKeptRawTest {
   }
 
   @Test
+  void aNumberBeyondADoubleIsKeptRaw() {
+    // Jackson reads 1e400 as an infinite double, which no writer writes back as 1e400.
+    JsonValueCodec measure = JsonValueCodec.of(schema("{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"number\"}}}"));
+    byte[] payload = "{\"x\":1e400}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertEquals(Double.POSITIVE_INFINITY, measure.decode(payload).getField("x"));
+    assertTrue(measure.typed(payload).isEmpty());
+  }
+
+  @Test
   void aWholeNumberWrittenWithAFractionForAnIntegerIsKeptRaw() {
     byte[] payload = write(new Fractional(1.0, "A-1", null));
 
