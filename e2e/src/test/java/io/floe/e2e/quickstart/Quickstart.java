@@ -9,7 +9,6 @@ import io.floe.e2e.spark.FloeSparkCatalog;
 import io.floe.e2e.topic.TieredTopic;
 import io.floe.e2e.topic.TieringProgress;
 import io.floe.translator.table.KafkaColumns;
-import io.floe.translator.table.RowRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +28,8 @@ import org.apache.iceberg.data.Record;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * {@code ./quickstart}: a local broker with Floe on the embedded default, a topic tiered into an
@@ -81,9 +76,10 @@ public final class Quickstart {
     TieredTopic topic = TieredTopic.named(TOPIC, BATCHES_PER_SEGMENT).create(broker);
 
     step("Producing " + EVENTS + " sample order events");
-    produce(broker, 0, EVENTS);
+    OrderEvents.produce(broker.bootstrapServers(), TOPIC, 0, EVENTS);
     Map<TopicPartition, Long> end = topic.endOffsets(broker);
-    produce(broker, EVENTS, BATCHES_PER_SEGMENT + 1); // a last segment, so the one before it rolls
+    // a last segment, so the one before it rolls
+    OrderEvents.produce(broker.bootstrapServers(), TOPIC, EVENTS, BATCHES_PER_SEGMENT + 1);
 
     step("Waiting until Floe has tiered them into Iceberg and the broker has deleted its local copies");
     topic.awaitTieredBefore(broker, end, TIERING_TIMEOUT, this::showProgress);
@@ -97,12 +93,16 @@ public final class Quickstart {
     System.out.println("  first: offset 0, key " + text(consumed.get(0).key()) + ", value " + text(consumed.get(0).value()));
 
     String table = tableOf(warehouse);
-    List<Record> rows = TableRows.of(warehouse, table);
-    step("The Iceberg table kafka." + table + " holds " + rows.size() + " rows; the first few:");
-    rows.stream().sorted(Comparator.comparingLong(r -> (Long) r.getField(KafkaColumns.OFFSET))).limit(5)
-        .forEach(row -> System.out.printf("  offset %-5s %s  key %-10s value %s%n", row.getField(KafkaColumns.OFFSET),
-            row.getField(KafkaColumns.TIMESTAMP), text(RowRecords.bytes(row.getField(KafkaColumns.KEY))),
-            text(RowRecords.bytes(row.getField(KafkaColumns.VALUE_RAW)))));
+    List<Record> rows = TableRows.whole(warehouse, table);
+    long typed = rows.stream().filter(row -> kafka(row).getField(KafkaColumns.VALUE_RAW) == null).count();
+    step("The Iceberg table kafka." + table + " holds " + rows.size() + " rows, with columns inferred from the"
+        + " events' JSON (" + typed + " rows typed, each value still served byte for byte); the first few:");
+    String format = "  %-6s %-29s %-12s %-8s %-12s %-7s %s%n";
+    System.out.printf(format, "offset", "timestamp", "key_text", "order_id", "customer", "amount", "currency");
+    rows.stream().sorted(Comparator.comparingLong(row -> (Long) kafka(row).getField(KafkaColumns.OFFSET))).limit(5)
+        .forEach(row -> System.out.printf(format, kafka(row).getField(KafkaColumns.OFFSET),
+            kafka(row).getField(KafkaColumns.TIMESTAMP), kafka(row).getField(KafkaColumns.KEY_TEXT),
+            row.getField("order_id"), row.getField("customer"), row.getField("amount"), row.getField("currency")));
 
     step("Point any Iceberg engine at the same catalog and warehouse; with Spark 3.5, for example:");
     System.out.println(sparkCommand(warehouse, table));
@@ -115,35 +115,12 @@ public final class Quickstart {
     broker.close();
   }
 
-  private static void produce(KafkaBroker broker, int first, int count) {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, "4096");
-    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (int i = first; i < first + count; i++) {
-        producer.send(new ProducerRecord<>(TOPIC, 0, key(i), value(i)));
-      }
-      producer.flush();
-    }
-  }
-
-  private static byte[] key(long i) {
-    return ("customer-" + (i % 97)).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] value(long i) {
-    return String.format("{\"order_id\":%d,\"customer\":\"customer-%d\",\"amount\":%d.%02d,\"currency\":\"EUR\"}",
-        i, i % 97, 5 + i % 200, i % 100).getBytes(StandardCharsets.UTF_8);
-  }
-
   /** Every consumed record is the one produced at its offset (the producer wrote offset i as event i). */
   private static void checkIdentical(List<ConsumerRecord<byte[], byte[]>> consumed) {
     for (int i = 0; i < consumed.size(); i++) {
       ConsumerRecord<byte[], byte[]> record = consumed.get(i);
-      if (record.offset() != i || !Arrays.equals(key(i), record.key()) || !Arrays.equals(value(i), record.value())) {
+      if (record.offset() != i || !Arrays.equals(OrderEvents.key(i), record.key())
+          || !Arrays.equals(OrderEvents.value(i), record.value())) {
         throw new IllegalStateException("The record at offset " + record.offset() + " is not the one produced there");
       }
     }
@@ -199,8 +176,12 @@ public final class Quickstart {
 
   /** The query the printed Spark command runs; {@code SparkSqlIT} runs it with the same catalog settings. */
   public static String sparkQuery(String table) {
-    return "SELECT _kafka.offset, CAST(_kafka.value_raw AS STRING) AS value FROM " + FloeSparkCatalog.NAME + ".kafka."
-        + table + " ORDER BY _kafka.offset LIMIT 10";
+    return "SELECT _kafka.offset, _kafka.key_text AS key, " + String.join(", ", OrderEvents.COLUMNS) + " FROM "
+        + FloeSparkCatalog.NAME + ".kafka." + table + " ORDER BY _kafka.offset LIMIT 10";
+  }
+
+  private static Record kafka(Record row) {
+    return (Record) row.getField(KafkaColumns.KAFKA);
   }
 
   private static void step(String message) {
