@@ -1,10 +1,17 @@
 package io.floe.plugin;
 
+import io.floe.translator.table.KafkaColumns;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 
 /**
  * The embedded default at a test's {@code location}: local files and a SQLite catalog, the remote
@@ -31,5 +38,20 @@ record EmbeddedWarehouse(Path location) {
     return CatalogUtil.buildIcebergCatalog("floe", Map.of(
         "type", "jdbc", "uri", "jdbc:sqlite:" + location.resolve("floe-catalog.db"), "warehouse", "file://" + location,
         "io-impl", "io.floe.plugin.storage.LocalFileIO"), null);
+  }
+
+  /** Table {@code kafka.<topic>}, as the catalog has it now. */
+  Table table(String topic) {
+    return catalog().loadTable(TableIdentifier.of("kafka", topic));
+  }
+
+  /** Every row of {@code kafka.<topic>}'s {@code main}, whole, by its offset: for a one-partition topic. */
+  Map<Long, Record> rowsByOffset(String topic) throws IOException {
+    Map<Long, Record> rows = new HashMap<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table(topic)).build()) {
+      records.forEach(row -> rows.put((Long) ((Record) row.getField(KafkaColumns.KAFKA)).getField(KafkaColumns.OFFSET),
+          row.copy()));
+    }
+    return rows;
   }
 }

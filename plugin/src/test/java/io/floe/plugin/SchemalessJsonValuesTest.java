@@ -16,12 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.internal.SimpleRecord;
@@ -183,19 +179,11 @@ class SchemalessJsonValuesTest {
   }
 
   private Table table(String topic) {
-    Path warehouse = dir.resolve("warehouse");
-    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
-            "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
-            "warehouse", "file://" + warehouse, "io-impl", "io.floe.plugin.storage.LocalFileIO"), null)
-        .loadTable(TableIdentifier.of("kafka", topic));
+    return new EmbeddedWarehouse(dir.resolve("warehouse")).table(topic);
   }
 
   private Map<Long, Record> rowsByOffset(String topic) throws IOException {
-    Map<Long, Record> rows = new HashMap<>();
-    try (CloseableIterable<Record> records = IcebergGenerics.read(table(topic)).build()) {
-      records.forEach(row -> rows.put((Long) kafka(row).getField(KafkaColumns.OFFSET), row.copy()));
-    }
-    return rows;
+    return new EmbeddedWarehouse(dir.resolve("warehouse")).rowsByOffset(topic);
   }
 
   private static Record kafka(Record row) {

@@ -37,12 +37,8 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.config.ConfigException;
@@ -378,18 +374,11 @@ class TypedValuesTest {
   }
 
   private Table table(String topic) {
-    return CatalogUtil.buildIcebergCatalog("floe", Map.of(
-            "type", "jdbc", "uri", "jdbc:sqlite:" + warehouse.resolve("floe-catalog.db"),
-            "warehouse", "file://" + warehouse, "io-impl", "io.floe.plugin.storage.LocalFileIO"), null)
-        .loadTable(TableIdentifier.of("kafka", topic));
+    return new EmbeddedWarehouse(warehouse).table(topic);
   }
 
   private Map<Long, Record> rowsByOffset(String topic) throws IOException {
-    Map<Long, Record> rows = new HashMap<>();
-    try (CloseableIterable<Record> records = IcebergGenerics.read(table(topic)).build()) {
-      records.forEach(row -> rows.put((Long) kafka(row).getField(KafkaColumns.OFFSET), row.copy()));
-    }
-    return rows;
+    return new EmbeddedWarehouse(warehouse).rowsByOffset(topic);
   }
 
   private static Record kafka(Record row) {
