@@ -579,11 +579,7 @@ class AnalystViewTest {
   }
 
   private IcebergRemoteStorageManager managed(Map<String, String> extra) {
-    Map<String, Object> configs = new HashMap<>(extra);
-    configs.put("iceberg.catalog.warehouse", "file://" + dir.resolve("warehouse"));
-    configs.put("broker.id", 1);
-    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
-    manager.configure(configs);
+    IcebergRemoteStorageManager manager = new EmbeddedWarehouse(dir.resolve("warehouse")).manager(1, extra);
     managers.add(manager);
     return manager;
   }

@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Table;
@@ -169,11 +168,7 @@ class SchemalessJsonValuesTest {
   }
 
   private IcebergRemoteStorageManager managed(Map<String, String> extra) {
-    Map<String, Object> configs = new HashMap<>(extra);
-    configs.put("iceberg.catalog.warehouse", "file://" + dir.resolve("warehouse"));
-    configs.put("broker.id", 1);
-    IcebergRemoteStorageManager manager = new IcebergRemoteStorageManager();
-    manager.configure(configs);
+    IcebergRemoteStorageManager manager = new EmbeddedWarehouse(dir.resolve("warehouse")).manager(1, extra);
     managers.add(manager);
     return manager;
   }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -169,7 +168,7 @@ public final class EvolvingWorkload {
     List<ProducedRecord> acknowledged = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       Content content = batch.get(i);
-      RecordMetadata metadata = acknowledgement(sends.get(i));
+      RecordMetadata metadata = Acknowledgements.of(sends.get(i), broker, topic.name());
       // the record's own CreateTime, not the acknowledgement's (see Workloads.send)
       acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), firstTimestamp + i,
           TimestampType.CREATE_TIME, content.key(), content.value(), content.headers(), TransactionOutcome.NONE));
@@ -179,18 +178,6 @@ public final class EvolvingWorkload {
       }
     }
     produced.addAll(acknowledged);
-  }
-
-  private RecordMetadata acknowledgement(Future<RecordMetadata> send) {
-    try {
-      return send.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(String.format("Cannot produce to %s on %s: %s%n%s",
-          topic.name(), broker, e.getCause().getMessage(), broker.describeLogs()), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while producing to " + topic.name(), e);
-    }
   }
 
   private Producer<byte[], byte[]> producer() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -87,7 +86,7 @@ public final class SchemalessJsonWorkload {
     producer.flush();
     List<ProducedRecord> acknowledged = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
-      RecordMetadata metadata = acknowledgement(sends.get(i));
+      RecordMetadata metadata = Acknowledgements.of(sends.get(i), broker, topic.name());
       // the record's own CreateTime, not the acknowledgement's (see Workloads.send)
       acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), firstTimestamp + i,
           TimestampType.CREATE_TIME, key(i), values.get(i), List.of(), TransactionOutcome.NONE));
@@ -97,18 +96,6 @@ public final class SchemalessJsonWorkload {
 
   private static byte[] key(int i) {
     return text("user-" + i);
-  }
-
-  private RecordMetadata acknowledgement(Future<RecordMetadata> send) {
-    try {
-      return send.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(String.format("Cannot produce to %s on %s: %s%n%s",
-          topic.name(), broker, e.getCause().getMessage(), broker.describeLogs()), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while producing to " + topic.name(), e);
-    }
   }
 
   private Producer<byte[], byte[]> producer() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -225,25 +224,13 @@ public final class Workloads {
     List<ProducedRecord> acknowledged = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       ProducerRecord<byte[], byte[]> record = records.get(i);
-      RecordMetadata metadata = acknowledgement(sends.get(i));
+      RecordMetadata metadata = Acknowledgements.of(sends.get(i), broker, topic.name());
       // The record's own CreateTime: an acknowledgement that answers a retry of a batch the broker
       // already has (Kafka 4.3) carries the batch's largest timestamp as a log-append time instead.
       acknowledged.add(new ProducedRecord(metadata.partition(), metadata.offset(), record.timestamp(),
           TimestampType.CREATE_TIME, record.key(), record.value(), List.of(record.headers().toArray()), outcome));
     }
     return acknowledged;
-  }
-
-  private RecordMetadata acknowledgement(Future<RecordMetadata> send) {
-    try {
-      return send.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(String.format("Cannot produce to %s on %s: %s%n%s",
-          topic.name(), broker, e.getCause().getMessage(), broker.describeLogs()), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while producing to " + topic.name(), e);
-    }
   }
 
   private Producer<byte[], byte[]> producer(Codec codec, Map<String, Object> extra) {
