@@ -8,10 +8,7 @@ import io.floe.translator.segment.AbortedTransaction;
 import io.floe.translator.segment.SegmentFormatException;
 import io.floe.translator.segment.TransactionIndex;
 import io.floe.translator.segment.TransactionMarkers;
-import io.floe.translator.table.KafkaColumns;
 import io.floe.translator.table.KeyBinding;
-import io.floe.translator.table.KeyColumnPlacement;
-import io.floe.translator.table.ValueColumnPlacement;
 import io.floe.translator.typing.ValueTyper;
 import io.floe.translator.value.ValueStats;
 import io.floe.translator.value.WriterSchema;
@@ -32,7 +29,6 @@ import io.floe.writer.pending.PendingFile;
 import io.floe.writer.pending.PendingTransactions;
 import io.floe.writer.table.TableResolver;
 import io.floe.writer.table.TopicTable;
-import io.floe.writer.table.ValueSchemaEvolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +37,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.types.Types;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,8 +91,8 @@ final class UploadAttempt {
     TopicTable table = in(resolveTable(), () -> tables.resolve(identifier, segment.topic(), segment.topicId()));
     ValueTyper values = upload.values();
     in(readSegment(), () -> values.scan(upload.segmentFile(), segment.partition()));
-    List<WriterSchema> keyWriters = in(readSegment(), () -> upload.keys().scan(upload.segmentFile(),
-        segment.partition()));
+    WriterColumns columns = new WriterColumns(values, upload.keys(), in(readSegment(),
+        () -> upload.keys().scan(upload.segmentFile(), segment.partition())));
     List<AbortedTransaction> indexed = in(new UploadStep("cannot read the transaction index",
         upload.segmentFile().toString()), () -> upload.indexes().transactionIndex()
         .map(TransactionIndex::abortedTransactions).orElse(List.of()));
@@ -112,8 +105,8 @@ final class UploadAttempt {
       if (SegmentCommit.has(latest, segment.segmentId())) {
         return Optional.empty();
       }
-      // The schema inferred from schemaless JSON depends on the columns the table already has (its cap).
-      evolveForWriters(latest, values.fit(valueColumns(latest.schema())), keyWriters);
+      in(new UploadStep("cannot add the columns of " + columns + " to table " + identifier, catalog),
+          () -> columns.evolve(latest));
       return Optional.of(in(new UploadStep("cannot read the rows of table " + identifier + " the segment replaces",
           catalog), () -> MainRows.of(latest, segment, indexed)));
     }));
@@ -127,11 +120,9 @@ final class UploadAttempt {
     aborted.addAll(leftOut);
     KafkaIndexes indexes = in(new UploadStep("cannot add the aborts it left out to the transaction index",
         upload.segmentFile().toString()), () -> withAbortsLeftOut(main.pending(), leftOut));
-    List<WriterSchema> writers = values.writers();
-    List<BoundWriter> bound = in(new UploadStep("cannot place the columns of writer schemas " + writers,
-        "table " + identifier), () -> bind(main, writers));
-    Map<WriterSchema.Key, KeyBinding> boundKeys = in(new UploadStep("cannot place the columns of key writer schemas "
-        + keyWriters, "table " + identifier), () -> bindKeys(main, keyWriters));
+    UploadStep placing = new UploadStep("cannot place the columns of " + columns, "table " + identifier);
+    List<BoundWriter> bound = in(placing, () -> columns.values(main.view().schema()));
+    Map<WriterSchema.Key, KeyBinding> boundKeys = in(placing, () -> columns.keys(main.view().schema()));
     AnalystRows analystRows = new AnalystRows(aborted, markers, main.inRange());
     WrittenData data = in(readSegment(), () -> writeData(main, bound, boundKeys, analystRows));
     PendingChange pending = main.pending().advance(segment.segmentId(), segment.startOffset(), segment.endOffset(),
@@ -181,43 +172,6 @@ final class UploadAttempt {
             : "Floe adds them, so that read_committed consumers and the table's main branch leave their records out");
     return upload.indexes().withTransactionIndex(TransactionIndex.adding(upload.indexes().transactionIndex(), leftOut,
         pending.firstOffset().orElse(Long.MAX_VALUE)));
-  }
-
-  /** The table's value columns: all but Kafka's and the key's. */
-  private static Types.StructType valueColumns(Schema schema) {
-    return Types.StructType.of(schema.columns().stream()
-        .filter(column -> !column.name().equals(KafkaColumns.KAFKA) && !column.name().equals(KeyColumnPlacement.KEY))
-        .toList());
-  }
-
-  /**
-   * Evolves the table's schema to hold the columns of the segment's value and key writer schemas,
-   * before any row is written.
-   */
-  private void evolveForWriters(Table latest, List<WriterSchema> writers, List<WriterSchema> keyWriters) {
-    if (!writers.isEmpty() || !keyWriters.isEmpty()) {
-      List<Types.StructType> columns = writers.stream()
-          .map(writer -> upload.values().codec(writer.key()).columns()).toList();
-      List<Types.StructType> keyColumns = keyWriters.stream()
-          .map(writer -> upload.keys().codec(writer.key()).columns()).toList();
-      in(new UploadStep("cannot add the columns of writer schemas " + writers + " and key writer schemas "
-          + keyWriters + " to table " + identifier, catalog),
-          () -> ValueSchemaEvolution.evolve(latest, columns, keyColumns));
-    }
-  }
-
-  /** Where each writer schema's columns are in the table view the rows are written with. */
-  private List<BoundWriter> bind(MainRows main, List<WriterSchema> writers) {
-    return writers.stream()
-        .map(writer -> new BoundWriter(writer,
-            ValueColumnPlacement.bind(main.view().schema(), upload.values().codec(writer.key()).columns())))
-        .toList();
-  }
-
-  /** Where each key writer schema's columns are in the table view the rows are written with. */
-  private Map<WriterSchema.Key, KeyBinding> bindKeys(MainRows main, List<WriterSchema> keyWriters) {
-    return keyWriters.stream().collect(Collectors.toMap(WriterSchema::key,
-        writer -> KeyColumnPlacement.bind(main.view().schema(), upload.keys().codec(writer.key()).columns())));
   }
 
   private WrittenData writeData(MainRows main, List<BoundWriter> writers, Map<WriterSchema.Key, KeyBinding> keys,

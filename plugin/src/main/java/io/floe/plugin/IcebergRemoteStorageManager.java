@@ -29,10 +29,9 @@ import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.translator.manifest.StoredManifest;
 import io.floe.translator.registry.InvalidRegistrySettingException;
+import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.SchemaRegistryClient;
 import io.floe.translator.registry.SchemaRegistryException;
-import io.floe.translator.typing.KeyTyper;
-import io.floe.translator.typing.ValueTyper;
 import io.floe.writer.SegmentUploader;
 import io.floe.writer.UploadReport;
 import io.floe.writer.UploadFailedException;
@@ -46,6 +45,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.server.log.remote.storage.LogSegmentData;
 import org.apache.kafka.server.log.remote.storage.RemoteLogSegmentMetadata;
@@ -105,7 +105,7 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
             + "classic segments, {}; JSON objects without registry framing typed with inferred columns on topics "
             + "matching {}", config.tableTopics(), config.namespace(), config.warehouse(),
         config.registry().map(r -> "values typed with schemas of registry " + r.describeUrls())
-            .orElse("registry-framed values kept raw (no schema registry)"), config.inferredTopics());
+            .orElse("registry-framed values kept raw (no schema registry)"), config.typing().inferredTopicsPattern());
     config.plainHttpEndpoints().forEach(endpoint -> LOG.warn(endpoint.warning()));
     config.gcsSettings().ifPresent(gcs -> {
       LOG.info("Floe signs in to Cloud Storage with {}", gcs.credentials());
@@ -168,12 +168,10 @@ public final class IcebergRemoteStorageManager implements RemoteStorageManager {
       throws RemoteStorageException {
     boolean withoutRegistry = outages.outlasted(segment);
     try {
-      ValueTyper values = new ValueTyper(config.valueFormat(segment.topic()),
-          registry.map(client -> client::schemaById), withoutRegistry, config.jsonInference(segment.topic()));
-      KeyTyper keys = new KeyTyper(config.keyFormat(segment.topic()), registry.map(client -> client::schemaById),
-          withoutRegistry);
-      UploadReport report = uploader().upload(Segments.upload(metadata, data, values, keys),
-          config.table(segment.topic()));
+      Optional<IntFunction<RegisteredSchema>> schemas = registry.map(client -> client::schemaById);
+      UploadReport report = uploader().upload(Segments.upload(metadata, data,
+          config.typing().values(segment.topic(), schemas, withoutRegistry),
+          config.typing().keys(segment.topic(), schemas, withoutRegistry)), config.table(segment.topic()));
       outages.ended(segment);
       valueMetrics.record(segment.topic(), report.values());
       pendingTransactions.record(segment.topic(), segment.partition(), report);

@@ -6,9 +6,6 @@ import io.floe.plugin.topics.TopicOverrides;
 import io.floe.reader.ParkingLimits;
 import io.floe.translator.registry.InvalidRegistrySettingException;
 import io.floe.translator.registry.RegistrySettings;
-import io.floe.translator.key.KeyFormat;
-import io.floe.translator.value.ValueFormat;
-import io.floe.translator.value.inference.JsonInference;
 import io.floe.writer.TableNames;
 import io.floe.writer.TableRetention;
 import java.time.Duration;
@@ -54,14 +51,7 @@ public final class FloeConfig extends AbstractConfig {
   public static final String FETCH_READ_AHEAD_BYTES = "fetch.read-ahead.bytes";
   public static final String REGISTRY_PREFIX = "schema.registry.";
   public static final String REGISTRY_URL = REGISTRY_PREFIX + RegistrySettings.URL;
-  public static final String VALUE_FORMAT = "value.format";
-  public static final String VALUE_FORMAT_OVERRIDES = "value.format.overrides";
-  public static final String KEY_FORMAT = "key.format";
-  public static final String KEY_FORMAT_OVERRIDES = "key.format.overrides";
   public static final String RAW_FALLBACK_AFTER = "value.raw.fallback.after.ms";
-  public static final String JSON_INFERENCE_TOPICS = "value.json.infer.topics";
-  public static final String JSON_INFERENCE_MAX_FIELDS = "value.json.infer.max.fields";
-  public static final String JSON_INFERENCE_MAX_DEPTH = "value.json.infer.max.depth";
   public static final String TABLE_RETENTION = "table.retention";
   public static final String TABLE_RETENTION_OVERRIDES = "table.retention.overrides";
 
@@ -69,7 +59,7 @@ public final class FloeConfig extends AbstractConfig {
   private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
   private static final String GCS_FILE_IO = "org.apache.iceberg.gcp.gcs.GCSFileIO";
 
-  static final ConfigDef DEFINITION = MaintenanceConfig.define(new ConfigDef())
+  static final ConfigDef DEFINITION = TypingConfig.define(MaintenanceConfig.define(new ConfigDef()))
       .define(CATALOG_WAREHOUSE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
           Importance.HIGH, "Where the tables' data files go: an absolute path or file: URI, s3://bucket/path or gs://bucket/path.")
       .define(CATALOG_NAME, Type.STRING, "floe", new ConfigDef.NonEmptyString(), Importance.LOW,
@@ -108,26 +98,8 @@ public final class FloeConfig extends AbstractConfig {
           "Bytes of batches a kept fetch rebuilds ahead, in the background, for the next fetch to serve from memory; 0: none.")
       .define(REGISTRY_URL, Type.STRING, null, Importance.HIGH,
           "Base URL(s) of a Confluent Schema Registry API, comma-separated. Without it, values are kept raw.")
-      .define(VALUE_FORMAT, Type.STRING, ValueFormat.AUTO.label(),
-          ConfigDef.ValidString.in(Arrays.stream(ValueFormat.values()).map(ValueFormat::label).toArray(String[]::new)),
-          Importance.MEDIUM, "How values are typed: auto (as the registry's wire format says), avro, protobuf, json, or raw.")
-      .define(VALUE_FORMAT_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
-          "Per-topic formats, pattern:format entries; a topic matching entries that disagree is refused.")
-      .define(KEY_FORMAT, Type.STRING, KeyFormat.AUTO.label(),
-          ConfigDef.ValidString.in(Arrays.stream(KeyFormat.values()).map(KeyFormat::label).toArray(String[]::new)),
-          Importance.MEDIUM, "How keys get analysts' columns: auto (as the registry's wire format says, else UTF-8 "
-              + "text), avro, protobuf, json, text, or raw. Key bytes are kept exactly whatever the format.")
-      .define(KEY_FORMAT_OVERRIDES, Type.LIST, "", Importance.MEDIUM,
-          "Per-topic key formats, pattern:format entries; a topic matching entries that disagree is refused.")
       .define(RAW_FALLBACK_AFTER, Type.LONG, -1L, Range.atLeast(-1), Importance.MEDIUM,
           "How long a segment's uploads may fail for an unreachable registry before its values are kept raw; -1: never.")
-      .define(JSON_INFERENCE_TOPICS, Type.STRING, ".*", Importance.MEDIUM,
-          "The topics whose values without the registry's framing get columns inferred from their JSON objects: "
-              + "a Java regular expression matching the whole topic name. Only topics of format auto or json.")
-      .define(JSON_INFERENCE_MAX_FIELDS, Type.INT, JsonInference.DEFAULT.maxFields(), Range.atLeast(0), Importance.LOW,
-          "The most properties (at every depth) a segment's inferred schema makes columns of; later ones stay in _json_shape.")
-      .define(JSON_INFERENCE_MAX_DEPTH, Type.INT, JsonInference.DEFAULT.maxDepth(), Range.atLeast(1), Importance.LOW,
-          "How many levels of nested objects and arrays inferred columns follow; deeper parts are JSON text columns.")
       .define(TABLE_RETENTION, Type.STRING, TableRetention.KEEP.label(),
           ConfigDef.ValidString.in(Arrays.stream(TableRetention.values()).map(TableRetention::label).toArray(String[]::new)),
           Importance.MEDIUM, "When Kafka deletes a tiered segment, keep its rows in the table's main branch (keep) or remove them (follow-kafka).")
@@ -136,10 +108,8 @@ public final class FloeConfig extends AbstractConfig {
 
   private final TopicOverrides<Boolean> tableTopics;
   private final MaintenanceConfig maintenance;
-  private final TopicOverrides<ValueFormat> valueFormats;
-  private final TopicOverrides<KeyFormat> keyFormats;
+  private final TypingConfig typing;
   private final TopicOverrides<TableRetention> tableRetentions;
-  private final TopicOverrides<Boolean> inferredTopics;
   private final TopicOverrides<String> namespaces;
   private final TopicOverrides<Optional<String>> tableNames;
   private final Optional<RegistrySettings> registry;
@@ -157,13 +127,7 @@ public final class FloeConfig extends AbstractConfig {
     S3TrustStoreKeys.check(catalogProperties());
     tableTopics = TopicOverrides.matching(ICEBERG_TOPICS, getString(ICEBERG_TOPICS), true, false);
     maintenance = MaintenanceConfig.of(this);
-    valueFormats = TopicOverrides.parse(VALUE_FORMAT_OVERRIDES,
-        ValueFormat.fromLabel(getString(VALUE_FORMAT)).orElseThrow(), getList(VALUE_FORMAT_OVERRIDES),
-        ValueFormat::fromLabel, "one of auto, avro, protobuf, json, raw");
-    keyFormats = TopicOverrides.parse(KEY_FORMAT_OVERRIDES,
-        KeyFormat.fromLabel(getString(KEY_FORMAT)).orElseThrow(), getList(KEY_FORMAT_OVERRIDES),
-        KeyFormat::fromLabel, "one of auto, avro, protobuf, json, text, raw");
-    inferredTopics = TopicOverrides.matching(JSON_INFERENCE_TOPICS, getString(JSON_INFERENCE_TOPICS), true, false);
+    typing = TypingConfig.of(this);
     tableRetentions = TopicOverrides.parse(TABLE_RETENTION_OVERRIDES,
         TableRetention.fromLabel(getString(TABLE_RETENTION)).orElseThrow(), getList(TABLE_RETENTION_OVERRIDES),
         TableRetention::fromLabel, "one of keep, follow-kafka");
@@ -203,37 +167,9 @@ public final class FloeConfig extends AbstractConfig {
     return tableRetentions.valueOf(topic);
   }
 
-  /**
-   * The format the topic's values are typed with.
-   *
-   * @throws io.floe.plugin.topics.AmbiguousTopicSettingException if the topic's overrides disagree
-   */
-  public ValueFormat valueFormat(String topic) {
-    return valueFormats.valueOf(topic);
-  }
-
-  /** The pattern of the topics whose schemaless JSON values are inferred, as configured. */
-  public String inferredTopics() {
-    return getString(JSON_INFERENCE_TOPICS);
-  }
-
-  /**
-   * The caps of the columns inferred from the topic's values without the registry's framing, when
-   * {@code value.json.infer.topics} matches it.
-   */
-  public Optional<JsonInference> jsonInference(String topic) {
-    return inferredTopics.valueOf(topic)
-        ? Optional.of(new JsonInference(getInt(JSON_INFERENCE_MAX_FIELDS), getInt(JSON_INFERENCE_MAX_DEPTH)))
-        : Optional.empty();
-  }
-
-  /**
-   * The format the topic's keys are typed with.
-   *
-   * @throws io.floe.plugin.topics.AmbiguousTopicSettingException if the topic's overrides disagree
-   */
-  public KeyFormat keyFormat(String topic) {
-    return keyFormats.valueOf(topic);
+  /** The keys of how values and keys get columns: each topic's formats and the inference of schemaless JSON. */
+  public TypingConfig typing() {
+    return typing;
   }
 
   /**

@@ -93,9 +93,9 @@ class FloeConfigTest {
         "value.json.infer.max.fields", "20", "value.json.infer.max.depth", "3"));
 
     assertEquals(Optional.of(JsonInference.DEFAULT),
-        new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).jsonInference("anything"));
-    assertEquals(Optional.of(new JsonInference(20, 3)), config.jsonInference("clicks-eu"));
-    assertEquals(Optional.empty(), config.jsonInference("orders"));
+        new FloeConfig(Map.of("iceberg.catalog.warehouse", "/w")).typing().jsonInference("anything"));
+    assertEquals(Optional.of(new JsonInference(20, 3)), config.typing().jsonInference("clicks-eu"));
+    assertEquals(Optional.empty(), config.typing().jsonInference("orders"));
   }
 
   @Test

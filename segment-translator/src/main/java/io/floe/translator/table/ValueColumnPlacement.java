@@ -18,6 +18,11 @@ public final class ValueColumnPlacement {
 
   private ValueColumnPlacement() {}
 
+  /** The value columns of {@code table}: all its top-level columns but Floe's own. */
+  public static Types.StructType valueColumns(Schema table) {
+    return Types.StructType.of(table.columns().stream().filter(column -> !RESERVED.contains(column.name())).toList());
+  }
+
   /** The changes the table needs so that every field of {@code writer} has a column that fits; empty if none. */
   public static List<ColumnChange> changes(Schema table, Types.StructType writer) {
     return ColumnChanges.between(table, evolved(table, writer));
