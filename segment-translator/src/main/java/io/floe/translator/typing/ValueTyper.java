@@ -21,7 +21,6 @@ import io.floe.translator.value.WriterSchema;
 import io.floe.translator.value.inference.JsonInference;
 import io.floe.translator.value.inference.SchemaInference;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -159,22 +157,20 @@ public final class ValueTyper {
           ? ValueVerdict.raw(framed.schemaId().getAsInt(), framed.messageIndexes(), framed.reason())
           : ValueVerdict.raw(framed.reason());
     }
-    Record columns;
+    DecodedValue decoded;
     try {
-      DecodedValue decoded = framed.codec().codec().decodeChecked(framed.payload());
-      columns = decoded.columns();
-      if (decoded.breaksSchema()) {
-        stats.countSchemaViolation();
-      }
+      decoded = framed.codec().codec().verify(framed.payload());
     } catch (MalformedValueException e) {
       // Every JSON object of the segment widened the inferred schema: what does not decode is no JSON object.
       return framed.codec() == inferred
           ? ValueVerdict.raw(ValueRawReason.NOT_JSON_OBJECT)
           : ValueVerdict.raw(framed.schemaId().getAsInt(), framed.messageIndexes(), ValueRawReason.MALFORMED);
     }
-    boolean exact = Arrays.equals(framed.codec().codec().encode(columns), framed.payload());
-    return new ValueVerdict(framed.schemaId(), framed.messageIndexes(), Optional.of(columns),
-        exact ? Optional.empty() : Optional.of(ValueRawReason.NOT_REPRODUCIBLE));
+    if (decoded.breaksSchema()) {
+      stats.countSchemaViolation();
+    }
+    return new ValueVerdict(framed.schemaId(), framed.messageIndexes(), Optional.of(decoded.columns()),
+        decoded.exact() ? Optional.empty() : Optional.of(ValueRawReason.NOT_REPRODUCIBLE));
   }
 
   private Framed frame(byte[] value) {

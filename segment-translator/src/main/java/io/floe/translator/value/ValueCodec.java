@@ -23,13 +23,15 @@ public interface ValueCodec {
   Record decode(byte[] payload);
 
   /**
-   * The payload's record, and whether it breaks its schema: {@link #decode} for a format whose
-   * records hold no value that breaks it.
+   * The payload's record, whether it breaks its schema, and whether it re-encodes to exactly the
+   * payload: {@link #decode} and {@link #encode} compared, for a format whose records hold no value
+   * that breaks it and whose decoding does not already prove the re-encoding.
    *
    * @throws MalformedValueException as {@link #decode} does
    */
-  default DecodedValue decodeChecked(byte[] payload) {
-    return new DecodedValue(decode(payload), false);
+  default DecodedValue verify(byte[] payload) {
+    Record record = decode(payload);
+    return new DecodedValue(record, false, Arrays.equals(encode(record), payload));
   }
 
   /** The payload of a record of {@link #columns()}, as the format's own writer writes it. */
@@ -37,12 +39,12 @@ public interface ValueCodec {
 
   /** The payload's record if it decodes and re-encodes to exactly the payload; otherwise its bytes must stay raw. */
   default Optional<Record> typed(byte[] payload) {
-    Record record;
+    DecodedValue decoded;
     try {
-      record = decode(payload);
+      decoded = verify(payload);
     } catch (MalformedValueException e) {
       return Optional.empty();
     }
-    return Arrays.equals(encode(record), payload) ? Optional.of(record) : Optional.empty();
+    return decoded.exact() ? Optional.of(decoded.columns()) : Optional.empty();
   }
 }

@@ -1,6 +1,5 @@
 package io.floe.translator.value.inference;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -49,32 +48,43 @@ final class InferredPart {
   private final Map<String, InferredPart> properties = new LinkedHashMap<>();
   private InferredPart items;
 
-  /** Widens the part to hold {@code value}, found {@code depth} levels below the document. */
-  void add(JsonNode value, int depth, JsonInference caps, FieldBudget budget) {
-    if (value.isNull()) {
+  /** Widens the part to hold the part {@code outline} is at, and moves the outline past it. */
+  void add(DocumentOutline outline, FieldBudget budget) {
+    DocumentOutline.Entry entry = outline.entry();
+    if (entry == DocumentOutline.Entry.NULL) {
       nullable = true;
+      outline.advance();
       return;
     }
-    widen(kindOf(value, depth, caps));
+    widen(kindOf(entry));
     if (kind == Kind.OBJECT) {
-      for (Map.Entry<String, JsonNode> property : value.properties()) {
-        InferredPart part = properties.get(property.getKey());
+      outline.advance();
+      while (outline.entry() != DocumentOutline.Entry.END) {
+        String name = outline.name();
+        outline.advance();
+        InferredPart part = properties.get(name);
         if (part == null) {
           if (!budget.take()) {
+            outline.skipPart();
             continue;
           }
           part = new InferredPart();
-          properties.put(property.getKey(), part);
+          properties.put(name, part);
         }
-        part.add(property.getValue(), depth + 1, caps, budget);
+        part.add(outline, budget);
       }
+      outline.advance();
     } else if (kind == Kind.ARRAY) {
       if (items == null) {
         items = new InferredPart();
       }
-      for (JsonNode element : value) {
-        items.add(element, depth + 1, caps, budget);
+      outline.advance();
+      while (outline.entry() != DocumentOutline.Entry.END) {
+        items.add(outline, budget);
       }
+      outline.advance();
+    } else {
+      outline.skipPart();
     }
   }
 
@@ -151,23 +161,16 @@ final class InferredPart {
     return kind == Kind.INTEGER || kind == Kind.NUMBER;
   }
 
-  private static Kind kindOf(JsonNode value, int depth, JsonInference caps) {
-    if (value.isBoolean()) {
-      return Kind.BOOLEAN;
-    }
-    if (value.isIntegralNumber()) {
-      // An integer beyond a long goes to a double column: typed when the double keeps it.
-      return value.canConvertToLong() ? Kind.INTEGER : Kind.NUMBER;
-    }
-    if (value.isNumber()) {
-      return Kind.NUMBER;
-    }
-    if (value.isTextual()) {
-      return Kind.STRING;
-    }
-    if (value.isContainerNode() && depth < caps.maxDepth()) {
-      return value.isObject() ? Kind.OBJECT : Kind.ARRAY;
-    }
-    return Kind.TEXT;
+  private static Kind kindOf(DocumentOutline.Entry entry) {
+    return switch (entry) {
+      case BOOLEAN -> Kind.BOOLEAN;
+      case INTEGER -> Kind.INTEGER;
+      case NUMBER -> Kind.NUMBER;
+      case STRING -> Kind.STRING;
+      case OBJECT -> Kind.OBJECT;
+      case ARRAY -> Kind.ARRAY;
+      case TEXT -> Kind.TEXT;
+      case NULL, PROPERTY, END -> throw new IllegalStateException("Cannot widen a part with outline entry " + entry);
+    };
   }
 }

@@ -1,14 +1,10 @@
 package io.floe.translator.value.inference;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.floe.translator.registry.RegisteredSchema;
 import io.floe.translator.registry.SchemaType;
 import io.floe.translator.value.WriterSchema;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.types.TypeUtil;
@@ -26,13 +22,12 @@ import org.apache.iceberg.types.Types;
  */
 public final class SchemaInference {
   private static final ObjectMapper JSON = new ObjectMapper();
-  // As the JSON codec reads a payload: one value, nothing after it.
-  private static final ObjectReader READER = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final String COMMENT = "Inferred by Floe from the segment's schemaless JSON values";
 
   private final JsonInference caps;
   private final InferredPart root = new InferredPart();
   private final InferredPart.FieldBudget budget;
+  private final DocumentOutline outline = new DocumentOutline();
   private boolean seenObject;
 
   public SchemaInference(JsonInference caps) {
@@ -42,15 +37,10 @@ public final class SchemaInference {
 
   /** Widens the schema to hold {@code value} when it is one JSON object; other values have no part in it. */
   public void add(byte[] value) {
-    JsonNode document;
-    try {
-      document = READER.readTree(value);
-    } catch (IOException e) {
-      return;
-    }
-    if (document != null && document.isObject()) {
+    // As the JSON codec reads a payload: one value, nothing after it.
+    if (outline.read(value, caps.maxDepth())) {
       seenObject = true;
-      root.add(document, 0, caps, budget);
+      root.add(outline, budget);
     }
   }
 

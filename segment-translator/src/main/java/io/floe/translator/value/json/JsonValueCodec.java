@@ -91,12 +91,16 @@ public final class JsonValueCodec implements ValueCodec {
    */
   @Override
   public Record decode(byte[] payload) {
-    return decodeChecked(payload).columns();
+    return verify(payload).columns();
   }
 
-  /** {@link #decode}, and whether the value has a {@code null} where its schema admits none. */
+  /**
+   * {@link #decode}, whether the value has a {@code null} where its schema admits none, and
+   * whether it re-encodes exactly: finding the shape writes the record in each candidate style and
+   * compares, so the check costs no second write.
+   */
   @Override
-  public DecodedValue decodeChecked(byte[] payload) {
+  public DecodedValue verify(byte[] payload) {
     try {
       JsonNode value = READER.readTree(payload);
       if (value == null || value.isMissingNode()) {
@@ -104,8 +108,8 @@ public final class JsonValueCodec implements ValueCodec {
       }
       ShapeRecorder recorder = new ShapeRecorder();
       Record record = root.read(value, recorder);
-      root.setShape(record, shape(record, recorder, payload));
-      return new DecodedValue(record, recorder.violations() > 0);
+      boolean exact = setExactShape(record, recorder, payload);
+      return new DecodedValue(record, recorder.violations() > 0, exact);
     } catch (IOException | MalformedValueException e) {
       throw new MalformedValueException(String.format("Cannot decode a value of JSON schema %d (%d bytes): %s",
           schema.id(), payload.length, reason(e)), e);
@@ -113,23 +117,26 @@ public final class JsonValueCodec implements ValueCodec {
   }
 
   /**
-   * The recorded shape in the first style, of the writers Floe knows, whose text is the payload;
-   * in Jackson's when none's is, so that the value re-encodes to other bytes.
+   * Sets the record's shape column to the recorded shape in the first style, of the writers Floe
+   * knows, whose text is the payload, and says whether there was one; when none's is, to the first
+   * style's, so that the value re-encodes to other bytes. Each candidate is written from the record
+   * as a data file gives it back, shape column included.
    */
-  private TextShape shape(Record record, ShapeRecorder recorder, byte[] payload) {
+  private boolean setExactShape(Record record, ShapeRecorder recorder, byte[] payload) {
     List<TextStyle> styles = TextStyle.candidates(Layout.of(payload));
     for (TextStyle style : styles) {
-      TextShape candidate = recorder.shape(style);
+      root.setShape(record, recorder.shape(style));
       try {
-        if (Arrays.equals(write(record, candidate), payload)) {
-          return candidate;
+        if (Arrays.equals(encode(record), payload)) {
+          return true;
         }
       } catch (UncheckedIOException e) {
         // Text Jackson reads but cannot write, such as a lone surrogate: no UTF-8 column holds it.
         throw new MalformedValueException("its text cannot be written back: " + e.getCause().getMessage());
       }
     }
-    return recorder.shape(styles.get(0));
+    root.setShape(record, recorder.shape(styles.get(0)));
+    return false;
   }
 
   // Jackson's full message quotes the payload, which may hold data no log should.

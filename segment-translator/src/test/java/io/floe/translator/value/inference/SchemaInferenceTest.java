@@ -125,6 +125,23 @@ class SchemaInferenceTest {
   }
 
   @Test
+  void aPropertyWrittenTwiceWidensWithEachOfItsValues() {
+    JsonNode schema = inferred(JsonInference.DEFAULT, "{\"v\":1,\"v\":\"x\",\"w\":2,\"w\":2.5}");
+
+    assertEquals("{}", schema.at("/properties/v").toString());
+    assertEquals("{\"type\":\"number\"}", schema.at("/properties/w").toString());
+  }
+
+  @Test
+  void aValueBrokenInsideAStringHasNoPartInTheSchema() {
+    SchemaInference inference = new SchemaInference(JsonInference.DEFAULT);
+    inference.add(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'});
+    inference.add("{\"a\":\"x\",\"b\":\"\\q\"}".getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(Optional.empty(), inference.schema());
+  }
+
+  @Test
   void theSchemaHasTheInferredIdAndTheSameValuesGiveTheSameText() {
     String[] values = {"{\"a\":1,\"b\":[{\"c\":\"x\"}]}", "{\"b\":[],\"a\":2.5}"};
 

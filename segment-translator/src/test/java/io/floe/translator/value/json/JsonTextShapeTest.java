@@ -134,9 +134,9 @@ class JsonTextShapeTest {
   void aNullWhereTheSchemaAdmitsNoneBreaksTheSchemaAndIsTyped() {
     byte[] payload = write(ordered("id", null, "sku", "A-1"));
 
-    assertTrue(ORDER.decodeChecked(payload).breaksSchema());
+    assertTrue(ORDER.verify(payload).breaksSchema());
     assertTrue(ORDER.typed(payload).isPresent());
-    assertFalse(ORDER.decodeChecked(write(ordered("id", 1L, "note", null))).breaksSchema());
+    assertFalse(ORDER.verify(write(ordered("id", 1L, "note", null))).breaksSchema());
   }
 
   @Test
