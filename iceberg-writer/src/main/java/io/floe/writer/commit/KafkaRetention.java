@@ -50,14 +50,14 @@ public final class KafkaRetention {
     // refuses to drop a file inside the range of a delete file added in the same commit. A retry
     // of a half-done removal finds only what is left.
     if (!whole.isEmpty()) {
-      DeleteFiles drop = table.newDelete()
+      DeleteFiles drop = ManifestWork.inCallerThread(table.newDelete())
           .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
           .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
       whole.forEach(drop::deleteFile);
       drop.commit();
     }
     if (!some.isEmpty()) {
-      RowDelta delta = table.newRowDelta()
+      RowDelta delta = ManifestWork.inCallerThread(table.newRowDelta())
           .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
           .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()))
           .validateFromSnapshot(main.snapshotId())

@@ -45,7 +45,7 @@ public final class KafkaViewBranch {
     }
     Transaction transaction = table.newTransaction();
     if (!own.isEmpty()) {
-      DeleteFiles delete = transaction.newDelete().toBranch(NAME)
+      DeleteFiles delete = ManifestWork.inCallerThread(transaction.newDelete()).toBranch(NAME)
           .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
           .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
       own.forEach(delete::deleteFile);

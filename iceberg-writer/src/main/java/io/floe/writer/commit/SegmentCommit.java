@@ -112,12 +112,12 @@ public final class SegmentCommit {
   /** Commits to the table as it is now; the upload's lock on it keeps it so until this returns. */
   public void commitTo(Table table) {
     Transaction transaction = table.newTransaction();
-    AppendFiles branch = SegmentSnapshots.recordAborts(
-        SegmentSnapshots.describe(transaction.newAppend().toBranch(KafkaViewBranch.NAME), segment), aborted);
+    AppendFiles branch = SegmentSnapshots.recordAborts(SegmentSnapshots.describe(
+        ManifestWork.inCallerThread(transaction.newAppend()).toBranch(KafkaViewBranch.NAME), segment), aborted);
     kafkaView.forEach(branch::appendFile);
     branch.commit();
     if (!main.isEmpty() || !deletes.isEmpty()) {
-      RowDelta delta = SegmentSnapshots.describe(transaction.newRowDelta(), segment)
+      RowDelta delta = SegmentSnapshots.describe(ManifestWork.inCallerThread(transaction.newRowDelta()), segment)
           .conflictDetectionFilter(Expressions.equal(KafkaColumns.KAFKA + "." + KafkaColumns.PARTITION, segment.partition()))
           .validateNoConflictingDataFiles()
           .validateNoConflictingDeleteFiles()
@@ -129,7 +129,7 @@ public final class SegmentCommit {
       delta.commit();
     }
     if (!released.isEmpty()) {
-      DeleteFiles release = transaction.newDelete().toBranch(KafkaViewBranch.NAME)
+      DeleteFiles release = ManifestWork.inCallerThread(transaction.newDelete()).toBranch(KafkaViewBranch.NAME)
           .set(SegmentSnapshots.SEGMENT_ID, segment.segmentId())
           .set(SegmentSnapshots.PARTITION, Integer.toString(segment.partition()));
       released.forEach(release::deleteFile);

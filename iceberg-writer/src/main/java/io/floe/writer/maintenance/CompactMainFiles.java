@@ -1,5 +1,6 @@
 package io.floe.writer.maintenance;
 
+import io.floe.writer.commit.ManifestWork;
 import io.floe.writer.repoint.KafkaViewRepointing;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -100,7 +101,7 @@ public final class CompactMainFiles {
         throw new IllegalStateException(String.format("Cannot compact %s of table %s: %d rows written of %d",
             group.describe(), table.name(), compacted.recordCount(), group.rows()));
       }
-      RewriteFiles rewrite = table.newRewrite().validateFromSnapshot(head.snapshotId())
+      RewriteFiles rewrite = ManifestWork.inCallerThread(table.newRewrite()).validateFromSnapshot(head.snapshotId())
           .set(KafkaViewRepointing.OPERATION, OPERATION);
       group.files().forEach(rewrite::deleteFile);
       rewrite.addFile(compacted);

@@ -3,6 +3,7 @@ package io.floe.writer.repoint;
 import io.floe.translator.manifest.DataFileRef;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaViewBranch;
+import io.floe.writer.commit.ManifestWork;
 import io.floe.writer.commit.RetiredFiles;
 import io.floe.writer.manifest.ManifestStore;
 import java.time.Duration;
@@ -55,7 +56,7 @@ final class BranchRelease {
     }
     Transaction transaction = table.newTransaction();
     if (!due.isEmpty()) {
-      DeleteFiles release = transaction.newDelete().toBranch(KafkaViewBranch.NAME)
+      DeleteFiles release = ManifestWork.inCallerThread(transaction.newDelete()).toBranch(KafkaViewBranch.NAME)
           .set(KafkaViewRepointing.OPERATION, KafkaViewRepointing.RELEASE)
           .set(KafkaViewRepointing.RELEASED_FILES, Integer.toString(due.size()));
       due.forEach(release::deleteFile);

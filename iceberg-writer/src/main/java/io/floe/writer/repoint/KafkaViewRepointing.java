@@ -4,6 +4,7 @@ import io.floe.translator.manifest.ManifestCodec;
 import io.floe.translator.manifest.SegmentManifest;
 import io.floe.translator.manifest.SegmentRef;
 import io.floe.writer.commit.KafkaViewBranch;
+import io.floe.writer.commit.ManifestWork;
 import io.floe.writer.commit.RetiredFiles;
 import io.floe.writer.manifest.ManifestStore;
 import io.floe.writer.table.KafkaTableLayout;
@@ -185,7 +186,7 @@ public final class KafkaViewRepointing {
       KafkaOnlyCompaction.Copy copy = KafkaOnlyCompaction.write(table, group);
       rewritten = rewritten.with(copy.placements());
       Transaction transaction = table.newTransaction();
-      transaction.newAppend().toBranch(KafkaViewBranch.NAME)
+      ManifestWork.inCallerThread(transaction.newAppend()).toBranch(KafkaViewBranch.NAME)
           .set(OPERATION, COPY)
           .set(COPIED_FILES, Integer.toString(group.files().size()))
           .appendFile(copy.file())
@@ -227,7 +228,7 @@ public final class KafkaViewRepointing {
     List<DataFile> missing = relocated.targets().stream().filter(file -> !inBranch.contains(file.location())).toList();
     if (!missing.isEmpty()) {
       // Before the manifest lists them: from here on, maintenance on main cannot delete them.
-      AppendFiles append = table.newAppend().toBranch(KafkaViewBranch.NAME)
+      AppendFiles append = ManifestWork.inCallerThread(table.newAppend()).toBranch(KafkaViewBranch.NAME)
           .set(OPERATION, REPOINT)
           .set(SEGMENT_ID, segment.segmentId())
           .set(PARTITION, Integer.toString(segment.partition()))

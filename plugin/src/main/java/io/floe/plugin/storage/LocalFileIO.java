@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.iceberg.io.BulkDeletionFailureException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.FileInfo;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.io.SupportsBulkOperations;
 import org.apache.iceberg.io.SupportsPrefixOperations;
 
 /**
@@ -23,9 +25,11 @@ import org.apache.iceberg.io.SupportsPrefixOperations;
  * default's warehouse and any warehouse on a mounted volume. Locations are {@code file:} URIs or
  * absolute paths. Files appear whole: they are written aside and moved into place on close. Lists
  * and deletes by prefix, as object stores' FileIOs do (the {@code floe} tool lists manifests and
- * data files so).
+ * data files so), and deletes many files in the calling thread: without bulk deletion Iceberg hands
+ * them to its worker pool and polls it, sleeping 10 ms at a time, as when a commit deletes the
+ * table's old metadata files.
  */
-public final class LocalFileIO implements FileIO, SupportsPrefixOperations {
+public final class LocalFileIO implements FileIO, SupportsPrefixOperations, SupportsBulkOperations {
   private Map<String, String> properties = Map.of();
 
   @Override
@@ -118,6 +122,26 @@ public final class LocalFileIO implements FileIO, SupportsPrefixOperations {
       return target.isRegularFile() ? Optional.of(target) : Optional.empty();
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Deletes each file, going on past failures.
+   *
+   * @throws BulkDeletionFailureException naming how many could not be deleted
+   */
+  @Override
+  public void deleteFiles(Iterable<String> locations) {
+    int failures = 0;
+    for (String location : locations) {
+      try {
+        deleteFile(location);
+      } catch (UncheckedIOException e) {
+        failures++;
+      }
+    }
+    if (failures > 0) {
+      throw new BulkDeletionFailureException(failures);
     }
   }
 

@@ -11,10 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.iceberg.io.BulkDeletionFailureException;
 import org.apache.iceberg.io.PositionOutputStream;
 import org.apache.iceberg.io.SeekableInputStream;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,27 @@ class LocalFileIOTest {
     assertThrows(NotFoundException.class, () -> io.newInputFile(location).getLength());
     io.deleteFile(location);
     io.deleteFile(location);
+  }
+
+  @Test
+  void manyFilesAreDeletedAtOnceAndThoseThatCannotBeAreCounted() throws IOException {
+    String kept = dir.resolve("full/child").toString();
+    try (PositionOutputStream out = io.newOutputFile(kept).create()) {
+      out.write(1);
+    }
+    String first = dir.resolve("a").toString();
+    String second = dir.resolve("b/c").toString();
+    for (String location : List.of(first, second)) {
+      io.newOutputFile(location).create().close();
+    }
+
+    BulkDeletionFailureException failure = assertThrows(BulkDeletionFailureException.class,
+        () -> io.deleteFiles(List.of(first, dir.resolve("full").toString(), second, dir.resolve("missing").toString())));
+
+    assertEquals(1, failure.numberFailedObjects());
+    assertFalse(io.newInputFile(first).exists());
+    assertFalse(io.newInputFile(second).exists());
+    assertTrue(io.newInputFile(kept).exists());
   }
 
   @Test
