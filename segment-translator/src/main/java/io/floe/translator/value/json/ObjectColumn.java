@@ -27,6 +27,7 @@ final class ObjectColumn implements JsonColumn {
 
   private final Types.StructType type;
   private final List<Field> fields;
+  private final List<PropertyName> names;
   private final Map<String, Integer> indexes = new HashMap<>();
   private final List<Member> schemaOrder = new ArrayList<>();
   // Copying an empty record skips the look-up of the struct's field names that creating one does.
@@ -35,6 +36,7 @@ final class ObjectColumn implements JsonColumn {
   ObjectColumn(Types.StructType type, List<Field> fields) {
     this.type = type;
     this.fields = List.copyOf(fields);
+    this.names = fields.stream().map(field -> PropertyName.of(field.name())).toList();
     for (int i = 0; i < fields.size(); i++) {
       indexes.put(fields.get(i).name(), i);
       schemaOrder.add(new Member.Known(i));
@@ -111,7 +113,7 @@ final class ObjectColumn implements JsonColumn {
         out.writeJson(extra.json());
       } else {
         int index = ((Member.Known) member).index();
-        out.writeFieldName(fields.get(index).name());
+        out.writeFieldName(names.get(index));
         Object property = record.get(index);
         if (property == null) {
           out.writeNull();

@@ -65,6 +65,15 @@ final class ShapedGenerator extends JsonGeneratorDelegate {
     writeString(new String(text, offset, length));
   }
 
+  /** Writes a schema's property name, as {@link #writeFieldName(String)} would. */
+  void writeFieldName(PropertyName name) throws IOException {
+    if (name.plain() != null) {
+      delegate.writeFieldName(name.plain());
+    } else {
+      writeFieldName(name.text());
+    }
+  }
+
   @Override
   public void writeFieldName(String name) throws IOException {
     if (escapes == Escapes.JACKSON) {

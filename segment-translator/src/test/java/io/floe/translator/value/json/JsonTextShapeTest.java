@@ -126,6 +126,22 @@ class JsonTextShapeTest {
   }
 
   @Test
+  void propertyNamesThatNeedEscapesComeBackExactlyInEachStyle() {
+    JsonValueCodec named = JsonValueCodec.of(schema("""
+        {"type": "object", "properties": {
+          "café": {"type": "integer"},
+          "say \\"hi\\"": {"type": "string"},
+          "plain": {"type": "integer"}}}"""));
+    List<byte[]> payloads = List.of(
+        utf8("{\"café\":1,\"say \\\"hi\\\"\":\"x\",\"plain\":2}"),
+        utf8("{\"caf\\u00e9\": 1, \"say \\\"hi\\\"\": \"x\", \"plain\": 2}"));
+
+    List<Record> stored = assertTypedAndExactThroughParquet(named, payloads, dir);
+
+    assertEquals("x", stored.get(1).getField("say \"hi\""));
+  }
+
+  @Test
   void aWholeDoubleJsonStringifyWritesAsAnIntegerComesBackExactly() {
     assertTypedAndExactThroughParquet(ORDER, List.of(utf8("{\"id\":1,\"price\":100000000000000000000}")), dir);
   }
