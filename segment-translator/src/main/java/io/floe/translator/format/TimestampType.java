@@ -17,12 +17,13 @@ public enum TimestampType {
     return label;
   }
 
+  /** The type Kafka names {@code label}; a fetch asks once per row. */
   public static TimestampType fromLabel(String label) {
-    for (TimestampType type : values()) {
-      if (type.label.equals(label)) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException("Unknown timestamp type " + label);
+    return switch (label) {
+      case "NoTimestampType" -> NO_TIMESTAMP_TYPE;
+      case "CreateTime" -> CREATE_TIME;
+      case "LogAppendTime" -> LOG_APPEND_TIME;
+      default -> throw new IllegalArgumentException("Unknown timestamp type " + label);
+    };
   }
 }

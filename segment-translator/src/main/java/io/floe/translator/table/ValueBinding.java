@@ -72,15 +72,31 @@ sealed interface ValueBinding {
    * {@code tablePositions[i]}; the column's other fields stay null. A writer field at {@link
    * #UNBOUND} has no column in the data files: it reads as null.
    */
-  record Struct(Types.StructType writer, Types.StructType table, int[] tablePositions, List<ValueBinding> fields) implements ValueBinding {
+  final class Struct implements ValueBinding {
     static final int UNBOUND = -1;
+
+    private final int[] tablePositions;
+    private final List<ValueBinding> fields;
+    /**
+     * Empty records to copy: {@link GenericRecord#create} looks its struct up in a shared cache on
+     * every call, once per struct of every value.
+     */
+    private final GenericRecord emptyWriter;
+    private final GenericRecord emptyTable;
+
+    Struct(Types.StructType writer, Types.StructType table, int[] tablePositions, List<ValueBinding> fields) {
+      this.tablePositions = tablePositions.clone();
+      this.fields = List.copyOf(fields);
+      this.emptyWriter = GenericRecord.create(writer);
+      this.emptyTable = GenericRecord.create(table);
+    }
 
     @Override
     public Object in(Object value) {
       if (value == null) {
         return null;
       }
-      Record record = GenericRecord.create(table);
+      Record record = emptyTable.copy();
       copyIn((Record) value, record);
       return record;
     }
@@ -90,7 +106,7 @@ sealed interface ValueBinding {
       if (value == null) {
         return null;
       }
-      Record record = GenericRecord.create(writer);
+      Record record = emptyWriter.copy();
       Record column = (Record) value;
       for (int i = 0; i < fields.size(); i++) {
         if (tablePositions[i] != UNBOUND) {
