@@ -5,7 +5,6 @@ import io.floe.e2e.broker.RemoteStoragePlugin;
 import io.floe.e2e.floe.FloeDistribution;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** A remote storage manager the benchmark compares, and what the files it keeps are. */
@@ -13,9 +12,8 @@ enum RemoteStore {
   /** Floe on the embedded default: a SQLite catalog and the tables' files in a local warehouse. */
   FLOE("Floe") {
     @Override
-    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Optional<String> registryUrl) {
-      return FloeDistribution.built().withWarehouse(dir,
-          registryUrl.map(url -> Map.of("schema.registry.url", url)).orElse(Map.of()));
+    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Map<String, String> floeSettings) {
+      return FloeDistribution.built().withWarehouse(dir, floeSettings);
     }
 
     @Override
@@ -39,7 +37,7 @@ enum RemoteStore {
   /** Kafka's reference implementation: each segment and its indexes copied as files. */
   LOCAL_TIERED_STORAGE("LocalTieredStorage") {
     @Override
-    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Optional<String> registryUrl) {
+    RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Map<String, String> floeSettings) {
       return RemoteStoragePlugin.localTieredStorage(kafka, dir);
     }
 
@@ -56,10 +54,10 @@ enum RemoteStore {
   }
 
   /**
-   * The plugin a broker loads to keep its remote data under {@code dir}, typing values through the
-   * schema registry at {@code registryUrl} if it can.
+   * The plugin a broker loads to keep its remote data under {@code dir}, Floe with
+   * {@code floeSettings} (the workload's: a schema registry, or values kept raw).
    */
-  abstract RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Optional<String> registryUrl);
+  abstract RemoteStoragePlugin plugin(KafkaDistribution kafka, Path dir, Map<String, String> floeSettings);
 
   /** What a file of the remote data is, by its path relative to the store's directory. */
   abstract String kindOf(Path file);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
@@ -62,8 +61,8 @@ final class TieringRun {
     KafkaDistribution kafka = KafkaDistribution.current();
     Path remote = dir.resolve("remote");
     Path brokerDir = dir.resolve("broker");
-    Optional<String> registryUrl = workload.values() == Workload.Values.AVRO ? Optional.of(registry.url()) : Optional.empty();
-    try (KafkaBroker broker = KafkaBroker.start(BrokerSpec.of(kafka, store.plugin(kafka, remote, registryUrl)), brokerDir)) {
+    try (KafkaBroker broker = KafkaBroker.start(BrokerSpec.of(kafka,
+        store.plugin(kafka, remote, workload.floeSettings(registry))), brokerDir)) {
       warmUp(broker, registry, brokerDir);
       TieredTopic topic = TieredTopic.withSegmentBytes(TOPIC, workload.segmentBytes()).create(broker);
       TopicCopying.hold(broker, topic);

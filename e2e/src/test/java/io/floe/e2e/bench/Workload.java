@@ -4,7 +4,9 @@ import io.floe.translator.registry.ConfluentRegistryServer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One workload of the end-to-end benchmark: which values, which codec the producer uses, the
@@ -28,9 +30,22 @@ record Workload(String name, Values values, String compression, long segmentByte
       new Workload("json-zstd-128MiB", Values.JSON, "zstd", 128 * MIB, LARGE_SEGMENT_EVENTS, Targets.COMPRESSED),
       new Workload("avro-zstd-128MiB", Values.AVRO, "zstd", 128 * MIB, LARGE_SEGMENT_EVENTS, Targets.TYPED));
 
+  /**
+   * Run only when named: the JSON workloads with their values kept raw, as before schemaless JSON
+   * was typed by default and as an operator who turns the inference off has them.
+   */
+  static final List<Workload> RAW_JSON = List.of(
+      new Workload("json-raw-none-1MiB", Values.JSON_RAW, "none", MIB, SMALL_SEGMENT_EVENTS, Targets.UNCOMPRESSED),
+      new Workload("json-raw-zstd-1MiB", Values.JSON_RAW, "zstd", MIB, SMALL_SEGMENT_EVENTS, Targets.COMPRESSED),
+      new Workload("json-raw-none-128MiB", Values.JSON_RAW, "none", 128 * MIB, LARGE_SEGMENT_EVENTS,
+          Targets.UNCOMPRESSED),
+      new Workload("json-raw-zstd-128MiB", Values.JSON_RAW, "zstd", 128 * MIB, LARGE_SEGMENT_EVENTS,
+          Targets.COMPRESSED));
+
   /** What the values are. */
   enum Values {
     JSON("1 KiB JSON-like values, no registry"),
+    JSON_RAW("the same JSON values kept raw (`value.json.infer.topics` matching no topic)"),
     AVRO("Avro values through the schema registry, typed into columns");
 
     private final String description;
@@ -66,10 +81,11 @@ record Workload(String name, Values values, String compression, long segmentByte
   }
 
   private static Workload byName(String name) {
-    return ALL.stream().filter(w -> w.name.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+    List<Workload> known = Stream.concat(ALL.stream(), RAW_JSON.stream()).toList();
+    return known.stream().filter(w -> w.name.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Cannot run workload " + name + ": the benchmark has "
-            + ALL.stream().map(Workload::name).collect(Collectors.joining(", "))));
+            + known.stream().map(Workload::name).collect(Collectors.joining(", "))));
   }
 
   /** The records of a run at {@code scale}. */
@@ -80,8 +96,18 @@ record Workload(String name, Values values, String compression, long segmentByte
   /** The workload's records, the same on every run; an Avro source registers its schema in {@code registry} first. */
   EventSource source(ConfluentRegistryServer registry, String topic) {
     return switch (values) {
-      case JSON -> new JsonEvents();
+      case JSON, JSON_RAW -> new JsonEvents();
       case AVRO -> AvroEvents.registeredIn(registry, topic);
+    };
+  }
+
+  /** Floe's settings for the workload beyond the embedded default's. */
+  Map<String, String> floeSettings(ConfluentRegistryServer registry) {
+    return switch (values) {
+      case JSON -> Map.of();
+      // Kafka topic names are never empty: no topic's values are inferred.
+      case JSON_RAW -> Map.of("value.json.infer.topics", "^$");
+      case AVRO -> Map.of("schema.registry.url", registry.url());
     };
   }
 
