@@ -270,7 +270,7 @@ final class UploadAttempt {
         return location;
       });
       in(commitTable(), () -> {
-        commit.commitTo(latest);
+        commit.commitTo(latest, written::writing);
         return segment;
       });
       return true;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.translator.manifest.ManifestPaths;
 import io.floe.translator.manifest.SegmentRef;
+import io.floe.writer.table.ForwardingOperations;
+import io.floe.writer.table.TableResolver;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -15,6 +17,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableOperations;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.RuntimeIOException;
 import org.apache.iceberg.io.OutputFile;
 import org.junit.jupiter.api.Test;
@@ -109,6 +115,36 @@ class FailureTest {
 
     warehouse.uploader(settings).upload(upload);
     assertEquals(10, Warehouse.rows(warehouse.table()).size());
+  }
+
+  @Test
+  void aCommitTheCatalogRefusesFailsRetriablyAndTakesBackTheManifestsItWrote() throws IOException {
+    Warehouse warehouse = new Warehouse(dir);
+    TableIdentifier identifier = TableIdentifier.of(Warehouse.NAMESPACE, Warehouse.TOPIC);
+    new TableResolver(warehouse.catalog).resolve(identifier, Warehouse.TOPIC, Warehouse.TOPIC_ID);
+    SteppingCatalog refusing = new SteppingCatalog(warehouse.catalog) {
+      @Override
+      TableOperations stepping(TableOperations operations) {
+        return new ForwardingOperations(operations) {
+          @Override
+          public void commit(TableMetadata base, TableMetadata metadata) {
+            throw new CommitFailedException("Cannot commit: the test's catalog refuses every commit");
+          }
+        };
+      }
+    };
+    SegmentUpload upload = CommitTest.upload(dir, 3, "RefusedCommitAAAAAAAAA", 0, 10);
+
+    UploadFailedException error = assertThrows(UploadFailedException.class, () -> new SegmentUploader(refusing,
+        warehouse.io, warehouse.settings(Warehouse.MEBIBYTE, Warehouse.MEBIBYTE)).upload(upload));
+
+    assertTrue(error.retriable());
+    assertEquals(List.of(), warehouse.dataFiles());
+    assertFalse(Files.exists(manifest(upload)));
+    try (Stream<Path> metadata = Files.list(LocalFileIO.path(warehouse.table().location()).resolve("metadata"))) {
+      assertEquals(List.of(), metadata.filter(file -> file.toString().endsWith(".avro")).toList(),
+          "no Iceberg manifest or manifest list of the attempt stays");
+    }
   }
 
   private static void deleteRecursively(Path path) throws IOException {

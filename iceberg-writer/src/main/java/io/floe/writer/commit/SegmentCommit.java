@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
@@ -35,7 +36,7 @@ import org.apache.iceberg.expressions.Expressions;
  *     .deleting(deletes, deletedFrom)
  *     .validatedFrom(scannedSnapshot)
  *     .pending(transactions)
- *     .commitTo(table);
+ *     .commitTo(table, written::writing);
  * }</pre>
  */
 public final class SegmentCommit {
@@ -109,12 +110,22 @@ public final class SegmentCommit {
     return this;
   }
 
-  /** Commits to the table as it is now; the upload's lock on it keeps it so until this returns. */
-  public void commitTo(Table table) {
+  /**
+   * Commits to the table as it is now; the upload's lock on it keeps it so until this returns.
+   * {@code writing} hears of the file this writes before it commits, the Kafka view's manifest, so
+   * that a commit that fails can be taken back with the upload's other files.
+   */
+  public void commitTo(Table table, Consumer<String> writing) {
     Transaction transaction = table.newTransaction();
     AppendFiles branch = SegmentSnapshots.recordAborts(SegmentSnapshots.describe(
         ManifestWork.inCallerThread(transaction.newAppend()).toBranch(KafkaViewBranch.NAME), segment), aborted);
-    kafkaView.forEach(branch::appendFile);
+    if (KafkaViewManifest.fits(table, kafkaView)) {
+      String location = KafkaViewManifest.location(table);
+      writing.accept(location);
+      branch.appendManifest(KafkaViewManifest.write(table, location, kafkaView));
+    } else {
+      kafkaView.forEach(branch::appendFile);
+    }
     branch.commit();
     if (!main.isEmpty() || !deletes.isEmpty()) {
       RowDelta delta = SegmentSnapshots.describe(ManifestWork.inCallerThread(transaction.newRowDelta()), segment)
