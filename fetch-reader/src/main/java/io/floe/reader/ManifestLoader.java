@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.exceptions.NotFoundException;
@@ -114,7 +115,10 @@ final class ManifestLoader {
     }
   }
 
-  /** The columns a fetch reads: {@code _kafka}, and the value columns of the segment's writer schemas. */
+  /**
+   * The columns a fetch reads: {@code _kafka} but for the key's analyst columns (the key's bytes
+   * are in {@code _kafka.key}), and the value columns of the segment's writer schemas.
+   */
   private static Schema projection(SegmentManifest manifest, Schema dataSchema) {
     Set<Integer> bound = new HashSet<>();
     manifest.writerSchemas().forEach(entry -> bound.addAll(entry.tableIdsByLocalId().values()));
@@ -124,7 +128,14 @@ final class ManifestLoader {
         columns.add(column.name());
       }
     }
-    return dataSchema.select(columns);
+    Set<Integer> analystsOnly = new HashSet<>();
+    for (String keyColumn : List.of(KafkaColumns.KEY_TEXT, KafkaColumns.KEY_SCHEMA_ID)) {
+      Types.NestedField field = dataSchema.findField(KafkaColumns.KAFKA + "." + keyColumn);
+      if (field != null) {
+        analystsOnly.add(field.fieldId());
+      }
+    }
+    return TypeUtil.selectNot(dataSchema.select(columns), analystsOnly);
   }
 
   private static FetchFailedException corrupt(SegmentRef segment, String path, String problem, Throwable cause) {

@@ -12,10 +12,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A fetch reads only what it serves: the row groups and data files of the batches it needs. */
+/**
+ * A fetch reads only what it serves: the row groups and data files of the batches it needs, and
+ * of those only the columns a rebuild reads.
+ */
 class ReadEconomyTest {
   private static final int TO_THE_END = Integer.MAX_VALUE;
 
@@ -88,6 +94,30 @@ class ReadEconomyTest {
 
       assertEquals(2, io.opened().stream().filter(location -> location.endsWith(".parquet")).count());
       assertEquals(0, io.openStreams());
+    }
+  }
+
+  @Test
+  void aFetchReadsNoneOfTheColumnsOnlyAnalystsReadOfTheKey() throws IOException {
+    TieredSegment tiered = TieredSegment.write(Segments.manyBatches(dir, 20), dir, TieredSegment.Layout.oneFile());
+    DataFileRef file = tiered.manifest().files().get(0);
+    List<ColumnChunkMetaData> keyColumns;
+    try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(Path.of(file.location())))) {
+      keyColumns = footer.getFooter().getBlocks().stream().flatMap(block -> block.getColumns().stream())
+          .filter(column -> List.of("_kafka.key_text", "_kafka.key_schema_id").contains(column.getPath().toDotString()))
+          .toList();
+    }
+    assertEquals(2, keyColumns.size(), "one row group, with both columns");
+    try (SegmentFetcher fetcher = new SegmentFetcher(io, tiered.manifestPrefix(), 1 << 20, Fetches.PARKING)) {
+      assertArrayEquals(tiered.original(0, TO_THE_END), readAll(fetcher.fetch(tiered.segment(), 0, TO_THE_END)));
+    }
+
+    for (RecordingFileIO.Read read : io.reads(file.location())) {
+      for (ColumnChunkMetaData column : keyColumns) {
+        boolean overlaps = read.position() < column.getStartingPos() + column.getTotalSize()
+            && column.getStartingPos() < read.position() + read.length();
+        assertFalse(overlaps, () -> "read " + read + " covers column " + column.getPath());
+      }
     }
   }
 
